@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { redactProviderTokens } from '../../helpers/redact';
+import { parseJsonObject } from '../../helpers/validation';
+import { failFor, type Fail } from '../../helpers/fail';
+import { oneAllApiRequest, resultData } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'DELETE', value: 'DELETE' },
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
+		],
+		default: 'GET',
+		description: 'HTTP method of the call',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '/sharing/messages.json',
+		description:
+			"Path below your site's API URL, starting with / as in OneAll's API docs. Letters, digits and - _ . ~ only.",
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameters',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Body (JSON)',
+		name: 'body',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { method: ['POST', 'PUT'] } },
+		description:
+			'The JSON body. OneAll wraps everything in {"request": …}; if your JSON has no "request" root the node adds it.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Full Response',
+				name: 'fullResponse',
+				type: 'boolean',
+				default: false,
+				description: "Whether to output OneAll's whole response instead of only response.result.data",
+			},
+			{
+				displayName: 'Include Access Tokens',
+				name: 'includeAccessTokens',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to keep provider access tokens and secrets in the output. Off: they are replaced by [redacted].',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customApiCall'], operation: ['call'] } },
+	properties,
+);
+
+const SEGMENT = /^[A-Za-z0-9_.~-]+$/;
+
+export function checkCustomPath(value: unknown, fail: Fail): string {
+	const path = typeof value === 'string' ? value.trim() : '';
+	if (!path.startsWith('/')) fail('"Path" must start with /, e.g. /shorturls.json');
+	const segments = path.slice(1).split('/');
+	for (const segment of segments) {
+		if (!SEGMENT.test(segment) || segment === '.' || segment === '..') {
+			fail(
+				`"Path" has an invalid part "${segment.slice(0, 60)}"`,
+				'Use letters, digits and - _ . ~ between the slashes; put query parameters in "Query Parameters".',
+			);
+		}
+	}
+	return path;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fail = failFor(this.getNode(), itemIndex);
+	const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST' | 'PUT' | 'DELETE';
+	const path = checkCustomPath(this.getNodeParameter('path', itemIndex), fail);
+	const pairs = this.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{
+		name: string;
+		value: string;
+	}>;
+	const query: IDataObject = {};
+	for (const { name, value } of pairs) if (name) query[name] = value;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	let body: IDataObject | undefined;
+	if (method === 'POST' || method === 'PUT') {
+		const json = parseJsonObject(this.getNodeParameter('body', itemIndex, '{}'), '"Body (JSON)"', fail) as IDataObject;
+		const hasEnvelope = Object.keys(json).length === 1 && typeof json.request === 'object';
+		body = hasEnvelope ? json : { request: json };
+	}
+	const response = await oneAllApiRequest.call(
+		this,
+		{ method, path, query, body, bodyIsEnvelope: true },
+		itemIndex,
+	);
+	const output = options.fullResponse ? ({ response } as IDataObject) : resultData(response);
+	return options.includeAccessTokens ? output : redactProviderTokens(output);
+}

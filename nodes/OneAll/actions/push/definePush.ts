@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { failFor } from '../../helpers/fail';
+import { apiPath, idSegment, tokenSegment } from '../../transport/path';
+import { oneAllApiRequest, resultData } from '../../transport/request';
+import { OBJECT_LOCATORS } from '../common/locators';
+import { buildPushBody } from './body';
+import { pushProperties } from './properties';
+import type { PushSpec } from './spec';
+
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+export interface PushOperation extends OperationModule {
+	spec: PushSpec;
+}
+
+/** Everything n8n needs for one push operation, derived from its spec. */
+export function definePush(spec: PushSpec): PushOperation {
+	const description = updateDisplayOptions(
+		{ show: { resource: [spec.network], operation: [spec.operation] } },
+		pushProperties(spec),
+	);
+	const locatorParams = new Set(spec.fields.filter((field) => field.kind === 'locator').map((field) => field.param));
+
+	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const fail = failFor(this.getNode(), itemIndex);
+		const parameter = (name: string, extractValue: boolean) =>
+			this.getNodeParameter(name, itemIndex, '', { extractValue });
+
+		const segments: Record<string, string> = {
+			identity: tokenSegment(parameter('identity', true), 'Identity token', fail),
+		};
+		for (const kind of spec.pathLocators ?? []) {
+			segments[kind] = idSegment(parameter(kind, true), `${OBJECT_LOCATORS[kind].displayName} ID`, fail);
+		}
+		const body = buildPushBody(
+			spec,
+			{
+				get: (param) => parameter(param, locatorParams.has(param)),
+				additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+				options: this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+			},
+			fail,
+		);
+		const response = await oneAllApiRequest.call(
+			this,
+			{ method: 'POST', path: apiPath(`/push/identities/{identity}/${spec.path}`, segments), body },
+			itemIndex,
+		);
+		return resultData(response);
+	}
+
+	return { spec, description, execute };
+}

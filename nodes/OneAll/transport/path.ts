@@ -1,0 +1,41 @@
+import type { Fail } from '../helpers/fail';
+
+/** OneAll tokens (identity, user, connection) are UUID-shaped; OneAll's own examples use letters beyond hex. */
+export const TOKEN_PATTERN = '^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$';
+/** Provider object ids that go into a path (Pinterest boards, YouTube playlists). */
+export const PATH_ID_PATTERN = '^[A-Za-z0-9_-]{1,128}$';
+
+const TOKEN = new RegExp(TOKEN_PATTERN);
+const PATH_ID = new RegExp(PATH_ID_PATTERN);
+
+function asText(value: unknown): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+export function tokenSegment(value: unknown, label: string, fail: Fail): string {
+	const text = asText(value);
+	if (!TOKEN.test(text)) {
+		fail(
+			text ? `${label} "${text.slice(0, 60)}" is not a valid OneAll token` : `${label} is empty`,
+			'OneAll tokens look like 8a7b4c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d.',
+		);
+	}
+	return text;
+}
+
+export function idSegment(value: unknown, label: string, fail: Fail): string {
+	const text = asText(value);
+	if (!PATH_ID.test(text)) {
+		fail(
+			text ? `${label} "${text.slice(0, 60)}" is not a valid id` : `${label} is empty`,
+			'Ids contain only letters, digits, "-" and "_".',
+		);
+	}
+	return text;
+}
+
+/** Fills `{name}` placeholders of a template with validated segments, each URL-encoded. */
+export function apiPath(template: string, segments: Record<string, string> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(segments[name] ?? ''));
+}

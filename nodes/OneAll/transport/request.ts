@@ -1,0 +1,123 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { failedStatus, readEnvelope, type OneAllResponse } from './envelope';
+import { oneAllApiError, oneAllNetworkError } from './errors';
+import { MAX_ATTEMPTS, mayRetryNetworkError, mayRetryStatus, retryDelayMs, type RequestKind } from './retryPolicy';
+import { USER_AGENT } from './version';
+
+export interface OneAllRequest {
+	method: IHttpRequestMethods;
+	/** Path below the site's base URL, built with `apiPath()` so every segment is validated and encoded. */
+	path: string;
+	query?: IDataObject;
+	/** What goes inside OneAll's `{"request": …}` envelope. */
+	body?: IDataObject;
+	/** Send `body` as the whole JSON body, without adding the envelope (Custom API Call). */
+	bodyIsEnvelope?: boolean;
+	timeoutMs?: number;
+}
+
+type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+const READ_TIMEOUT_MS = 30_000;
+// Pushes make OneAll fetch the media and talk to the network: give them time.
+const WRITE_TIMEOUT_MS = 120_000;
+
+function errorCode(error: unknown): string | undefined {
+	const withCause = error as { cause?: { code?: unknown }; code?: unknown };
+	const code = withCause.cause?.code ?? withCause.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+function isHttpClientError(error: unknown): boolean {
+	const cause = (error as { cause?: { isAxiosError?: boolean } }).cause;
+	return cause?.isAxiosError === true || errorCode(error) !== undefined;
+}
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (body === undefined || body === null) return '';
+	return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
+}
+
+/**
+ * The one way the node talks to OneAll: base URL and auth come from the credential, the body gets
+ * OneAll's envelope, answers are unwrapped, every failure becomes an error that shows OneAll's text,
+ * and only requests that provably did not execute are sent again.
+ */
+export async function oneAllApiRequest(
+	this: OneAllContext,
+	request: OneAllRequest,
+	itemIndex = 0,
+): Promise<OneAllResponse> {
+	const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		qs: request.query,
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		timeout: request.timeoutMs ?? (kind === 'read' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS),
+	};
+	if (request.body !== undefined) {
+		options.body = request.bodyIsEnvelope ? request.body : { request: request.body };
+	}
+	const where = { kind, method: request.method, path: request.path, itemIndex };
+
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'oneAllApi',
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (!isHttpClientError(error)) {
+				// Raised before sending, e.g. by the credential refusing an invalid subdomain.
+				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+			}
+			const code = errorCode(error);
+			if (code === 'ERR_CANCELED') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
+				await sleep(retryDelayMs(attempt, undefined));
+				continue;
+			}
+			throw oneAllNetworkError(this.getNode(), code, (error as Error).message, where);
+		}
+
+		const envelope = readEnvelope(response.body);
+		const status = envelope ? failedStatus(envelope) : undefined;
+		if (response.statusCode < 400 && envelope && !status) return envelope;
+
+		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
+			await sleep(retryDelayMs(attempt, response.headers?.['retry-after']));
+			continue;
+		}
+		throw oneAllApiError(this.getNode(), {
+			...where,
+			httpStatus: response.statusCode,
+			envelope,
+			status,
+			rawBody: envelope ? undefined : bodyText(response.body),
+		});
+	}
+}
+
+/** `response.result.data`, the part of OneAll's answer the node outputs. */
+export function resultData(response: OneAllResponse): IDataObject {
+	const data = response.result?.data;
+	if (data && typeof data === 'object' && !Array.isArray(data)) return data;
+	return { status: (response.request?.status ?? {}) as IDataObject };
+}
