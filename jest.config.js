@@ -6,7 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/real-n8n/'],
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   setupFiles: ['<rootDir>/test/helpers/setup-env.cjs'],
   testTimeout: 30000,

@@ -1,0 +1,168 @@
+// Runs the BUILT package (dist/, loaded through package.json's "n8n" block as n8n does) in n8n-core's
+// real WorkflowExecute, with the credential's real authenticate(). Plain JS: it needs process/fs,
+// which the strict lint forbids in .ts files.
+'use strict';
+const path = require('node:path');
+const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+
+const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
+const CREDENTIAL_TYPE = 'oneAllApi';
+const CREDENTIAL_TEST_NODE = 'harness.credentialTest';
+
+let loaderPromise;
+function loadPackage() {
+  loaderPromise ??= (async () => {
+    const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+    await loader.loadAll();
+    return loader;
+  })();
+  return loaderPromise;
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+  constructor(credentialTypes, data) {
+    super();
+    this.credentialTypes = credentialTypes;
+    this.data = data;
+  }
+  getParentTypes() { return []; }
+  isCredentialUsableByNode() { return true; }
+  async getDecrypted(_additionalData, _nodeCredentials, type) {
+    if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
+    return { ...this.data[type] };
+  }
+  getCredentialsProperties(type) { return this.credentialTypes[type].type.properties; }
+  async preAuthentication() { return undefined; }
+  async runPreAuthentication() { return undefined; }
+  async updateCredentials() {}
+  async updateCredentialsOauthTokenData() {}
+  async getCredentials() { throw new Error('not used in engine tests'); }
+  async authenticate(credentials, type, requestOptions) {
+    const authenticate = this.credentialTypes[type].type.authenticate;
+    if (typeof authenticate !== 'function') throw new Error('the OneAll credential authenticates with a function');
+    return await authenticate.call(this.credentialTypes[type].type, credentials, requestOptions);
+  }
+}
+
+function nodeTypesFor(loader, extra = {}) {
+  const byName = (name) => {
+    if (extra[name]) return extra[name];
+    const entry = loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)];
+    if (!entry) throw new Error(`Unknown node type ${name}`);
+    return entry.type;
+  };
+  return {
+    getByName: byName,
+    getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
+    getKnownTypes: () => loader.known.nodes,
+  };
+}
+
+/**
+ * Executes `nodes` (first one gets `items` as input; `connections` as in an n8n workflow).
+ * Returns { run, output(nodeName), error }.
+ */
+async function runWorkflow({ nodes, connections = {}, items = [{ json: {} }], credentials, extraNodeTypes = {} }) {
+  const loader = await loadPackage();
+  const nodeTypes = nodeTypesFor(loader, extraNodeTypes);
+  const workflowData = { id: 'wf-test', nodes, connections };
+  const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings: {} });
+  const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflowData);
+  const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+  const additionalData = {
+    hooks,
+    credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
+    currentNodeParameters: undefined,
+    variables: {},
+    restApiUrl: '',
+    instanceBaseUrl: '',
+    webhookBaseUrl: '',
+    webhookWaitingBaseUrl: '',
+    webhookTestBaseUrl: '',
+    formWaitingBaseUrl: '',
+    executeWorkflow: async () => { throw new Error('no sub-workflows in engine tests'); },
+  };
+  const runExecutionData = {
+    resultData: { runData: {} },
+    executionData: {
+      contextData: {},
+      metadata: {},
+      waitingExecution: {},
+      waitingExecutionSource: null,
+      nodeExecutionStack: [{ node: nodes[0], data: { main: [items] }, source: null }],
+    },
+  };
+  await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+  const run = await finished;
+  return {
+    run,
+    error: run.data.resultData.error,
+    output: (name = nodes[0].name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
+  };
+}
+
+/** One OneAll node with `parameters`, run over `items`. */
+async function runOneAll({ parameters, items, credentials, name = 'OneAll' }) {
+  const node = {
+    id: 'node-1',
+    name,
+    type: NODE_TYPE,
+    typeVersion: 1,
+    position: [0, 0],
+    parameters,
+    credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
+    ...(parameters.__continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+  };
+  delete parameters.__continueOnFail;
+  const result = await runWorkflow({ nodes: [node], items, credentials });
+  return { ...result, items: result.output(name) };
+}
+
+/**
+ * Runs the credential's `test` request the way n8n's CredentialsTester does: as the routing request
+ * of a declarative node, through the same authenticate() and HTTP helpers, then applies its rules.
+ */
+async function testCredential(credentials) {
+  const loader = await loadPackage();
+  const credentialType = loader.credentialTypes[CREDENTIAL_TYPE].type;
+  const testNodeType = {
+    description: {
+      displayName: 'Credential Test',
+      name: CREDENTIAL_TEST_NODE,
+      group: ['transform'],
+      version: 1,
+      description: '',
+      defaults: { name: 'Credential Test' },
+      inputs: ['main'],
+      outputs: ['main'],
+      credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+      properties: [
+        { displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+      ],
+    },
+  };
+  const node = {
+    id: 'cred-test', name: 'Credential Test', type: CREDENTIAL_TEST_NODE, typeVersion: 1, position: [0, 0],
+    parameters: {}, credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
+  };
+  const { error } = await runWorkflow({
+    nodes: [node], credentials, extraNodeTypes: { [CREDENTIAL_TEST_NODE]: testNodeType },
+  });
+  if (!error) return { status: 'OK', message: 'Connection successful!' };
+  // The run keeps the NodeApiError, whose httpCode is the answer's status (n8n reads the same status
+  // from the axios error it catches directly).
+  const status = Number(error.httpCode);
+  if (Number.isInteger(status) && status >= 100) {
+    for (const rule of credentialType.test.rules ?? []) {
+      if (rule.type === 'responseCode' && rule.properties.value === status) {
+        return { status: 'Error', message: rule.properties.message };
+      }
+    }
+    return { status: 'Error', message: `Received HTTP status code: ${status}` };
+  }
+  return { status: 'Error', message: error.message };
+}
+
+module.exports = { runWorkflow, runOneAll, testCredential, NODE_TYPE, PACKAGE_DIR };

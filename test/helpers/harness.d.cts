@@ -1,0 +1,34 @@
+import type { IDataObject, INodeExecutionData, IRun, ExecutionBaseError } from 'n8n-workflow';
+
+export interface RunResult {
+	run: IRun;
+	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
+	output(nodeName?: string): INodeExecutionData[];
+}
+
+export interface OneAllCredentials extends IDataObject {
+	subdomain: string;
+	publicKey: string;
+	privateKey: string;
+	useCustomBaseUrl?: boolean;
+	apiBaseUrl?: string;
+}
+
+export function runWorkflow(args: {
+	nodes: IDataObject[];
+	connections?: IDataObject;
+	items?: INodeExecutionData[];
+	credentials: OneAllCredentials;
+}): Promise<RunResult>;
+
+export function runOneAll(args: {
+	parameters: IDataObject;
+	items?: INodeExecutionData[];
+	credentials: OneAllCredentials;
+	name?: string;
+}): Promise<RunResult & { items: INodeExecutionData[] }>;
+
+export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;
+
+export const NODE_TYPE: string;
+export const PACKAGE_DIR: string;

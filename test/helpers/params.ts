@@ -1,0 +1,25 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEFAULT_SITE, type Emulator } from '../emulator/index.cjs';
+import type { OneAllCredentials } from './harness.cjs';
+
+/** A resource locator value in ID mode, as the editor stores it. */
+export function byId(value: string): IDataObject {
+	return { __rl: true, mode: 'id', value };
+}
+
+/** Credential data pointing at a running emulator. */
+export function emulatorCredentials(emulator: Emulator, overrides: Partial<OneAllCredentials> = {}): OneAllCredentials {
+	return {
+		subdomain: DEFAULT_SITE.subdomain,
+		publicKey: DEFAULT_SITE.publicKey,
+		privateKey: DEFAULT_SITE.privateKey,
+		useCustomBaseUrl: true,
+		apiBaseUrl: emulator.url,
+		...overrides,
+	};
+}
+
+export function basicAuth(publicKey: string, privateKey: string): string {
+	return 'Basic ' + Buffer.from(`${publicKey}:${privateKey}`).toString('base64');
+}
