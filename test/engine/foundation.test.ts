@@ -2,13 +2,12 @@
  * Foundation: the credential test, the reference operation (Pinterest → Publish Pin) end to end, and
  * how OneAll's failures reach the user. Runs the built package in n8n-core against the emulator.
  */
-import { readFileSync } from 'node:fs';
-
 import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { packageVersion, seedPage } from '../helpers/files.cjs';
 import { runOneAll, testCredential } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-const SEED_PAGE = readFileSync(`${__dirname}/../../../shared/oneall-docs/push-pinterest-pin.txt`, 'utf8');
+const SEED_PAGE = seedPage();
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -114,7 +113,7 @@ describe('Pinterest → Publish Pin (OneAll\'s documented reference endpoint)', 
 
 	it('identifies itself with a User-Agent naming the package and its version', async () => {
 		await runOneAll({ credentials: emulatorCredentials(emulator), parameters: pinParameters() });
-		const version = JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')).version;
+		const version = packageVersion();
 		expect(emulator.requests[0].headers['user-agent']).toMatch(new RegExp(`^n8n-nodes-oneall/${version.replace(/\./g, '\\.')} `));
 	});
 });

@@ -38,6 +38,7 @@ export function checkLength(value: string, label: string, max: number, counter: 
 /** A JSON object given as text or as an object (from an expression). */
 export function parseJsonObject(value: unknown, label: string, fail: Fail): Record<string, unknown> {
 	let parsed = value;
+	if (value === undefined || value === null) return {};
 	if (typeof value === 'string') {
 		if (value.trim() === '') return {};
 		try {

@@ -1,38 +1,20 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isNetwork } from '../actions/common/networks';
 import { failFor } from '../helpers/fail';
-import { oneAllApiRequest } from '../transport/request';
+import { fetchListPage } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
 
-// Large enough to fill the dropdown, small enough to answer fast; OneAll's maximum is 500.
+// Large enough to fill the dropdown, small enough to answer fast.
 const PAGE_SIZE = 100;
 
-interface ListPage {
-	entries: IDataObject[];
-	nextPage?: string;
-}
-
-/** Reads `result.data.<collection>`, whether it holds `{pagination, entries}` or a plain array. */
-async function fetchPage(
-	context: ILoadOptionsFunctions,
-	path: string,
-	collection: string,
-	paginationToken?: string,
-): Promise<ListPage> {
+async function fetchPage(context: ILoadOptionsFunctions, path: string, collection: string, paginationToken?: string) {
 	const page = Math.max(1, Number(paginationToken) || 1);
-	const response = await oneAllApiRequest.call(context, {
-		method: 'GET',
-		path,
-		query: { page, entries_per_page: PAGE_SIZE },
+	const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
+		page,
+		entries_per_page: PAGE_SIZE,
 	});
-	const data = response.result?.data?.[collection];
-	if (Array.isArray(data)) return { entries: data as IDataObject[] };
-	const list = (data ?? {}) as IDataObject;
-	const pagination = (list.pagination ?? {}) as IDataObject;
-	const entries = Array.isArray(list.entries) ? (list.entries as IDataObject[]) : [];
-	const hasMore = Number(pagination.current_page) < Number(pagination.total_pages);
 	return { entries, nextPage: hasMore ? String(page + 1) : undefined };
 }
 
@@ -58,6 +40,23 @@ export async function searchIdentities(
 			const label = typeof entry.displayName === 'string' ? entry.displayName : token;
 			return { name: entry.provider ? `${label} (${String(entry.provider)})` : label, value: token };
 		});
+	return { results, paginationToken: nextPage };
+}
+
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { entries, nextPage } = await fetchPage(this, '/users.json', 'users', paginationToken);
+	const results = entries
+		.map((entry) => {
+			const identities = Array.isArray(entry.identities) ? (entry.identities as Array<{ provider?: string }>) : [];
+			const providers = [...new Set(identities.map((identity) => identity.provider).filter(Boolean))].join(', ');
+			const token = String(entry.user_token);
+			return { name: providers ? `${token} (${providers})` : token, value: token };
+		})
+		.filter((result) => matches(filter, result.name));
 	return { results, paginationToken: nextPage };
 }
 

@@ -114,3 +114,30 @@ export function objectLocator(kind: ObjectLocatorKind): INodeProperties {
 		],
 	};
 }
+
+/** A OneAll user (user_token): picked from the site's users or typed. */
+export const userLocator: INodeProperties = {
+	displayName: 'User',
+	name: 'user',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The OneAll user (user_token) of your site',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+		},
+		{
+			displayName: 'By Token',
+			name: 'id',
+			type: 'string',
+			placeholder: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
+			validation: [
+				{ type: 'regex', properties: { regex: TOKEN_PATTERN, errorMessage: 'Not a OneAll user token' } },
+			],
+		},
+	],
+};

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
-import { apiPath, idSegment, tokenSegment } from '../../transport/path';
+import { apiPath, idSegment } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { OBJECT_LOCATORS } from '../common/locators';
+import { locatorToken } from '../common/read';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
 import type { PushSpec } from './spec';
@@ -31,9 +32,7 @@ export function definePush(spec: PushSpec): PushOperation {
 		const parameter = (name: string, extractValue: boolean) =>
 			this.getNodeParameter(name, itemIndex, '', { extractValue });
 
-		const segments: Record<string, string> = {
-			identity: tokenSegment(parameter('identity', true), 'Identity token', fail),
-		};
+		const segments: Record<string, string> = { identity: locatorToken(this, 'identity', itemIndex, fail) };
 		for (const kind of spec.pathLocators ?? []) {
 			segments[kind] = idSegment(parameter(kind, true), `${OBJECT_LOCATORS[kind].displayName} ID`, fail);
 		}

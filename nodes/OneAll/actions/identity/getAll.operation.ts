@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fetchList } from '../../transport/list';
+import { accountOutput, getManyProperties, getManySettings } from '../account/shared';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['identity'], operation: ['getAll'] } },
+	getManyProperties('identities'),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const entries = await fetchList.call(this, '/identities.json', 'identities', getManySettings(this, itemIndex), itemIndex);
+	return accountOutput(this, itemIndex, entries);
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { apiPath } from '../../transport/path';
+import { oneAllApiRequest, resultData } from '../../transport/request';
+import { accountOutput, readOptions } from '../account/shared';
+import { locatorToken } from '../common/read';
+import { userLocator } from '../common/locators';
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [
+	userLocator,
+	readOptions,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const user = locatorToken(this, 'user', itemIndex);
+	const response = await oneAllApiRequest.call(
+		this,
+		{ method: 'GET', path: apiPath('/users/{user}.json', { user }) },
+		itemIndex,
+	);
+	return accountOutput(this, itemIndex, resultData(response));
+}

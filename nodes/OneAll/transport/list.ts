@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { oneAllApiRequest } from './request';
+
+/** OneAll's maximum page size. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface ListPage {
+	entries: IDataObject[];
+	hasMore: boolean;
+}
+
+/**
+ * One page of a OneAll list: `result.data.<collection>` holds `{pagination, count, entries}`
+ * (or, for some Pull endpoints, a plain array).
+ */
+export async function fetchListPage(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	path: string,
+	collection: string,
+	query: IDataObject,
+	itemIndex = 0,
+): Promise<ListPage> {
+	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query }, itemIndex);
+	const data = response.result?.data?.[collection];
+	if (Array.isArray(data)) return { entries: data as IDataObject[], hasMore: false };
+	const list = (data ?? {}) as IDataObject;
+	const pagination = (list.pagination ?? {}) as IDataObject;
+	return {
+		entries: Array.isArray(list.entries) ? (list.entries as IDataObject[]) : [],
+		hasMore: Number(pagination.current_page) < Number(pagination.total_pages),
+	};
+}
+
+/** Walks OneAll's pages until `limit` entries are collected or the last page is read. */
+export async function fetchList(
+	this: IExecuteFunctions,
+	path: string,
+	collection: string,
+	{ limit, query = {} }: { limit?: number; query?: IDataObject },
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const entries: IDataObject[] = [];
+	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(Math.max(limit, 1), MAX_PAGE_SIZE);
+	for (let page = 1; ; page++) {
+		const result = await fetchListPage.call(
+			this,
+			path,
+			collection,
+			{ ...query, page, entries_per_page: pageSize },
+			itemIndex,
+		);
+		entries.push(...result.entries);
+		if (!result.hasMore || result.entries.length === 0) break;
+		if (limit !== undefined && entries.length >= limit) break;
+	}
+	return limit === undefined ? entries : entries.slice(0, limit);
+}

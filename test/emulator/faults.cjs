@@ -1,0 +1,50 @@
+'use strict';
+// Fault injection queue. A fault matches on method (optional), path (string prefix or RegExp, optional)
+// and site (optional); the first matching fault with uses left is taken.
+
+const TYPES = new Set([
+  'status', // answer `status` with an error envelope
+  'rateLimit', // 429 (+ Retry-After when retryAfter is given)
+  'html', // HTML page (default 502), text/html
+  'malformed', // truncated JSON (default 200)
+  'empty', // empty body (default 200)
+  'reset', // destroy the socket, no answer
+  'timeout', // never answer (until the client gives up, or delayMs then drop the connection)
+  'errorIn200', // HTTP 200 carrying flag:error (code default 400)
+  'afterProcessing', // process the request, then answer `status` (default 502), or then:'reset'|'timeout'
+  'slow', // wait delayMs (default 1000), then answer normally
+  'asyncFailure', // process an async video push normally; its callback reports a failure
+]);
+
+function createFaults() {
+  let queue = [];
+  return {
+    add(spec) {
+      if (!spec || !TYPES.has(spec.type)) {
+        throw new Error(`Unknown fault type ${spec && spec.type}; expected one of ${[...TYPES].join(', ')}`);
+      }
+      // times: default 1; -1 or Infinity = every matching request until reset().
+      const times = spec.times === undefined ? 1 : spec.times < 0 ? Infinity : spec.times;
+      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times });
+    },
+    take(method, path, site) {
+      const f = queue.find(
+        (q) =>
+          q.times > 0 &&
+          (!q.method || q.method === method) &&
+          (!q.site || q.site === site) &&
+          (q.path === undefined || (q.path instanceof RegExp ? q.path.test(path) : path.startsWith(q.path))),
+      );
+      if (!f) return null;
+      f.times--;
+      queue = queue.filter((q) => q.times > 0);
+      return f;
+    },
+    list: () => queue.map((q) => ({ ...q, path: q.path instanceof RegExp ? String(q.path) : q.path })),
+    clear() {
+      queue = [];
+    },
+  };
+}
+
+module.exports = { createFaults, FAULT_TYPES: TYPES };

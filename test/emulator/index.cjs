@@ -1,0 +1,18 @@
+'use strict';
+// OneAll API emulator: public entry point. See README.md.
+
+const { startEmulator } = require('./server.cjs');
+const { FIXTURES, DEFAULT_SITE, OTHER_SITE, ACCESS_TOKEN_MARKER } = require('./fixtures.cjs');
+const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
+const { FAULT_TYPES } = require('./faults.cjs');
+
+module.exports = {
+  startEmulator,
+  DEFAULT_SITE,
+  OTHER_SITE,
+  FIXTURES,
+  ACCESS_TOKEN_MARKER,
+  PUSH_SCHEMAS,
+  WRITE_SCHEMAS,
+  FAULT_TYPES: [...FAULT_TYPES],
+};

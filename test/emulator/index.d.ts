@@ -1,0 +1,188 @@
+// Types for test/emulator/index.cjs (the OneAll API emulator). Import it from TS tests as
+//   import { startEmulator, FIXTURES } from '../emulator/index.cjs';   (index.d.cts re-exports this file)
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed JSON bodies are reached into freely by tests */
+
+export interface SiteKeys {
+  subdomain: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+export type FaultType =
+  | 'status'
+  | 'rateLimit'
+  | 'html'
+  | 'malformed'
+  | 'empty'
+  | 'reset'
+  | 'timeout'
+  | 'errorIn200'
+  | 'afterProcessing'
+  | 'slow'
+  | 'asyncFailure';
+
+export interface FaultSpec {
+  type: FaultType;
+  /** HTTP method to match (any when omitted). */
+  method?: string;
+  /** Path without the /sites/<sub> prefix: string prefix or RegExp (any when omitted). */
+  path?: string | RegExp;
+  /** Site subdomain to match (any when omitted). */
+  site?: string;
+  /** How many requests it hits; default 1; -1 or Infinity = until reset(). */
+  times?: number;
+  /** status: code to answer; html default 502; errorIn200: envelope code (default 400); afterProcessing default 502. */
+  status?: number;
+  info?: string;
+  /** Adds a Retry-After header (seconds). */
+  retryAfter?: number;
+  /** timeout: drop the connection after this; slow: wait this long, then answer normally. */
+  delayMs?: number;
+  /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
+  then?: 'status' | 'reset' | 'timeout';
+}
+
+export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
+
+export interface RequestLogEntry {
+  seq: number;
+  site: string;
+  method: string;
+  /** Path as called, without the /sites/<sub> prefix and without the query. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case header names; authorization is "[redacted]". */
+  headers: Record<string, string | string[] | undefined>;
+  /** Public key presented with Basic auth, or null. */
+  authUser: string | null;
+  authOk: boolean;
+  /** Parsed JSON body or null. */
+  body: any;
+  /** Raw body, truncated at 10 KB. */
+  rawBody: string;
+  /** HTTP status answered; null when the connection was dropped or never answered. */
+  status: number | null;
+  outcome: Outcome | null;
+  kind: 'push' | 'read' | 'write' | null;
+  fault: FaultType | null;
+  validation: { errors: string[]; unknownKeys: string[] };
+  /** status.info of an error answer produced by the API logic. */
+  error: string | null;
+  /** result.data of a processed push. */
+  result: Record<string, any> | null;
+  receivedAt: string;
+}
+
+export interface CallbackRecord {
+  pushSeq: number;
+  url: string;
+  delivered: boolean;
+  status: number | null;
+  error: string | null;
+  body: any;
+  sentAt: string | null;
+}
+
+export interface EmulatorStats {
+  received: number;
+  processedPushes: number;
+  rejected: number;
+  faults: number;
+  rateLimited: number;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  rateLimit?: { requestsPerSecond: number };
+  asyncCallbackDelayMs?: number;
+  seed?: number;
+  userCount?: number;
+  connectionCount?: number;
+  /** Clock (ms since epoch) used for envelope dates and created_at values. */
+  now?: () => number;
+  /** Called once per API request when it is finished. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface Fixtures {
+  site: { subdomain: string; publicKey: string };
+  otherSite: { subdomain: string; publicKey: string };
+  users: { primary: string; secondary: string; foreign: string };
+  user: string;
+  identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
+  foreignIdentities: { pinterest: string; facebook: string; youtube: string };
+  connection: string;
+  unknownIdentity: string;
+  unknownUser: string;
+  unknownConnection: string;
+  pinterest: { boardId: string; boardIds: string[]; boardSectionId: string; foreignBoardId: string };
+  facebook: { pageIds: string[]; groupIds: string[]; foreignPageId: string; foreignGroupId: string };
+  linkedin: { companyIds: string[] };
+  youtube: { playlistIds: string[]; channelIds: string[]; foreignPlaylistId: string };
+  counts: { users: number; connections: number; identities?: number };
+  accessTokenMarker: string;
+}
+
+export interface Emulator {
+  /** Base URL of the default site, e.g. http://127.0.0.1:12345 */
+  readonly url: string;
+  readonly port: number;
+  readonly sites: readonly string[];
+  /** http://127.0.0.1:<port>/sites/<sub> */
+  siteUrl(subdomain: string): string;
+  /** Every API request received, in order (live array; control endpoints are not logged). */
+  readonly requests: RequestLogEntry[];
+  /** Async video callbacks sent (or refused: only loopback URLs are called). */
+  readonly callbacks: CallbackRecord[];
+  /** FIXTURES plus the actual counts of this instance. */
+  readonly fixtures: Fixtures;
+  /** Requests whose push was processed (accepted). */
+  pushes(): RequestLogEntry[];
+  /** Groups of processed pushes with the same site, path and raw body. */
+  duplicates(): RequestLogEntry[][];
+  addFault(spec: FaultSpec): void;
+  /** Pending faults. */
+  faults(): FaultSpec[];
+  setLatency(ms: number): void;
+  setRateLimit(requestsPerSecond: number | undefined): void;
+  /** Clears log, callbacks, faults, latency and rate limit; data stays. */
+  reset(): void;
+  stats(): EmulatorStats;
+  close(): Promise<void>;
+}
+
+export interface FieldSpec {
+  type: string;
+  required?: boolean;
+  ref?: string;
+  values?: string[];
+  fields?: Record<string, FieldSpec>;
+}
+
+export interface PushSchema {
+  n: number;
+  name: string;
+  provider: string;
+  path: string;
+  object: string;
+  certainty: 'seed-page' | 'docs' | 'sdk' | 'guess';
+  source: string;
+  note?: string;
+  fields: Record<string, FieldSpec>;
+  anyOf?: string[][];
+  exclusive?: string[][];
+  pathRefs?: Record<string, string>;
+  async?: boolean;
+  result: Record<string, any>;
+}
+
+export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
+export const DEFAULT_SITE: Readonly<SiteKeys>;
+export const OTHER_SITE: Readonly<SiteKeys>;
+export const FIXTURES: Readonly<Fixtures>;
+export const ACCESS_TOKEN_MARKER: string;
+export const PUSH_SCHEMAS: PushSchema[];
+export const WRITE_SCHEMAS: Record<string, any>;
+export const FAULT_TYPES: FaultType[];

@@ -1,0 +1,2 @@
+export function seedPage(): string;
+export function packageVersion(): string;
