@@ -4,7 +4,7 @@ import { facebookPushes } from './facebook/facebook.pushes';
 import * as identity from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
-import type { OperationModule } from './push/definePush';
+import type { OperationModule } from './operation';
 import { pushResource } from './push/resource';
 import { twitterPushes } from './twitter/twitter.pushes';
 import * as user from './user';

@@ -1,11 +1,38 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { RequestPacer } from '../transport/pacer';
+import type { ExecutionScope } from './operation';
 import { operations } from './resources';
+
+export const DEFAULT_CONCURRENCY = 5;
+const MAX_CONCURRENCY = 50;
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+			...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Batching settings live in the operation's Options; the defaults apply where there are none. */
+function batching(context: IExecuteFunctions) {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const concurrency = Math.round(Number(options.concurrency ?? DEFAULT_CONCURRENCY));
+	const maxRequestsPerSecond = Number(options.maxRequestsPerSecond ?? 0);
+	return {
+		concurrency: Number.isFinite(concurrency) ? Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY) : 1,
+		maxRequestsPerSecond: Number.isFinite(maxRequestsPerSecond) ? Math.max(maxRequestsPerSecond, 0) : 0,
+	};
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,28 +43,31 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!implementation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+	const { concurrency, maxRequestsPerSecond } = batching(this);
+	const scope: ExecutionScope = { pacer: new RequestPacer(maxRequestsPerSecond) };
+	const continueOnFail = this.continueOnFail();
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await implementation.execute.call(this, itemIndex);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+	// Items run `concurrency` at a time; outputs keep the input order.
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let next = 0;
+	let failure: NodeApiError | NodeOperationError | undefined;
+	const worker = async () => {
+		while (failure === undefined && next < items.length) {
+			const itemIndex = next++;
+			try {
+				const result = await implementation.execute.call(this, itemIndex, scope);
+				results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({
-				json: {
-					error: nodeError.message,
-					...(nodeError.description ? { description: nodeError.description } : {}),
-					...('httpCode' in nodeError && nodeError.httpCode ? { httpCode: nodeError.httpCode } : {}),
-				},
-				pairedItem: { item: itemIndex },
-			});
+				});
+			} catch (error) {
+				const nodeError = asNodeError(this, error, itemIndex);
+				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				// Stop starting new items: what has not been sent stays unsent.
+				else failure ??= nodeError;
+			}
 		}
-	}
-	return [output];
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	if (failure) throw failure;
+	return [results.flat()];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import type { RequestPacer } from './pacer';
 import { oneAllApiRequest } from './request';
 
 /** OneAll's maximum page size. */
@@ -20,8 +21,9 @@ export async function fetchListPage(
 	collection: string,
 	query: IDataObject,
 	itemIndex = 0,
+	pacer?: RequestPacer,
 ): Promise<ListPage> {
-	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query }, itemIndex);
+	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query, pacer }, itemIndex);
 	const data = response.result?.data?.[collection];
 	if (Array.isArray(data)) return { entries: data as IDataObject[], hasMore: false };
 	const list = (data ?? {}) as IDataObject;
@@ -37,7 +39,7 @@ export async function fetchList(
 	this: IExecuteFunctions,
 	path: string,
 	collection: string,
-	{ limit, query = {} }: { limit?: number; query?: IDataObject },
+	{ limit, query = {}, pacer }: { limit?: number; query?: IDataObject; pacer?: RequestPacer },
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const entries: IDataObject[] = [];
@@ -49,6 +51,7 @@ export async function fetchList(
 			collection,
 			{ ...query, page, entries_per_page: pageSize },
 			itemIndex,
+			pacer,
 		);
 		entries.push(...result.entries);
 		if (!result.hasMore || result.entries.length === 0) break;

@@ -12,6 +12,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { failedStatus, readEnvelope, type OneAllResponse } from './envelope';
 import { oneAllApiError, oneAllNetworkError } from './errors';
 import { MAX_ATTEMPTS, mayRetryNetworkError, mayRetryStatus, retryDelayMs, type RequestKind } from './retryPolicy';
+import { RequestPacer } from './pacer';
 import { USER_AGENT } from './version';
 
 export interface OneAllRequest {
@@ -24,6 +25,8 @@ export interface OneAllRequest {
 	/** Send `body` as the whole JSON body, without adding the envelope (Custom API Call). */
 	bodyIsEnvelope?: boolean;
 	timeoutMs?: number;
+	/** Shared by the requests of one execution; a private one is used when absent. */
+	pacer?: RequestPacer;
 }
 
 type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -74,8 +77,10 @@ export async function oneAllApiRequest(
 		options.body = request.bodyIsEnvelope ? request.body : { request: request.body };
 	}
 	const where = { kind, method: request.method, path: request.path, itemIndex };
+	const pacer = request.pacer ?? new RequestPacer();
 
 	for (let attempt = 1; ; attempt++) {
+		await pacer.waitTurn();
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -99,10 +104,14 @@ export async function oneAllApiRequest(
 
 		const envelope = readEnvelope(response.body);
 		const status = envelope ? failedStatus(envelope) : undefined;
+		const delay = retryDelayMs(attempt, response.headers?.['retry-after']);
+		if (response.statusCode === 429) pacer.rateLimited(delay);
+		else pacer.accepted();
 		if (response.statusCode < 400 && envelope && !status) return envelope;
 
 		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
-			await sleep(retryDelayMs(attempt, response.headers?.['retry-after']));
+			// After a 429 the pacer holds every request of this execution until Retry-After.
+			if (response.statusCode !== 429) await sleep(delay);
 			continue;
 		}
 		throw oneAllApiError(this.getNode(), {

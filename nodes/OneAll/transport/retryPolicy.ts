@@ -11,7 +11,7 @@ const READ_RETRY_STATUSES = new Set([429, 502, 503]);
 /** Network failures that happen before the request reaches the server. */
 const NOT_SENT_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export const MAX_ATTEMPTS = 4;
+export const MAX_ATTEMPTS = 5;
 const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 60_000;
 

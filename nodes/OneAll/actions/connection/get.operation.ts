@@ -5,6 +5,7 @@ import { failFor } from '../../helpers/fail';
 import { apiPath, tokenSegment } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['connection'], operation: ['get'] } }, [
 	{
@@ -20,7 +21,11 @@ export const description = updateDisplayOptions({ show: { resource: ['connection
 	readOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const connection = tokenSegment(
 		this.getNodeParameter('connection', itemIndex, ''),
 		'Connection token',
@@ -28,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const response = await oneAllApiRequest.call(
 		this,
-		{ method: 'GET', path: apiPath('/connections/{connection}.json', { connection }) },
+		{ method: 'GET', path: apiPath('/connections/{connection}.json', { connection }), pacer: scope.pacer },
 		itemIndex,
 	);
 	return accountOutput(this, itemIndex, resultData(response));

@@ -3,18 +3,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchList } from '../../transport/list';
 import { accountOutput, getManyProperties, getManySettings } from '../account/shared';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['connection'], operation: ['getAll'] } },
 	getManyProperties('connections'),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject[]> {
 	const entries = await fetchList.call(
 		this,
 		'/connections.json',
 		'connections',
-		getManySettings(this, itemIndex),
+		{ ...getManySettings(this, itemIndex), pacer: scope.pacer },
 		itemIndex,
 	);
 	return accountOutput(this, itemIndex, entries);

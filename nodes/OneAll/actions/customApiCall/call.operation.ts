@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../../helpers/redact';
+import { BATCHING_OPTIONS } from '../common/batching';
 import { parseJsonObject } from '../../helpers/validation';
 import { failFor, type Fail } from '../../helpers/fail';
 import { oneAllApiRequest, resultData } from '../../transport/request';
+import type { ExecutionScope } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,6 +66,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			...BATCHING_OPTIONS,
 			{
 				displayName: 'Full Response',
 				name: 'fullResponse',
@@ -105,7 +108,11 @@ export function checkCustomPath(value: unknown, fail: Fail): string {
 	return path;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const fail = failFor(this.getNode(), itemIndex);
 	const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST' | 'PUT' | 'DELETE';
 	const path = checkCustomPath(this.getNodeParameter('path', itemIndex), fail);
@@ -125,7 +132,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const response = await oneAllApiRequest.call(
 		this,
-		{ method, path, query, body, bodyIsEnvelope: true },
+		{ method, path, query, body, bodyIsEnvelope: true, pacer: scope.pacer },
 		itemIndex,
 	);
 	const output = options.fullResponse ? ({ response } as IDataObject) : resultData(response);

@@ -6,17 +6,22 @@ import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
 import { locatorToken } from '../common/read';
 import { identityLocator } from '../common/locators';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['identity'], operation: ['get'] } }, [
 	identityLocator(),
 	readOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const identity = locatorToken(this, 'identity', itemIndex);
 	const response = await oneAllApiRequest.call(
 		this,
-		{ method: 'GET', path: apiPath('/identities/{identity}.json', { identity }) },
+		{ method: 'GET', path: apiPath('/identities/{identity}.json', { identity }), pacer: scope.pacer },
 		itemIndex,
 	);
 	return accountOutput(this, itemIndex, resultData(response));

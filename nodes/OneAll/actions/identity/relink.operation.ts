@@ -6,6 +6,7 @@ import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
 import { locatorToken } from '../common/read';
 import { identityLocator, userLocator } from '../common/locators';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['identity'], operation: ['relink'] } }, [
 	identityLocator(),
@@ -13,7 +14,11 @@ export const description = updateDisplayOptions({ show: { resource: ['identity']
 	readOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const identity = locatorToken(this, 'identity', itemIndex);
 	const userToken = locatorToken(this, 'user', itemIndex);
 	const response = await oneAllApiRequest.call(
@@ -22,6 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'PUT',
 			path: apiPath('/identities/{identity}/link.json', { identity }),
 			body: { user: { user_token: userToken } },
+			pacer: scope.pacer,
 		},
 		itemIndex,
 	);

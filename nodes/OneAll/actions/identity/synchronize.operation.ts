@@ -6,6 +6,7 @@ import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
 import { locatorToken } from '../common/read';
 import { identityLocator } from '../common/locators';
+import type { ExecutionScope } from '../operation';
 
 const properties: INodeProperties[] = [
 	identityLocator(),
@@ -31,13 +32,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const identity = locatorToken(this, 'identity', itemIndex);
 	const response = await oneAllApiRequest.call(
 		this,
 		{
 			method: 'PUT',
 			path: apiPath('/identities/{identity}/synchronize.json', { identity }),
+			pacer: scope.pacer,
 			body: {
 				synchronize: {
 					update_user_data: this.getNodeParameter('updateUserData', itemIndex, true) as boolean,

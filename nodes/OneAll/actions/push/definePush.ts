@@ -1,19 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
 import { apiPath, idSegment } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { OBJECT_LOCATORS } from '../common/locators';
+import type { ExecutionScope, OperationModule } from '../operation';
 import { locatorToken } from '../common/read';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
 import type { PushSpec } from './spec';
-
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-}
 
 export interface PushOperation extends OperationModule {
 	spec: PushSpec;
@@ -27,7 +23,7 @@ export function definePush(spec: PushSpec): PushOperation {
 	);
 	const locatorParams = new Set(spec.fields.filter((field) => field.kind === 'locator').map((field) => field.param));
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
 		const fail = failFor(this.getNode(), itemIndex);
 		const parameter = (name: string, extractValue: boolean) =>
 			this.getNodeParameter(name, itemIndex, '', { extractValue });
@@ -47,7 +43,12 @@ export function definePush(spec: PushSpec): PushOperation {
 		);
 		const response = await oneAllApiRequest.call(
 			this,
-			{ method: 'POST', path: apiPath(`/push/identities/{identity}/${spec.path}`, segments), body },
+			{
+				method: 'POST',
+				path: apiPath(`/push/identities/{identity}/${spec.path}`, segments),
+				body,
+				pacer: scope.pacer,
+			},
 			itemIndex,
 		);
 		return resultData(response);

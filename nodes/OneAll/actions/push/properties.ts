@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { BATCHING_OPTIONS } from '../common/batching';
 import { identityLocator, objectLocator } from '../common/locators';
 import { isTopField, type PushField, type PushSpec } from './spec';
 
@@ -55,28 +56,30 @@ export function pushProperties(spec: PushSpec): INodeProperties[] {
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
+	const options: INodeProperties[] = [
+		...BATCHING_OPTIONS,
+		{
+			displayName: 'Extra Body Fields (JSON)',
+			name: 'extraBodyFields',
+			type: 'json',
+			default: '{}',
+			description: `Keys OneAll supports that the node doesn't model, merged into the "${spec.object}" object of the request (they win over the fields above)`,
+		},
+		{
+			displayName: 'Skip Length Checks',
+			name: 'skipLengthChecks',
+			type: 'boolean',
+			default: false,
+			description: "Whether to send texts longer than the network's known limit and let the network decide",
+		},
+	];
 	properties.push({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Extra Body Fields (JSON)',
-				name: 'extraBodyFields',
-				type: 'json',
-				default: '{}',
-				description: `Keys OneAll supports that the node doesn't model, merged into the "${spec.object}" object of the request (they win over the fields above)`,
-			},
-			{
-				displayName: 'Skip Length Checks',
-				name: 'skipLengthChecks',
-				type: 'boolean',
-				default: false,
-				description: "Whether to send texts longer than the network's known limit and let the network decide",
-			},
-		],
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	});
 	return properties;
 }

@@ -6,17 +6,22 @@ import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
 import { locatorToken } from '../common/read';
 import { userLocator } from '../common/locators';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [
 	userLocator,
 	readOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject> {
 	const user = locatorToken(this, 'user', itemIndex);
 	const response = await oneAllApiRequest.call(
 		this,
-		{ method: 'GET', path: apiPath('/users/{user}.json', { user }) },
+		{ method: 'GET', path: apiPath('/users/{user}.json', { user }), pacer: scope.pacer },
 		itemIndex,
 	);
 	return accountOutput(this, itemIndex, resultData(response));

@@ -3,13 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchList } from '../../transport/list';
 import { accountOutput, getManyProperties, getManySettings } from '../account/shared';
+import type { ExecutionScope } from '../operation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['user'], operation: ['getAll'] } },
 	getManyProperties('users'),
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const entries = await fetchList.call(this, '/users.json', 'users', getManySettings(this, itemIndex), itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: ExecutionScope,
+): Promise<IDataObject[]> {
+	const entries = await fetchList.call(this, '/users.json', 'users', { ...getManySettings(this, itemIndex), pacer: scope.pacer }, itemIndex);
 	return accountOutput(this, itemIndex, entries);
 }

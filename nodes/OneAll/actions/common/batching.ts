@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Read by the router from the first item; see router.ts for the defaults. */
+export const BATCHING_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 5,
+		description:
+			'How many items are sent to OneAll at the same time. Set 1 to publish strictly in input order. On a rate limit (429) the node slows down and re-sends only the requests OneAll did not process.',
+	},
+	{
+		displayName: 'Max Requests per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Upper bound on the request rate of this node (0 = no bound; the node still adapts to 429 answers)',
+	},
+];

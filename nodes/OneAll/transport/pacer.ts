@@ -1,0 +1,51 @@
+import { sleep } from 'n8n-workflow';
+
+const WINDOW_MS = 1000;
+// Pace a little under the rate OneAll accepted, so a sliding one-second window is not hit again.
+const SAFETY = 1.05;
+
+/**
+ * Spaces the requests of one node execution. Created per execution and passed along (never module
+ * state), so it is safe in queue mode. On a 429 everyone waits for Retry-After and the pace drops to the
+ * rate OneAll accepted during the last second.
+ */
+export class RequestPacer {
+	private intervalMs: number;
+
+	private nextStartAt = 0;
+
+	private pausedUntil = 0;
+
+	private readonly acceptedAt: number[] = [];
+
+	constructor(maxRequestsPerSecond = 0) {
+		this.intervalMs = maxRequestsPerSecond > 0 ? 1000 / maxRequestsPerSecond : 0;
+	}
+
+	/** Resolves when this request may start. */
+	async waitTurn(): Promise<void> {
+		const now = Date.now();
+		const startAt = Math.max(now, this.nextStartAt, this.pausedUntil);
+		this.nextStartAt = startAt + this.intervalMs;
+		if (startAt > now) await sleep(startAt - now);
+	}
+
+	accepted(): void {
+		const now = Date.now();
+		this.acceptedAt.push(now);
+		while (this.acceptedAt.length > 0 && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
+	}
+
+	rateLimited(retryAfterMs: number): void {
+		const now = Date.now();
+		this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
+		const observedInterval = (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY;
+		this.intervalMs = Math.max(this.intervalMs, observedInterval);
+	}
+
+	/** Current spacing between request starts (for tests and hints). */
+	get paceMs(): number {
+		return this.intervalMs;
+	}
+}
