@@ -21,3 +21,13 @@ function packageVersion() {
 }
 
 module.exports = { seedPage, packageVersion };
+
+/** The example workflows shipped in examples/, by file name. */
+function exampleWorkflows() {
+  const dir = path.join(ROOT, 'examples');
+  return Object.fromEntries(
+    fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))]),
+  );
+}
+
+module.exports.exampleWorkflows = exampleWorkflows;
