@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isNetwork } from '../actions/common/networks';
@@ -8,14 +8,37 @@ import { apiPath, tokenSegment } from '../transport/path';
 
 // Large enough to fill the dropdown, small enough to answer fast.
 const PAGE_SIZE = 100;
+// n8n's dropdown loads the next page only on scroll, so a filtered page must not come back short.
+const MIN_RESULTS = 30;
+const MAX_PAGES_PER_CALL = 10;
 
-async function fetchPage(context: ILoadOptionsFunctions, path: string, collection: string, paginationToken?: string) {
-	const page = Math.max(1, Number(paginationToken) || 1);
-	const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
-		page,
-		entries_per_page: PAGE_SIZE,
-	});
-	return { entries, nextPage: hasMore ? String(page + 1) : undefined };
+type ListResult = INodeListSearchResult['results'][number];
+
+/** Reads pages from `paginationToken` on until enough entries pass `toResult` (which filters by returning undefined). */
+async function searchPages(
+	context: ILoadOptionsFunctions,
+	path: string,
+	collection: string,
+	paginationToken: string | undefined,
+	toResult: (entry: IDataObject) => ListResult | undefined,
+): Promise<INodeListSearchResult> {
+	const firstPage = Math.max(1, Number(paginationToken) || 1);
+	const results: ListResult[] = [];
+	for (let page = firstPage; page < firstPage + MAX_PAGES_PER_CALL; page++) {
+		const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
+			page,
+			entries_per_page: PAGE_SIZE,
+		});
+		for (const entry of entries) {
+			const result = toResult(entry);
+			if (result) results.push(result);
+		}
+		if (!hasMore) return { results };
+		if (results.length >= MIN_RESULTS || page === firstPage + MAX_PAGES_PER_CALL - 1) {
+			return { results, paginationToken: String(page + 1) };
+		}
+	}
+	return { results };
 }
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
@@ -31,16 +54,13 @@ export async function searchIdentities(
 ): Promise<INodeListSearchResult> {
 	const resource = this.getCurrentNodeParameter('resource');
 	const network = isNetwork(resource) ? resource : undefined;
-	const { entries, nextPage } = await fetchPage(this, '/identities.json', 'identities', paginationToken);
-	const results = entries
-		.filter((entry) => !network || !entry.provider || entry.provider === network)
-		.filter((entry) => matches(filter, entry.displayName, entry.identity_token, entry.provider))
-		.map((entry) => {
-			const token = String(entry.identity_token);
-			const label = typeof entry.displayName === 'string' ? entry.displayName : token;
-			return { name: entry.provider ? `${label} (${String(entry.provider)})` : label, value: token };
-		});
-	return { results, paginationToken: nextPage };
+	return await searchPages(this, '/identities.json', 'identities', paginationToken, (entry) => {
+		if (network && entry.provider && entry.provider !== network) return undefined;
+		if (!matches(filter, entry.displayName, entry.identity_token, entry.provider)) return undefined;
+		const token = String(entry.identity_token);
+		const label = typeof entry.displayName === 'string' ? entry.displayName : token;
+		return { name: entry.provider ? `${label} (${String(entry.provider)})` : label, value: token };
+	});
 }
 
 export async function searchUsers(
@@ -48,16 +68,13 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { entries, nextPage } = await fetchPage(this, '/users.json', 'users', paginationToken);
-	const results = entries
-		.map((entry) => {
-			const identities = Array.isArray(entry.identities) ? (entry.identities as Array<{ provider?: string }>) : [];
-			const providers = [...new Set(identities.map((identity) => identity.provider).filter(Boolean))].join(', ');
-			const token = String(entry.user_token);
-			return { name: providers ? `${token} (${providers})` : token, value: token };
-		})
-		.filter((result) => matches(filter, result.name));
-	return { results, paginationToken: nextPage };
+	return await searchPages(this, '/users.json', 'users', paginationToken, (entry) => {
+		const identities = Array.isArray(entry.identities) ? (entry.identities as Array<{ provider?: string }>) : [];
+		const providers = [...new Set(identities.map((identity) => identity.provider).filter(Boolean))].join(', ');
+		const token = String(entry.user_token);
+		const name = providers ? `${token} (${providers})` : token;
+		return matches(filter, name) ? { name, value: token } : undefined;
+	});
 }
 
 /** Boards, pages, … of the identity chosen in the same node, from OneAll's Pull API. */
@@ -73,20 +90,14 @@ function objectSearch(pullPath: string, collection: string, object: string) {
 		}
 		const token = tokenSegment(identity, 'Identity token', failFor(this.getNode()));
 		const path = apiPath(`/pull/identities/{identity}/${pullPath}`, { identity: token });
-		const { entries, nextPage } = await fetchPage(this, path, collection, paginationToken);
-		const results = entries
-			.map((entry) => {
-				const id = entry[`${object}_id`] ?? entry.id;
-				const name = entry[`${object}_name`] ?? entry[`${object}_title`] ?? entry.name ?? entry.title ?? id;
-				const url = entry[`${object}_url`] ?? entry.url;
-				return {
-					name: String(name),
-					value: String(id),
-					...(typeof url === 'string' ? { url } : {}),
-				};
-			})
-			.filter((result) => result.value !== 'undefined' && matches(filter, result.name, result.value));
-		return { results, paginationToken: nextPage };
+		return await searchPages(this, path, collection, paginationToken, (entry) => {
+			const id = entry[`${object}_id`] ?? entry.id;
+			if (id === undefined || id === null) return undefined;
+			const name = String(entry[`${object}_name`] ?? entry[`${object}_title`] ?? entry.name ?? entry.title ?? id);
+			const url = entry[`${object}_url`] ?? entry.url;
+			if (!matches(filter, name, String(id))) return undefined;
+			return { name, value: String(id), ...(typeof url === 'string' ? { url } : {}) };
+		});
 	};
 }
 

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { RequestPacer } from './pacer';
 import { oneAllApiRequest } from './request';
@@ -26,10 +27,18 @@ export async function fetchListPage(
 	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query, pacer }, itemIndex);
 	const data = response.result?.data?.[collection];
 	if (Array.isArray(data)) return { entries: data as IDataObject[], hasMore: false };
-	const list = (data ?? {}) as IDataObject;
+	const list = data as IDataObject | undefined;
+	if (!list || typeof list !== 'object' || !Array.isArray(list.entries)) {
+		// Never a silent empty list: a changed answer shape must be visible.
+		throw new NodeApiError(this.getNode(), (response.result ?? {}) as JsonObject, {
+			message: `OneAll's answer to GET ${path} has no "${collection}" list`,
+			description: `Expected result.data.${collection}.entries. Use a Custom API Call to see the raw answer.`,
+			itemIndex,
+		});
+	}
 	const pagination = (list.pagination ?? {}) as IDataObject;
 	return {
-		entries: Array.isArray(list.entries) ? (list.entries as IDataObject[]) : [],
+		entries: list.entries as IDataObject[],
 		hasMore: Number(pagination.current_page) < Number(pagination.total_pages),
 	};
 }

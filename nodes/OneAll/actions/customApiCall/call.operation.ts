@@ -127,7 +127,10 @@ export async function execute(
 	let body: IDataObject | undefined;
 	if (method === 'POST' || method === 'PUT') {
 		const json = parseJsonObject(this.getNodeParameter('body', itemIndex, '{}'), '"Body (JSON)"', fail) as IDataObject;
-		const hasEnvelope = Object.keys(json).length === 1 && typeof json.request === 'object';
+		const hasEnvelope = Object.prototype.hasOwnProperty.call(json, 'request');
+		if (hasEnvelope && (Object.keys(json).length !== 1 || typeof json.request !== 'object' || json.request === null || Array.isArray(json.request))) {
+			fail('"Body (JSON)" with a "request" root must have nothing else at the top level, and "request" must be an object');
+		}
 		body = hasEnvelope ? json : { request: json };
 	}
 	const response = await oneAllApiRequest.call(

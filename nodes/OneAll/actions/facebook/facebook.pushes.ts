@@ -71,6 +71,10 @@ function target(kind: 'page' | 'group'): PushField {
 	};
 }
 
+// OneAll's SDK requires a message or a link on profile posts.
+const needsMessageOrLink = (push: Record<string, unknown>) =>
+	push.message || push.link ? undefined : 'Enter a Message or a Link: a Facebook profile post needs at least one of them';
+
 const needsContent = (push: Record<string, unknown>) =>
 	push.message || push.link || push.attachments
 		? undefined
@@ -93,7 +97,7 @@ export const facebookPushes: PushSpec[] = [
 		path: 'facebook/post.json',
 		object: 'post',
 		fields: [MESSAGE, LINK, ATTACHMENTS],
-		check: needsContent,
+		check: needsMessageOrLink,
 	},
 	{
 		network: 'facebook',

@@ -17,8 +17,8 @@ const POST_FIELDS: PushField[] = [
 		param: 'link',
 		label: 'Link',
 		kind: 'url',
-		primary: true,
-		hint: 'Fully qualified URL to share (OneAll\'s SDK treats it as mandatory)',
+		required: true,
+		hint: "Fully qualified URL to share (OneAll's SDK sends every LinkedIn post with one)",
 	},
 	{
 		key: 'title',
@@ -45,9 +45,6 @@ const POST_FIELDS: PushField[] = [
 	},
 ];
 
-const needsContent = (push: Record<string, unknown>) =>
-	push.message || push.link ? undefined : 'Enter a Message or a Link: a LinkedIn post needs at least one of them';
-
 export const linkedinPushes: PushSpec[] = [
 	{
 		network: 'linkedin',
@@ -59,7 +56,6 @@ export const linkedinPushes: PushSpec[] = [
 		path: 'linkedin/post.json',
 		object: 'post',
 		fields: POST_FIELDS,
-		check: needsContent,
 	},
 	{
 		network: 'linkedin',
@@ -82,6 +78,5 @@ export const linkedinPushes: PushSpec[] = [
 			},
 			...POST_FIELDS,
 		],
-		check: needsContent,
 	},
 ];

@@ -11,17 +11,19 @@ export const twitterPushes: PushSpec[] = [
 		certainty: 'sdk',
 		path: 'twitter/post.json',
 		object: 'post',
+		check: (push) =>
+			push.message || push.attachments ? undefined : 'Enter a Text or Attachment Media IDs: a tweet needs at least one of them',
 		fields: [
 			{
 				key: 'message',
 				param: 'message',
 				label: 'Text',
 				kind: 'text',
-				required: true,
+				primary: true,
 				maxLength: 280,
 				counter: 'twitter',
 				rows: 3,
-				hint: 'The tweet, at most 280 characters as X counts them (links count 23, emoji 2)',
+				hint: 'The tweet, at most 280 characters as X counts them (links count 23, emoji 2); may be empty when media is attached',
 			},
 			{
 				key: 'attachments',

@@ -1,0 +1,115 @@
+// Calls the node's list searches (resource locator "From List" mode) the way n8n's editor backend
+// does: the BUILT package loaded through package.json's "n8n" block, a temporary workflow holding the
+// node with the editor's current parameters, and n8n-core's real LoadOptionsContext (whose HTTP
+// helpers go through the credential's real authenticate()). Plain JS, like harness.cjs.
+'use strict';
+const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
+const { LoadOptionsContext, PackageDirectoryLoader } = require('n8n-core');
+const { NODE_TYPE, PACKAGE_DIR } = require('./harness.cjs');
+
+const CREDENTIAL_TYPE = 'oneAllApi';
+
+let loaderPromise;
+function loadPackage() {
+  loaderPromise ??= (async () => {
+    const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+    await loader.loadAll();
+    return loader;
+  })();
+  return loaderPromise;
+}
+
+// Same as harness.cjs's (not exported there): decrypted data comes from the test, authenticate()
+// is the credential type's own.
+class TestCredentialsHelper extends ICredentialsHelper {
+  constructor(credentialTypes, data) {
+    super();
+    this.credentialTypes = credentialTypes;
+    this.data = data;
+  }
+  getParentTypes() { return []; }
+  isCredentialUsableByNode() { return true; }
+  async getDecrypted(_additionalData, _nodeCredentials, type) {
+    if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
+    return { ...this.data[type] };
+  }
+  getCredentialsProperties(type) { return this.credentialTypes[type].type.properties; }
+  async preAuthentication() { return undefined; }
+  async runPreAuthentication() { return undefined; }
+  async updateCredentials() {}
+  async updateCredentialsOauthTokenData() {}
+  async getCredentials() { throw new Error('not used in engine tests'); }
+  async authenticate(credentials, type, requestOptions) {
+    const authenticate = this.credentialTypes[type].type.authenticate;
+    if (typeof authenticate !== 'function') throw new Error('the OneAll credential authenticates with a function');
+    return await authenticate.call(this.credentialTypes[type].type, credentials, requestOptions);
+  }
+}
+
+function nodeTypesFor(loader) {
+  const byName = (name) => {
+    const entry = loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)];
+    if (!entry) throw new Error(`Unknown node type ${name}`);
+    return entry.type;
+  };
+  return {
+    getByName: byName,
+    getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
+    getKnownTypes: () => loader.known.nodes,
+  };
+}
+
+/**
+ * An ILoadOptionsFunctions for the OneAll node whose editor currently shows `parameters` (completed
+ * with the properties' defaults, as the editor sends them), using `credentials` as the decrypted
+ * OneAll credential. `path` is the parameter whose list is loaded (e.g. "parameters.board").
+ */
+async function loadOptionsContext({ parameters, credentials, path = 'parameters.identity' }) {
+  const loader = await loadPackage();
+  const nodeTypes = nodeTypesFor(loader);
+  const nodeType = nodeTypes.getByNameAndVersion(NODE_TYPE, 1);
+  const node = {
+    id: 'node-1',
+    name: 'OneAll',
+    type: NODE_TYPE,
+    typeVersion: 1,
+    position: [0, 0],
+    parameters: {},
+    credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
+  };
+  const currentNodeParameters =
+    NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, node, nodeType.description) ??
+    parameters;
+  node.parameters = currentNodeParameters;
+  const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+  const additionalData = {
+    credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
+    currentNodeParameters,
+    variables: {},
+    restApiUrl: '',
+    instanceBaseUrl: '',
+    webhookBaseUrl: '',
+    webhookWaitingBaseUrl: '',
+    webhookTestBaseUrl: '',
+    formWaitingBaseUrl: '',
+    executeWorkflow: async () => { throw new Error('no sub-workflows in engine tests'); },
+  };
+  return new LoadOptionsContext(workflow, node, additionalData, path);
+}
+
+/** The node type's `methods.listSearch[method]`, as n8n looks it up, called on a real context. */
+async function callListSearch(method, { parameters, credentials, path, filter, paginationToken }) {
+  const loader = await loadPackage();
+  const listSearch = nodeTypesFor(loader).getByNameAndVersion(NODE_TYPE, 1).methods?.listSearch ?? {};
+  if (typeof listSearch[method] !== 'function') throw new Error(`The node has no list search "${method}"`);
+  const context = await loadOptionsContext({ parameters, credentials, path });
+  return await listSearch[method].call(context, filter, paginationToken);
+}
+
+/** Names of the node's list searches. */
+async function listSearchMethods() {
+  const loader = await loadPackage();
+  return Object.keys(nodeTypesFor(loader).getByNameAndVersion(NODE_TYPE, 1).methods?.listSearch ?? {});
+}
+
+module.exports = { loadOptionsContext, callListSearch, listSearchMethods };

@@ -1,0 +1,14 @@
+// A one-answer HTTP server on 127.0.0.1 for shapes the emulator never produces.
+'use strict';
+const http = require('node:http');
+
+async function startStub(body, status = 200) {
+  const server = http.createServer((req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+module.exports = { startStub };

@@ -1,0 +1,1 @@
+export function startStub(body: unknown, status?: number): Promise<{ url: string; close(): Promise<void> }>;
