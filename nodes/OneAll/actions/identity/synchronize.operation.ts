@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { apiPath } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { accountOutput, readOptions } from '../account/shared';
-import { locatorToken } from '../common/read';
+import { readToken } from '../common/read';
 import { identityLocator } from '../common/locators';
 import type { ExecutionScope } from '../operation';
 
@@ -37,7 +37,7 @@ export async function execute(
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<IDataObject> {
-	const identity = locatorToken(this, 'identity', itemIndex);
+	const identity = readToken(this, 'identity', 'Identity token', itemIndex);
 	const response = await oneAllApiRequest.call(
 		this,
 		{

@@ -6,7 +6,7 @@ import { apiPath, idSegment } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { OBJECT_LOCATORS } from '../common/locators';
 import type { ExecutionScope, OperationModule } from '../operation';
-import { locatorToken } from '../common/read';
+import { readToken } from '../common/read';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
 import type { PushSpec } from './spec';
@@ -28,7 +28,7 @@ export function definePush(spec: PushSpec): PushOperation {
 		const parameter = (name: string, extractValue: boolean) =>
 			this.getNodeParameter(name, itemIndex, '', { extractValue });
 
-		const segments: Record<string, string> = { identity: locatorToken(this, 'identity', itemIndex, fail) };
+		const segments: Record<string, string> = { identity: readToken(this, 'identity', 'Identity token', itemIndex, fail) };
 		for (const kind of spec.pathLocators ?? []) {
 			segments[kind] = idSegment(parameter(kind, true), `${OBJECT_LOCATORS[kind].displayName} ID`, fail);
 		}

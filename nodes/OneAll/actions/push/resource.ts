@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { NETWORK_NAMES, type Network } from '../common/networks';
+import { operationProperty } from '../common/operationProperty';
 import { definePush, type PushOperation } from './definePush';
 import type { PushSpec } from './spec';
 
@@ -13,27 +14,19 @@ export interface PushResource {
 /** The operation dropdown and the fields of every push a network offers. */
 export function pushResource(network: Network, specs: PushSpec[]): PushResource {
 	const operations = specs.map((spec) => definePush(spec));
-	const firstOperation = specs[0].operation;
-	const operationProperty: INodeProperties = {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [network] } },
-		options: [...specs]
-			.sort((a, b) => a.name.localeCompare(b.name))
-			.map((spec) => ({
-				name: spec.name,
-				value: spec.operation,
-				action: spec.action,
-				description: spec.description,
-			})),
-		default: firstOperation,
-		description: `What to publish on ${NETWORK_NAMES[network]}`,
-	};
+	const operationDropdown = operationProperty(
+		network,
+		specs.map((spec) => ({
+			name: spec.name,
+			value: spec.operation,
+			action: spec.action,
+			description: spec.description,
+		})),
+		`What to publish on ${NETWORK_NAMES[network]}`,
+	);
 	return {
 		network,
-		description: [operationProperty, ...operations.flatMap((operation) => operation.description)],
+		description: [operationDropdown, ...operations.flatMap((operation) => operation.description)],
 		operations: Object.fromEntries(operations.map((operation) => [operation.spec.operation, operation])),
 	};
 }
