@@ -72,6 +72,29 @@ async function startTrap() {
   };
 }
 
+/**
+ * A misbehaving front end (debug proxy, gateway error page): answers every request with an HTML page
+ * of `status` that echoes the request line and all its headers, Authorization included.
+ */
+async function startEchoServer({ status = 502 } = {}) {
+  const http = require('node:http');
+  const server = http.createServer((req, res) => {
+    req.resume();
+    // The credentials first (as a "rejected credentials" page would show them), then the rest.
+    const headers = Object.entries(req.headers)
+      .sort(([a], [b]) => (a === 'authorization' ? -1 : b === 'authorization' ? 1 : 0))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('<br>');
+    res.writeHead(status, { 'Content-Type': 'text/html' });
+    res.end(`<html><body><h1>${status}</h1>${headers}<br>Your request: ${req.method} ${req.url}</body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
 // ---------------------------------------------------------------- back-off clock
 
 /**
@@ -129,14 +152,22 @@ function captureOutput() {
     };
   process.stdout.write = writer('stdout');
   process.stderr.write = writer('stderr');
-  const logger = Object.fromEntries(
-    ['error', 'warn', 'info', 'debug', 'verbose', 'silly'].map((level) => [
-      level,
-      (message, meta) => lines.push(`log.${level}: ${safeString(message)} ${meta === undefined ? '' : deepText(meta)}`),
-    ]),
-  );
-  logger.scoped = () => logger;
-  LoggerProxy.init(logger);
+  // n8n's Logger re-initialises LoggerProxy when it is first built (during a run): wrap whatever logger
+  // it is given, so every line is recorded before it goes on.
+  const levels = ['error', 'warn', 'info', 'debug'];
+  const recording = (next) =>
+    Object.fromEntries(
+      levels.map((level) => [
+        level,
+        (message, meta) => {
+          lines.push(`log.${level}: ${safeString(message)} ${meta === undefined ? '' : deepText(meta)}`);
+          if (next && typeof next[level] === 'function') next[level](message, meta);
+        },
+      ]),
+    );
+  const originalInit = LoggerProxy.init;
+  LoggerProxy.init = (logger) => originalInit(recording(logger));
+  originalInit(recording(undefined));
   let stopped = false;
   return {
     lines,
@@ -146,10 +177,9 @@ function captureOutput() {
       for (const m of consoleMethods) console[m] = savedConsole[m];
       process.stdout.write = savedStdout;
       process.stderr.write = savedStderr;
+      LoggerProxy.init = originalInit;
       const noop = () => {};
-      const silent = { error: noop, warn: noop, info: noop, debug: noop, verbose: noop, silly: noop };
-      silent.scoped = () => silent;
-      LoggerProxy.init(silent);
+      originalInit({ error: noop, warn: noop, info: noop, debug: noop });
       return lines;
     },
   };
@@ -202,23 +232,4 @@ function deepText(value, maxNodes = 200000) {
   return out.join('\n');
 }
 
-// ---------------------------------------------------------------- unhandled errors
-
-/** Records unhandled promise rejections and uncaught exceptions while active. */
-function trackUnhandled() {
-  const seen = [];
-  const onRejection = (reason) => seen.push({ kind: 'unhandledRejection', error: String(reason?.stack ?? reason) });
-  const onException = (error) => seen.push({ kind: 'uncaughtException', error: String(error?.stack ?? error) });
-  process.on('unhandledRejection', onRejection);
-  process.on('uncaughtException', onException);
-  return {
-    seen,
-    stop() {
-      process.off('unhandledRejection', onRejection);
-      process.off('uncaughtException', onException);
-      return seen;
-    },
-  };
-}
-
-module.exports = { prng, note, freePort, startTrap, recordSleeps, captureOutput, deepText, trackUnhandled };
+module.exports = { prng, note, freePort, startTrap, startEchoServer, recordSleeps, captureOutput, deepText };

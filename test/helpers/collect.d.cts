@@ -27,6 +27,9 @@ export interface Trap {
 /** A TCP server nothing should ever connect to. */
 export function startTrap(): Promise<Trap>;
 
+/** A server answering every request with an HTML page of `status` echoing the request and its headers. */
+export function startEchoServer(options?: { status?: number }): Promise<{ url: string; close(): Promise<void> }>;
+
 export interface SleepRecorder {
 	/** Every delay (ms) passed to n8n-workflow's sleep while active, in order. */
 	delays: number[];
@@ -52,11 +55,3 @@ export function captureOutput(): Capture;
 
 /** Every string reachable from value (own properties, enumerable or not; cycles once), joined by newlines. */
 export function deepText(value: unknown, maxNodes?: number): string;
-
-export interface UnhandledTracker {
-	seen: Array<{ kind: string; error: string }>;
-	stop(): Array<{ kind: string; error: string }>;
-}
-
-/** Records unhandled rejections and uncaught exceptions until stop(). */
-export function trackUnhandled(): UnhandledTracker;

@@ -29,9 +29,11 @@ function batching(context: IExecuteFunctions) {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const concurrency = Math.round(Number(options.concurrency ?? DEFAULT_CONCURRENCY));
 	const maxRequestsPerSecond = Number(options.maxRequestsPerSecond ?? 0);
+	const timeoutSeconds = Number(options.timeout ?? 0);
 	return {
 		concurrency: Number.isFinite(concurrency) ? Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY) : 1,
 		maxRequestsPerSecond: Number.isFinite(maxRequestsPerSecond) ? Math.max(maxRequestsPerSecond, 0) : 0,
+		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
 	};
 }
 
@@ -43,8 +45,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!implementation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const { concurrency, maxRequestsPerSecond } = batching(this);
-	const scope: ExecutionScope = { pacer: new RequestPacer(maxRequestsPerSecond) };
+	const { concurrency, maxRequestsPerSecond, timeoutMs } = batching(this);
+	const scope: ExecutionScope = { pacer: new RequestPacer(maxRequestsPerSecond), timeoutMs };
 	const continueOnFail = this.continueOnFail();
 
 	// Items run `concurrency` at a time; outputs keep the input order.

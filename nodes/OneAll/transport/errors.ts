@@ -31,6 +31,19 @@ export interface ApiFailure {
 	envelope?: OneAllResponse;
 	status?: OneAllStatus;
 	rawBody?: string;
+	/** Values that must never be shown, e.g. the credential's keys. */
+	secrets?: string[];
+}
+
+const AUTH_VALUE = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/gi;
+
+/** A body that is not OneAll's (a proxy page, a debug echo) may repeat the request's credentials. */
+export function maskSecrets(text: string, secrets: string[] = []): string {
+	let masked = text.replace(AUTH_VALUE, '$1 [redacted]');
+	for (const secret of secrets) {
+		if (secret.length >= 4) masked = masked.split(secret).join('[redacted]');
+	}
+	return masked;
 }
 
 /** An error whose message is OneAll's own `status.info` and code. */
@@ -43,7 +56,7 @@ export function oneAllApiError(node: INode, failure: ApiFailure): NodeApiError {
 		message = `OneAll error ${code}: ${status.info}`;
 		details = { response: envelope as JsonObject };
 	} else {
-		const snippet = (failure.rawBody ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+		const snippet = maskSecrets(failure.rawBody ?? '', failure.secrets).replace(/\s+/g, ' ').trim().slice(0, 300);
 		message = snippet
 			? `OneAll answered HTTP ${failure.httpStatus} with a body that is not a OneAll response`
 			: `OneAll answered HTTP ${failure.httpStatus} with an empty body`;
@@ -72,10 +85,13 @@ export function oneAllNetworkError(
 		: `Could not reach OneAll${code ? ` (${code})` : ''}`;
 	const lines = [`${request.method} ${request.path}`, detail];
 	if (request.kind === 'write' && code !== 'ECONNREFUSED') lines.push(MAY_HAVE_LANDED);
-	return new NodeApiError(node, { code: code ?? 'UNKNOWN', message: detail }, {
+	const error = new NodeApiError(node, { code: code ?? 'UNKNOWN', message: detail }, {
 		message,
 		description: lines.join('\n'),
 		itemIndex: request.itemIndex,
 		...(code ? { httpCode: code } : {}),
 	});
+	// n8n swaps messages of known network codes for generic ones ("you can retry…"): wrong for a push.
+	error.message = message;
+	return error;
 }

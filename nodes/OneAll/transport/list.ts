@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { RequestPacer } from './pacer';
+import type { RequestSettings } from './request';
 import { oneAllApiRequest } from './request';
 
 /** OneAll's maximum page size. */
@@ -22,9 +22,9 @@ export async function fetchListPage(
 	collection: string,
 	query: IDataObject,
 	itemIndex = 0,
-	pacer?: RequestPacer,
+	settings: RequestSettings = {},
 ): Promise<ListPage> {
-	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query, pacer }, itemIndex);
+	const response = await oneAllApiRequest.call(this, { method: 'GET', path, query, ...settings }, itemIndex);
 	const data = response.result?.data?.[collection];
 	if (Array.isArray(data)) return { entries: data as IDataObject[], hasMore: false };
 	const list = data as IDataObject | undefined;
@@ -48,7 +48,7 @@ export async function fetchList(
 	this: IExecuteFunctions,
 	path: string,
 	collection: string,
-	{ limit, query = {}, pacer }: { limit?: number; query?: IDataObject; pacer?: RequestPacer },
+	{ limit, query = {}, scope }: { limit?: number; query?: IDataObject; scope?: RequestSettings },
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const entries: IDataObject[] = [];
@@ -60,7 +60,7 @@ export async function fetchList(
 			collection,
 			{ ...query, page, entries_per_page: pageSize },
 			itemIndex,
-			pacer,
+			scope,
 		);
 		entries.push(...result.entries);
 		if (!result.hasMore || result.entries.length === 0) break;

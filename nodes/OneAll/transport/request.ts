@@ -15,7 +15,15 @@ import { MAX_ATTEMPTS, mayRetryNetworkError, mayRetryStatus, retryDelayMs, type 
 import { RequestPacer } from './pacer';
 import { USER_AGENT } from './version';
 
-export interface OneAllRequest {
+/** Settings one node execution shares between its requests. */
+export interface RequestSettings {
+	/** Shared by the requests of one execution; a private one is used when absent. */
+	pacer?: RequestPacer;
+	/** Overrides the default timeout (30 s for reads, 120 s for writes). */
+	timeoutMs?: number;
+}
+
+export interface OneAllRequest extends RequestSettings {
 	method: IHttpRequestMethods;
 	/** Path below the site's base URL, built with `apiPath()` so every segment is validated and encoded. */
 	path: string;
@@ -24,9 +32,6 @@ export interface OneAllRequest {
 	body?: IDataObject;
 	/** Send `body` as the whole JSON body, without adding the envelope (Custom API Call). */
 	bodyIsEnvelope?: boolean;
-	timeoutMs?: number;
-	/** Shared by the requests of one execution; a private one is used when absent. */
-	pacer?: RequestPacer;
 }
 
 type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -50,6 +55,14 @@ function bodyText(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (body === undefined || body === null) return '';
 	return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
+}
+
+/** The key forms an echoing proxy page could show: the private key and the Basic auth value. */
+async function credentialSecrets(context: OneAllContext): Promise<string[]> {
+	const credentials = await context.getCredentials('oneAllApi');
+	const publicKey = String(credentials.publicKey ?? '');
+	const privateKey = String(credentials.privateKey ?? '');
+	return [privateKey, Buffer.from(`${publicKey}:${privateKey}`).toString('base64')];
 }
 
 /**
@@ -119,7 +132,7 @@ export async function oneAllApiRequest(
 			httpStatus: response.statusCode,
 			envelope,
 			status,
-			rawBody: envelope ? undefined : bodyText(response.body),
+			...(envelope ? {} : { rawBody: bodyText(response.body), secrets: await credentialSecrets(this) }),
 		});
 	}
 }

@@ -16,7 +16,7 @@ export function defineGetMany(resource: string, path: string, collection: string
 			getManyProperties(collection),
 		),
 		async execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject[]> {
-			const settings = { ...getManySettings(this, itemIndex), pacer: scope.pacer };
+			const settings = { ...getManySettings(this, itemIndex), scope };
 			return accountOutput(this, itemIndex, await fetchList.call(this, path, collection, settings, itemIndex));
 		},
 	};
@@ -40,7 +40,7 @@ export function defineGet(resource: string, path: string, token: TokenInput): Op
 			const value = readToken(this, token.parameter, token.label, itemIndex);
 			const response = await oneAllApiRequest.call(
 				this,
-				{ method: 'GET', path: apiPath(path, { [token.parameter]: value }), pacer: scope.pacer },
+				{ method: 'GET', path: apiPath(path, { [token.parameter]: value }), ...scope },
 				itemIndex,
 			);
 			return accountOutput(this, itemIndex, resultData(response));

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { failFor } from '../../helpers/fail';
 import { redactProviderTokens } from '../../helpers/redact';
 
 const INCLUDE_ACCESS_TOKENS: INodeProperties = {
@@ -61,12 +62,14 @@ export function getManyProperties(what: string): INodeProperties[] {
 }
 
 export function getManySettings(context: IExecuteFunctions, itemIndex: number) {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const fail = failFor(context.getNode(), itemIndex);
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		limit: returnAll ? undefined : Math.max(1, Number(context.getNodeParameter('limit', itemIndex, 50)) || 1),
-		query: options.orderDirection ? { order_direction: options.orderDirection } : {},
-	};
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) fail('"Limit" must be a whole number of at least 1');
+	const order = options.orderDirection;
+	if (order !== undefined && order !== 'asc' && order !== 'desc') fail('"Order" must be asc or desc');
+	return { limit: returnAll ? undefined : limit, query: order ? { order_direction: order } : {} };
 }
 
 /** Provider tokens are redacted unless the user asked for them. */

@@ -19,4 +19,13 @@ export const BATCHING_OPTIONS: INodeProperties[] = [
 		default: 0,
 		description: 'Upper bound on the request rate of this node (0 = no bound; the node still adapts to 429 answers)',
 	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'How long to wait for OneAll\'s answer (0 = 30 s for reads, 120 s for pushes, which make OneAll fetch media). A push that times out is not sent again: it may be live.',
+	},
 ];

@@ -108,20 +108,39 @@ export function checkCustomPath(value: unknown, fail: Fail): string {
 	return path;
 }
 
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+
+export function checkMethod(value: unknown, fail: Fail): Method {
+	const method = typeof value === 'string' ? value.trim().toUpperCase() : '';
+	return (METHODS as readonly string[]).includes(method)
+		? (method as Method)
+		: fail(`"Method" must be one of ${METHODS.join(', ')}`);
+}
+
+function queryFrom(pairs: unknown, fail: Fail): IDataObject {
+	const query: IDataObject = {};
+	for (const pair of Array.isArray(pairs) ? pairs : []) {
+		const { name, value } = (pair ?? {}) as { name?: unknown; value?: unknown };
+		if (name === undefined || name === '') continue;
+		const isText = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+		if (!isText(name) || !(value === undefined || value === null || isText(value))) {
+			fail('"Query Parameters": each Name and Value must be text');
+		}
+		query[String(name)] = value === undefined || value === null ? '' : String(value);
+	}
+	return query;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	scope: ExecutionScope,
 ): Promise<IDataObject> {
 	const fail = failFor(this.getNode(), itemIndex);
-	const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST' | 'PUT' | 'DELETE';
+	const method = checkMethod(this.getNodeParameter('method', itemIndex), fail);
 	const path = checkCustomPath(this.getNodeParameter('path', itemIndex), fail);
-	const pairs = this.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{
-		name: string;
-		value: string;
-	}>;
-	const query: IDataObject = {};
-	for (const { name, value } of pairs) if (name) query[name] = value;
+	const query = queryFrom(this.getNodeParameter('queryParameters.parameters', itemIndex, []), fail);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	let body: IDataObject | undefined;
@@ -135,7 +154,7 @@ export async function execute(
 	}
 	const response = await oneAllApiRequest.call(
 		this,
-		{ method, path, query, body, bodyIsEnvelope: true, pacer: scope.pacer },
+		{ method, path, query, body, bodyIsEnvelope: true, ...scope },
 		itemIndex,
 	);
 	const output = options.fullResponse ? ({ response } as IDataObject) : resultData(response);

@@ -27,7 +27,7 @@ export async function execute(
 			method: 'PUT',
 			path: apiPath('/identities/{identity}/link.json', { identity }),
 			body: { user: { user_token: userToken } },
-			pacer: scope.pacer,
+			...scope,
 		},
 		itemIndex,
 	);

@@ -43,7 +43,7 @@ export async function execute(
 		{
 			method: 'PUT',
 			path: apiPath('/identities/{identity}/synchronize.json', { identity }),
-			pacer: scope.pacer,
+			...scope,
 			body: {
 				synchronize: {
 					update_user_data: this.getNodeParameter('updateUserData', itemIndex, true) as boolean,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { failFor } from '../../helpers/fail';
+import { failFor, type Fail } from '../../helpers/fail';
 import { apiPath, idSegment } from '../../transport/path';
 import { oneAllApiRequest, resultData } from '../../transport/request';
 import { OBJECT_LOCATORS } from '../common/locators';
@@ -13,6 +13,11 @@ import type { PushSpec } from './spec';
 
 export interface PushOperation extends OperationModule {
 	spec: PushSpec;
+}
+
+function collection(value: unknown, label: string, fail: Fail): IDataObject {
+	if (value === undefined || value === null) return {};
+	return typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : fail(`"${label}" must be a collection of fields`);
 }
 
 /** Everything n8n needs for one push operation, derived from its spec. */
@@ -36,8 +41,8 @@ export function definePush(spec: PushSpec): PushOperation {
 			spec,
 			{
 				get: (param) => parameter(param, locatorParams.has(param)),
-				additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-				options: this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+				additionalFields: collection(this.getNodeParameter('additionalFields', itemIndex, {}), 'Additional Fields', fail),
+				options: collection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail),
 			},
 			fail,
 		);
@@ -47,7 +52,7 @@ export function definePush(spec: PushSpec): PushOperation {
 				method: 'POST',
 				path: apiPath(`/push/identities/{identity}/${spec.path}`, segments),
 				body,
-				pacer: scope.pacer,
+				...scope,
 			},
 			itemIndex,
 		);
