@@ -26,6 +26,7 @@ function describeField(field) {
 
 function renderTable() {
   const { pushResources } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/resources.js'));
+  const { NETWORK_NAMES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/common/networks.js'));
   const rows = [
     '| Resource → Operation | Path after `/push/identities/<identity>/` | Body `push.<object>`: field → key | Certainty |',
     '|---|---|---|---|',
@@ -35,7 +36,7 @@ function renderTable() {
       const locators = (spec.pathLocators ?? []).map((kind) => `${kind} (picker)`);
       const fields = [...locators, ...spec.fields.map(describeField)].join('<br>');
       const extra = spec.asynchronous ? ' · async, callback URL' : '';
-      rows.push(`| ${resource.network} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
+      rows.push(`| ${NETWORK_NAMES[resource.network]} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
     }
   }
   return rows.join('\n');
