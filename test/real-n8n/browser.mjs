@@ -1,0 +1,207 @@
+// npm run test:browser
+//
+// Drives the n8n 2.41.1 editor in Debian's headless Chromium (playwright-core, no browser
+// download): signs in as the owner, creates a workflow, finds "OneAll" in the nodes panel, adds
+// Pinterest > Publish Pin, checks the credential and fields render, uses the board picker, fills
+// identity / board id / title / picture URL, executes the node against the OneAll emulator and
+// checks the output panel and what the emulator received. Screenshots: test-output/browser-*.png.
+//
+// Needs /usr/bin/chromium (`apt-get install -y chromium`). Option: --skip-build. CHROMIUM_PATH overrides /usr/bin/chromium.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import * as H from './n8n-env.mjs';
+
+H.ensureNode24();
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--skip-build');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const USER_FOLDER = path.join(H.CACHE_DIR, 'browser-user');
+const SHOTS = H.OUTPUT_DIR;
+const SETUP_TIMEOUT = 40 * 60_000;
+const STEP_TIMEOUT = 3 * 60_000;
+
+const IDENTITY = '12345678-ABCD-WXYZ-1234-ABCABCABCABC';
+const BOARD = '98765432101011';
+const TITLE = 'OneAll';
+const PICTURE = 'https://www.oneall.com/logo.jpg';
+const ACTION = 'Publish a pin on a Pinterest board';
+
+let browser;
+let page;
+let ndv;
+let emu;
+let url;
+let shotNo = 0;
+let passed = 0;
+let total = 0;
+const consoleLines = [];
+
+async function shot(name) {
+  shotNo += 1;
+  const file = path.join(SHOTS, `browser-${String(shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** A node:test test that counts towards the closing "N passed, N failed" line. */
+function step(name, fn) {
+  total += 1;
+  test(name, { timeout: STEP_TIMEOUT }, async () => {
+    assert.ok(page, 'setup failed (see the before hook)');
+    try {
+      await fn();
+      passed += 1;
+    } catch (e) {
+      await page.screenshot({ path: path.join(SHOTS, `browser-failure-${total}.png`) }).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+/** Picks an option of the open element-plus dropdown (resource-locator mode menus). */
+async function chooseMode(locator, mode) {
+  await locator.getByTestId('rlc-mode-selector').click();
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: mode }).first().click();
+}
+
+describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish Pin`, () => {
+  before(
+    async () => {
+      H.exitOnSignals();
+      if (!fs.existsSync(CHROMIUM)) {
+        throw new Error(`${CHROMIUM} is missing: install Debian's Chromium first (apt-get install -y chromium)`);
+      }
+      fs.mkdirSync(SHOTS, { recursive: true });
+      for (const f of fs.readdirSync(SHOTS)) if (/^browser-.*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
+      const stepper = H.stepper(5);
+      const s = await H.setupInstance({ userFolder: USER_FOLDER, port: await H.pickPort(5689), step: stepper, skipBuild });
+      emu = s.emu;
+      stepper('Starting n8n and setting up the owner account');
+      const srv = await H.startN8n(s.env, { logName: 'n8n-browser-start.log' });
+      url = srv.url;
+      await H.setupOwner(url);
+      H.info(`${url} (owner ${H.OWNER.email})`);
+
+      const { chromium, selectors } = await import('playwright-core');
+      selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+      H.onCleanup(() => browser.close());
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+      page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    },
+    { timeout: SETUP_TIMEOUT },
+  );
+
+  after(async () => {
+    fs.mkdirSync(H.LOG_DIR, { recursive: true });
+    fs.writeFileSync(path.join(H.LOG_DIR, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
+    await H.cleanupAll();
+    process.stdout.write(`\nbrowser: ${passed} passed, ${total - passed} failed\n`);
+  });
+
+  step('signs in as the owner', async () => {
+    await page.goto(`${url}/signin`);
+    await page.locator('input[name=emailOrLdapLoginId]').fill(H.OWNER.email);
+    await page.locator('input[name=password]').fill(H.OWNER.password);
+    await shot('signin');
+    await page.getByTestId('form-submit-button').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
+    await shot('home');
+  });
+
+  step('creates a workflow and finds OneAll in the nodes panel', async () => {
+    await page.goto(`${url}/workflow/new`);
+    await page.getByTestId('canvas-add-button').waitFor();
+    await page.getByTestId('node-creator-plus-button').click();
+    await page.getByTestId('node-creator-search-bar').waitFor();
+    await page.keyboard.type('OneAll');
+    const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^OneAll$/ });
+    await item.waitFor();
+    await shot('nodes-panel-search');
+    await item.click();
+    const action = page.getByText(ACTION, { exact: true });
+    await action.waitFor();
+    await page.getByText(/^Pinterest actions$/i).waitFor();
+    await action.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800); // let the panel's slide-in animation finish for the screenshot
+    await shot('oneall-actions');
+  });
+
+  step('adds Pinterest > Publish Pin: credential and required fields render', async () => {
+    await page.getByText(ACTION, { exact: true }).click();
+    ndv = page.getByTestId('ndv');
+    await ndv.waitFor();
+    // The only OneAll credential is selected by itself.
+    await assert.doesNotReject(
+      ndv.getByTestId('node-credentials-select').locator('input').first().waitFor({ state: 'attached' }),
+    );
+    const credential = await ndv.getByTestId('node-credentials-select').locator('input').first().inputValue();
+    assert.equal(credential, H.CREDENTIAL_NAME);
+    assert.equal(await ndv.getByTestId('parameter-input-resource').locator('input').first().inputValue(), 'Pinterest');
+    assert.equal(await ndv.getByTestId('parameter-input-operation').locator('input').first().inputValue(), 'Publish Pin');
+    for (const id of ['resource-locator-identity', 'resource-locator-board', 'parameter-input-title', 'parameter-input-picture']) {
+      assert.ok(await ndv.getByTestId(id).isVisible(), `${id} is visible`);
+    }
+    await shot('publish-pin-fields');
+  });
+
+  step('identity by id; the board picker lists the boards from the emulator', async () => {
+    const identity = ndv.getByTestId('resource-locator-identity');
+    await chooseMode(identity, 'By ID');
+    await identity.getByTestId('rlc-input').fill(IDENTITY);
+    emu.reset();
+    const board = ndv.getByTestId('resource-locator-board');
+    await board.getByTestId('rlc-input').click();
+    const items = page.getByTestId('rlc-item');
+    await items.first().waitFor();
+    assert.ok((await items.count()) > 0, 'the board list has entries');
+    await shot('board-picker');
+    assert.ok(
+      emu.requests.some((r) => r.path === `/pull/identities/${IDENTITY}/pinterest/boards.json` && r.status === 200),
+      `the picker asked the emulator for the boards: ${emu.requests.map((r) => r.path).join(', ')}`,
+    );
+    await page.keyboard.press('Escape');
+    await chooseMode(board, 'By ID');
+    await board.getByTestId('rlc-input').fill(BOARD);
+    await ndv.getByTestId('parameter-input-title').locator('input, textarea').first().fill(TITLE);
+    await ndv.getByTestId('parameter-input-picture').locator('input, textarea').first().fill(PICTURE);
+    await page.keyboard.press('Tab');
+    await shot('publish-pin-filled');
+  });
+
+  step('executes the node against the emulator and shows the pin in the output panel', async () => {
+    emu.reset();
+    await ndv.getByTestId('node-execute-button').click();
+    const output = ndv.getByTestId('output-panel');
+    await output.getByText(BOARD).first().waitFor({ timeout: 60_000 });
+    const text = await output.innerText();
+    assert.match(text, /1 item/);
+    assert.match(text, /pin_id/);
+    assert.match(text, new RegExp(BOARD));
+    await shot('executed');
+    const pushes = emu.pushes();
+    assert.equal(pushes.length, 1, 'one pin reached the emulator');
+    assert.equal(pushes[0].path, `/push/identities/${IDENTITY}/pinterest/board/${BOARD}/pin.json`);
+    assert.deepEqual(pushes[0].body.request.push.pin, { title: TITLE, picture: PICTURE });
+    assert.equal(pushes[0].authOk, true);
+  });
+});

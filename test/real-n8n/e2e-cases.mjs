@@ -1,0 +1,257 @@
+// The end-to-end table: which workflow runs in the real n8n, how, and what must come out of it.
+// Add a row per example; e2e.mjs does the rest (import, run, generic checks, summary).
+//
+// Row fields:
+//   name        test name
+//   workflow    workflow file, relative to the project root (imported once with n8n import:workflow)
+//   id, patch   optional variant: the workflow is imported again under `id`, after patch(wf, ctx)
+//   via         'cli' (default: n8n execute --id), 'webhook' (published, n8n start, HTTP call to
+//               webhook.path with webhook.body), or 'rest' (no workflow: check() talks to n8n's REST API)
+//   setup       optional async ({ emu, FIXTURES }) before the run, after emu.reset() (e.g. faults)
+//   expect      'success' (default) or 'error': how the execution must end
+//   check       async (ctx) with assertions; ctx = { result, out(node), error(node), emu, requests,
+//               pushes, FIXTURES, DEFAULT_SITE, workflow, api, url }
+//
+// Generic checks for every workflow row: the execution ends as `expect` says, every request to the
+// emulator carried the right keys, and the private key appears nowhere in the execution data.
+
+import assert from 'node:assert/strict';
+
+import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE } from './n8n-env.mjs';
+
+const PIN_PATH = (f) => `/push/identities/${f.identities.pinterest}/pinterest/board/${f.pinterest.boardId}/pin.json`;
+
+/** The OneAll node named `name` gets onError / a parameter change in a variant. */
+function node(wf, name) {
+  const n = wf.nodes.find((x) => x.name === name);
+  assert.ok(n, `node "${name}" in ${wf.id}`);
+  return n;
+}
+
+export const CASES = [
+  {
+    name: 'Pinterest > Publish Pin (the demo workflow)',
+    workflow: 'examples/pinterest-publish-pin.json',
+    check({ out, pushes, FIXTURES }) {
+      const [pin] = out('Publish Pin');
+      assert.equal(out('Publish Pin').length, 1);
+      assert.equal(pin.object, 'pin');
+      assert.equal(pin.pin_title, 'OneAll');
+      assert.equal(pin.pin_board_id, FIXTURES.pinterest.boardId);
+      assert.equal(pin.pin_picture, 'https://www.oneall.com/logo.jpg');
+      assert.equal(pin.pin_description, 'User Integration as a service');
+      assert.equal(pin.pin_link, 'https://www.oneall.com/');
+      assert.match(String(pin.pin_id), /^\d+$/);
+      assert.equal(pushes.length, 1);
+      assert.equal(pushes[0].method, 'POST');
+      assert.equal(pushes[0].path, PIN_PATH(FIXTURES));
+      assert.deepEqual(pushes[0].body, {
+        request: {
+          push: {
+            pin: {
+              title: 'OneAll',
+              picture: 'https://www.oneall.com/logo.jpg',
+              description: 'User Integration as a service',
+              link: 'https://www.oneall.com/',
+            },
+          },
+        },
+      });
+    },
+  },
+  {
+    name: 'X > Upload Picture, then Publish Tweet with it',
+    workflow: 'examples/twitter-picture-then-tweet.json',
+    check({ out, pushes, FIXTURES }) {
+      const [picture] = out('Upload Picture');
+      const [tweet] = out('Publish Tweet');
+      assert.equal(picture.object, 'picture');
+      assert.equal(tweet.object, 'post');
+      assert.deepEqual(tweet.post_attachments, [picture.picture_id]);
+      assert.deepEqual(
+        pushes.map((p) => p.path),
+        [`/push/identities/${FIXTURES.identities.twitter}/twitter/picture.json`, `/push/identities/${FIXTURES.identities.twitter}/twitter/post.json`],
+      );
+      assert.deepEqual(pushes[1].body.request.push.post.attachments, [picture.picture_id]);
+    },
+  },
+  {
+    name: 'Facebook > Upload Page Picture, then Publish Page Post with it',
+    workflow: 'examples/facebook-page-picture-post.json',
+    check({ out, pushes, FIXTURES }) {
+      const [picture] = out('Upload Page Picture');
+      const [post] = out('Publish Page Post');
+      assert.equal(picture.picture_page_id, FIXTURES.facebook.pageIds[0]);
+      assert.equal(post.post_message, 'Our new logo');
+      assert.deepEqual(post.post_attachments, [picture.picture_id]);
+      assert.equal(pushes.length, 2);
+      assert.match(pushes[0].path, /\/facebook\/page\/picture\.json$/);
+      assert.match(pushes[1].path, /\/facebook\/page\/post\.json$/);
+      assert.deepEqual(pushes[1].body.request.push.page.attachments, [picture.picture_id]);
+    },
+  },
+  {
+    name: 'LinkedIn > Publish Company Post',
+    workflow: 'examples/linkedin-company-post.json',
+    check({ out, pushes, FIXTURES }) {
+      const [post] = out('Publish Company Post');
+      assert.equal(post.object, 'post');
+      assert.equal(post.post_message, 'We are hiring!');
+      assert.equal(pushes.length, 1);
+      assert.equal(pushes[0].path, `/push/identities/${FIXTURES.identities.linkedin}/linkedin/company/post.json`);
+      assert.equal(pushes[0].body.request.push.post.company, post.post_company);
+    },
+  },
+  {
+    name: 'YouTube > Create Playlist, then Add Video to it',
+    workflow: 'examples/youtube-playlist.json',
+    check({ out, pushes }) {
+      const [playlist] = out('Create Playlist');
+      const [item] = out('Add Video to Playlist');
+      assert.equal(playlist.playlist_title, 'n8n demos');
+      assert.equal(item.playlist_item_playlist_id, playlist.playlist_id);
+      assert.equal(item.playlist_item_video_id, 'dQw4w9WgXcQ');
+      assert.equal(pushes.length, 2);
+      assert.match(pushes[0].path, /\/youtube\/playlist\.json$/);
+      assert.ok(pushes[1].path.endsWith(`/youtube/playlist/${playlist.playlist_id}/video.json`), pushes[1].path);
+    },
+  },
+  {
+    name: 'Identity > Get Many, User > Get, Custom API Call (GET /tools/ping.json)',
+    workflow: 'examples/account-reads-and-custom-call.json',
+    check({ out, requests }) {
+      const identities = out('Get Identities');
+      const users = out('Get User');
+      assert.equal(identities.length, 3);
+      assert.equal(users.length, 3);
+      users.forEach((u, i) => assert.equal(u.user.user_token, identities[i].user_token));
+      assert.deepEqual(out('Ping (Custom API Call)'), [{ ping: 'pong' }, { ping: 'pong' }, { ping: 'pong' }]);
+      assert.equal(requests[0].path, '/identities.json');
+      assert.equal(requests.filter((r) => r.path === '/tools/ping.json' && r.method === 'GET').length, 3);
+      // Provider access tokens never reach the output unless asked for.
+      assert.doesNotMatch(JSON.stringify(users), /FAKE-ACCESS-TOKEN/);
+    },
+  },
+  {
+    name: 'Continue on fail: an invalid item becomes an error item, the others are published',
+    workflow: 'examples/pins-continue-on-fail.json',
+    check({ out, pushes }) {
+      const items = out('Publish Pins');
+      assert.equal(items.length, 3);
+      assert.equal(items[0].pin_title, 'First pin');
+      assert.match(items[1].error, /Picture URL/);
+      assert.equal(items[2].pin_title, 'Third pin');
+      assert.deepEqual(
+        pushes.map((p) => p.body.request.push.pin.title),
+        ['First pin', 'Third pin'],
+      );
+    },
+  },
+  {
+    name: 'Continue on fail: OneAll rejects a board of another user, its message is in the error item',
+    workflow: 'examples/pinterest-publish-pin.json',
+    id: 'e2ePinForeignCof',
+    patch(wf, { FIXTURES }) {
+      const n = node(wf, 'Publish Pin');
+      n.parameters.board.value = FIXTURES.pinterest.foreignBoardId;
+      n.onError = 'continueRegularOutput';
+    },
+    check({ out, requests, FIXTURES }) {
+      const items = out('Publish Pin');
+      assert.equal(items.length, 1);
+      assert.equal(typeof items[0].error, 'string');
+      assert.match(items[0].error, /OneAll/i);
+      const req = requests.find((r) => r.path.includes(FIXTURES.pinterest.foreignBoardId));
+      assert.ok(req, 'the emulator received the push');
+      assert.ok(req.status >= 400, `emulator answered ${req.status}`);
+      assert.equal(requests.length, 1, 'a rejected post is not retried');
+    },
+  },
+  {
+    name: 'Error without continue on fail: the execution fails with OneAll\'s message',
+    workflow: 'examples/pinterest-publish-pin.json',
+    id: 'e2ePinForeignFail',
+    patch(wf, { FIXTURES }) {
+      node(wf, 'Publish Pin').parameters.board.value = FIXTURES.pinterest.foreignBoardId;
+    },
+    expect: 'error',
+    check({ result, error, requests }) {
+      assert.notEqual(result.code, 0, 'n8n execute exits non-zero');
+      const err = error('Publish Pin') ?? result.error;
+      assert.ok(err, 'the node reports an error');
+      assert.match(err.message, /OneAll/i);
+      assert.equal(requests.length, 1, 'a rejected post is not retried');
+    },
+  },
+  {
+    name: 'Rate limit: a 429 with Retry-After is waited out and the pin is published once',
+    workflow: 'examples/pinterest-publish-pin.json',
+    setup({ emu }) {
+      emu.addFault({ type: 'rateLimit', path: /\/pin\.json$/, retryAfter: 1, times: 1 });
+    },
+    check({ out, requests, pushes }) {
+      assert.equal(out('Publish Pin')[0].pin_title, 'OneAll');
+      assert.deepEqual(
+        requests.map((r) => r.status),
+        [429, 200],
+      );
+      assert.equal(pushes.length, 1);
+    },
+  },
+  {
+    name: 'Webhook: social-login callback reads the connection and pins for the user (n8n start)',
+    workflow: 'examples/social-login-callback.json',
+    via: 'webhook',
+    webhook: { path: 'oneall-login', body: ({ FIXTURES }) => ({ connection_token: FIXTURES.connection }) },
+    check({ out, requests, pushes, FIXTURES }) {
+      assert.equal(requests[0].path, `/connections/${FIXTURES.connection}.json`);
+      assert.equal(pushes.length, 1);
+      assert.ok(pushes[0].path.startsWith(`/push/identities/${FIXTURES.identities.pinterest}/`), pushes[0].path);
+      assert.match(String(out('Publish Welcome Pin')[0].pin_title), /^Welcome /);
+    },
+  },
+  {
+    name: 'n8n REST: the credential test and the Pinterest board picker reach the emulator',
+    via: 'rest',
+    async check({ api, emu, FIXTURES, DEFAULT_SITE }) {
+      // As the editor does: load the credential (secrets come back redacted), send it to /test.
+      const stored = await api(`/rest/credentials/${CREDENTIAL_ID}?includeData=true`);
+      assert.equal(stored.status, 200, stored.text);
+      assert.notEqual(stored.json.data.data.privateKey, DEFAULT_SITE.privateKey, 'the private key is redacted');
+      const test = await api('/rest/credentials/test', {
+        method: 'POST',
+        body: JSON.stringify({ credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'oneAllApi', data: stored.json.data.data } }),
+      });
+      assert.equal(test.status, 200, test.text);
+      assert.equal(test.json.data.status, 'OK', test.text);
+      assert.ok(emu.requests.some((r) => r.path === '/tools/ping.json' && r.authOk));
+      const wrong = await api('/rest/credentials/test', {
+        method: 'POST',
+        body: JSON.stringify({
+          credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'oneAllApi', data: { ...stored.json.data.data, privateKey: 'not-the-key' } },
+        }),
+      });
+      assert.equal(wrong.json?.data?.status, 'Error', wrong.text);
+      assert.match(wrong.json.data.message, /Wrong keys/, wrong.text);
+
+      const boards = await api('/rest/dynamic-node-parameters/resource-locator-results', {
+        method: 'POST',
+        body: JSON.stringify({
+          path: 'parameters.board',
+          nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+          currentNodeParameters: {
+            resource: 'pinterest',
+            operation: 'publishPin',
+            identity: { __rl: true, mode: 'id', value: FIXTURES.identities.pinterest },
+            board: { __rl: true, mode: 'list', value: '' },
+          },
+          methodName: 'searchPinterestBoards',
+          credentials: { oneAllApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+        }),
+      });
+      assert.equal(boards.status, 200, boards.text);
+      const values = boards.json.data.results.map((r) => r.value);
+      assert.ok(values.includes(FIXTURES.pinterest.boardId), JSON.stringify(values.slice(0, 5)));
+    },
+  },
+];
