@@ -13,7 +13,7 @@ const HINTS: Record<number, string> = {
 	403: "OneAll refused the request: the identity may belong to another network, or the permission isn't enabled in the site's provider settings or wasn't granted by the user at login.",
 	404: 'Check the identity token and the ids used (board, playlist, user, connection): OneAll does not know one of them.',
 	409: 'OneAll understood the request but cannot execute it; the message above says why.',
-	429: "OneAll's rate limit was reached and retries were exhausted. Lower the node's batch size or add a pause between batches.",
+	429: "OneAll's rate limit was reached and retries were exhausted. Lower Concurrency or set Max Requests per Second in the node's Options.",
 };
 
 function hintFor(httpCode: number, kind: RequestKind): string | undefined {
