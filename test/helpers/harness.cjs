@@ -165,4 +165,13 @@ async function testCredential(credentials) {
   return { status: 'Error', message: error.message };
 }
 
-module.exports = { runWorkflow, runOneAll, testCredential, NODE_TYPE, PACKAGE_DIR };
+module.exports = {
+  runWorkflow,
+  runOneAll,
+  testCredential,
+  loadPackage,
+  nodeTypesFor,
+  TestCredentialsHelper,
+  NODE_TYPE,
+  PACKAGE_DIR,
+};

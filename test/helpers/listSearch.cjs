@@ -3,61 +3,11 @@
 // node with the editor's current parameters, and n8n-core's real LoadOptionsContext (whose HTTP
 // helpers go through the credential's real authenticate()). Plain JS, like harness.cjs.
 'use strict';
-const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
-const { LoadOptionsContext, PackageDirectoryLoader } = require('n8n-core');
-const { NODE_TYPE, PACKAGE_DIR } = require('./harness.cjs');
+const { NodeHelpers, Workflow } = require('n8n-workflow');
+const { LoadOptionsContext } = require('n8n-core');
+const { NODE_TYPE, loadPackage, nodeTypesFor, TestCredentialsHelper } = require('./harness.cjs');
 
 const CREDENTIAL_TYPE = 'oneAllApi';
-
-let loaderPromise;
-function loadPackage() {
-  loaderPromise ??= (async () => {
-    const loader = new PackageDirectoryLoader(PACKAGE_DIR);
-    await loader.loadAll();
-    return loader;
-  })();
-  return loaderPromise;
-}
-
-// Same as harness.cjs's (not exported there): decrypted data comes from the test, authenticate()
-// is the credential type's own.
-class TestCredentialsHelper extends ICredentialsHelper {
-  constructor(credentialTypes, data) {
-    super();
-    this.credentialTypes = credentialTypes;
-    this.data = data;
-  }
-  getParentTypes() { return []; }
-  isCredentialUsableByNode() { return true; }
-  async getDecrypted(_additionalData, _nodeCredentials, type) {
-    if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
-    return { ...this.data[type] };
-  }
-  getCredentialsProperties(type) { return this.credentialTypes[type].type.properties; }
-  async preAuthentication() { return undefined; }
-  async runPreAuthentication() { return undefined; }
-  async updateCredentials() {}
-  async updateCredentialsOauthTokenData() {}
-  async getCredentials() { throw new Error('not used in engine tests'); }
-  async authenticate(credentials, type, requestOptions) {
-    const authenticate = this.credentialTypes[type].type.authenticate;
-    if (typeof authenticate !== 'function') throw new Error('the OneAll credential authenticates with a function');
-    return await authenticate.call(this.credentialTypes[type].type, credentials, requestOptions);
-  }
-}
-
-function nodeTypesFor(loader) {
-  const byName = (name) => {
-    const entry = loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)];
-    if (!entry) throw new Error(`Unknown node type ${name}`);
-    return entry.type;
-  };
-  return {
-    getByName: byName,
-    getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
-    getKnownTypes: () => loader.known.nodes,
-  };
-}
 
 /**
  * An ILoadOptionsFunctions for the OneAll node whose editor currently shows `parameters` (completed
