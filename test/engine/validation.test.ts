@@ -313,12 +313,12 @@ describe('rules across fields and required fields', () => {
 describe('which item failed', () => {
 	const picturesOf = (...pictures: string[]) => pictures.map((picture) => ({ json: { picture } }));
 
-	it('the error names the failing item, and items before it were already published', async () => {
+	it('the error names the failing item, and nothing was sent: every item is checked before the first request', async () => {
 		const { error } = await run(pin({ picture: '={{ $json.picture }}' }), picturesOf(PICTURE, PICTURE, 'ftp://x/y.jpg'));
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('"Picture URL"');
 		expect(error?.context?.itemIndex).toBe(2);
-		expect(emulator.requests).toHaveLength(2);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('continueOnFail: item 1 invalid → items 0 and 2 published, item 1 an error item paired with it', async () => {

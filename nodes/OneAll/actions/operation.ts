@@ -8,7 +8,14 @@ export interface ExecutionScope extends RequestSettings {
 	pacer: RequestPacer;
 }
 
+export type OperationResult = IDataObject | IDataObject[];
+
 export interface OperationModule {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<OperationResult>;
+	/**
+	 * Optional first phase: reads and checks the item's parameters without sending anything and
+	 * returns the call that sends it. The router prepares every item before sending any.
+	 */
+	prepare?(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): () => Promise<OperationResult>;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestPacer } from '../transport/pacer';
-import type { ExecutionScope } from './operation';
+import type { ExecutionScope, OperationResult } from './operation';
 import { operations } from './resources';
 
 export const DEFAULT_CONCURRENCY = 5;
@@ -49,16 +49,31 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const scope: ExecutionScope = { pacer: new RequestPacer(maxRequestsPerSecond), timeoutMs };
 	const continueOnFail = this.continueOnFail();
 
-	// Items run `concurrency` at a time; outputs keep the input order.
+	// First every item's parameters are read and checked (nothing is sent if one is bad and errors
+	// stop the node), then the items are sent `concurrency` at a time; outputs keep the input order.
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const calls: Array<(() => Promise<OperationResult>) | undefined> = new Array(items.length);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			calls[itemIndex] = implementation.prepare
+				? implementation.prepare.call(this, itemIndex, scope)
+				: async () => await implementation.execute.call(this, itemIndex, scope);
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+		}
+	}
+
 	let next = 0;
 	let failure: NodeApiError | NodeOperationError | undefined;
 	const worker = async () => {
 		while (failure === undefined && next < items.length) {
 			const itemIndex = next++;
+			const call = calls[itemIndex];
+			if (!call) continue;
 			try {
-				const result = await implementation.execute.call(this, itemIndex, scope);
-				results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(await call()), {
 					itemData: { item: itemIndex },
 				});
 			} catch (error) {

@@ -19,7 +19,8 @@ export class RequestPacer {
 	private readonly acceptedAt: number[] = [];
 
 	constructor(maxRequestsPerSecond = 0) {
-		this.intervalMs = maxRequestsPerSecond > 0 ? 1000 / maxRequestsPerSecond : 0;
+		// Timing jitter between this turn and the wire would otherwise overflow a limit paced exactly.
+		this.intervalMs = maxRequestsPerSecond > 0 ? (1000 / maxRequestsPerSecond) * SAFETY : 0;
 	}
 
 	/** Resolves when this request may start. */

@@ -28,7 +28,7 @@ export function definePush(spec: PushSpec): PushOperation {
 	);
 	const locatorParams = new Set(spec.fields.filter((field) => field.kind === 'locator').map((field) => field.param));
 
-	async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
+	function prepare(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope) {
 		const fail = failFor(this.getNode(), itemIndex);
 		const parameter = (name: string, extractValue: boolean) =>
 			this.getNodeParameter(name, itemIndex, '', { extractValue });
@@ -46,18 +46,14 @@ export function definePush(spec: PushSpec): PushOperation {
 			},
 			fail,
 		);
-		const response = await oneAllApiRequest.call(
-			this,
-			{
-				method: 'POST',
-				path: apiPath(`/push/identities/{identity}/${spec.path}`, segments),
-				body,
-				...scope,
-			},
-			itemIndex,
-		);
-		return resultData(response);
+		const path = apiPath(`/push/identities/{identity}/${spec.path}`, segments);
+		return async () =>
+			resultData(await oneAllApiRequest.call(this, { method: 'POST', path, body, ...scope }, itemIndex));
 	}
 
-	return { spec, description, execute };
+	async function execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<IDataObject> {
+		return (await prepare.call(this, itemIndex, scope)()) as IDataObject;
+	}
+
+	return { spec, description, execute, prepare };
 }
