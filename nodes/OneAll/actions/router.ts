@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestPacer } from '../transport/pacer';
+import { DEFAULT_CONCURRENCY } from './common/batching';
 import type { ExecutionScope, OperationResult } from './operation';
 import { operations } from './resources';
 
-export const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 50;
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {

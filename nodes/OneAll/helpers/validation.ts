@@ -20,7 +20,7 @@ export function checkUrl(value: string, label: string, fail: Fail): string {
 
 export type LengthCounter = 'characters' | 'twitter';
 
-export function textLength(value: string, counter: LengthCounter): number {
+function textLength(value: string, counter: LengthCounter): number {
 	return counter === 'twitter' ? weightedTweetLength(value) : Array.from(value).length;
 }
 

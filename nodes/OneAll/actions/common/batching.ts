@@ -1,13 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Read by the router from the first item; see router.ts for the defaults. */
+/** Items sent at the same time unless the user sets Concurrency. */
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Read by the router from the first item. */
 export const BATCHING_OPTIONS: INodeProperties[] = [
 	{
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
+		default: DEFAULT_CONCURRENCY,
 		description:
 			'How many items are sent to OneAll at the same time. Set 1 to publish strictly in input order. On a rate limit (429) the node slows down and re-sends only the requests OneAll did not process.',
 	},
