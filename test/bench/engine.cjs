@@ -8,6 +8,7 @@
 //   n8n:               n8n-core / n8n-workflow AND n8n-nodes-base from .cache/n8n-2.41.1 (what a real n8n
 //                      2.41.1 runs); our package is still loaded through that n8n-core's PackageDirectoryLoader.
 'use strict';
+const { additionalDataFor, runExecutionDataFor } = require('../helpers/engineData.cjs');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -144,29 +145,8 @@ async function loadEngine({ engine = 'project' } = {}) {
     const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
     const hooks = new ExecutionLifecycleHooks('manual', id, workflowData);
     const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-    const additionalData = {
-      hooks,
-      credentialsHelper: new BenchCredentialsHelper(credentials),
-      currentNodeParameters: undefined,
-      variables: {},
-      restApiUrl: '',
-      instanceBaseUrl: '',
-      webhookBaseUrl: '',
-      webhookWaitingBaseUrl: '',
-      webhookTestBaseUrl: '',
-      formWaitingBaseUrl: '',
-      executeWorkflow: async () => { throw new Error('no sub-workflows in the bench'); },
-    };
-    const runExecutionData = {
-      resultData: { runData: {} },
-      executionData: {
-        contextData: {},
-        metadata: {},
-        waitingExecution: {},
-        waitingExecutionSource: null,
-        nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
-      },
-    };
+    const additionalData = additionalDataFor({ hooks, credentialsHelper: new BenchCredentialsHelper(credentials) });
+    const runExecutionData = runExecutionDataFor(node, items);
     const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
     let timer;
     const timeout = timeoutMs > 0

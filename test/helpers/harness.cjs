@@ -5,6 +5,7 @@
 const path = require('node:path');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { additionalDataFor, runExecutionDataFor } = require('./engineData.cjs');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
 const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
@@ -71,29 +72,11 @@ async function runWorkflow({ nodes, connections = {}, items = [{ json: {} }], cr
   const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings: {} });
   const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflowData);
   const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-  const additionalData = {
+  const additionalData = additionalDataFor({
     hooks,
     credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
-    currentNodeParameters: undefined,
-    variables: {},
-    restApiUrl: '',
-    instanceBaseUrl: '',
-    webhookBaseUrl: '',
-    webhookWaitingBaseUrl: '',
-    webhookTestBaseUrl: '',
-    formWaitingBaseUrl: '',
-    executeWorkflow: async () => { throw new Error('no sub-workflows in engine tests'); },
-  };
-  const runExecutionData = {
-    resultData: { runData: {} },
-    executionData: {
-      contextData: {},
-      metadata: {},
-      waitingExecution: {},
-      waitingExecutionSource: null,
-      nodeExecutionStack: [{ node: nodes[0], data: { main: [items] }, source: null }],
-    },
-  };
+  });
+  const runExecutionData = runExecutionDataFor(nodes[0], items);
   await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
   const run = await finished;
   return {

@@ -5,6 +5,7 @@
 'use strict';
 const { NodeHelpers, Workflow } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
+const { additionalDataFor } = require('./engineData.cjs');
 const { NODE_TYPE, loadPackage, nodeTypesFor, TestCredentialsHelper } = require('./harness.cjs');
 
 const CREDENTIAL_TYPE = 'oneAllApi';
@@ -32,18 +33,10 @@ async function loadOptionsContext({ parameters, credentials, path = 'parameters.
     parameters;
   node.parameters = currentNodeParameters;
   const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
-  const additionalData = {
+  const additionalData = additionalDataFor({
     credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
     currentNodeParameters,
-    variables: {},
-    restApiUrl: '',
-    instanceBaseUrl: '',
-    webhookBaseUrl: '',
-    webhookWaitingBaseUrl: '',
-    webhookTestBaseUrl: '',
-    formWaitingBaseUrl: '',
-    executeWorkflow: async () => { throw new Error('no sub-workflows in engine tests'); },
-  };
+  });
   return new LoadOptionsContext(workflow, node, additionalData, path);
 }
 
