@@ -28,6 +28,12 @@ const FIXTURES = Object.freeze({
     primary: '5360232a-d9ca-4433-8128-44a9e1d9cec3', // pinterest + facebook + twitter
     secondary: '247db8ab-0af5-4a01-8dd1-a9454d76c23e', // linkedin + youtube
     foreign: 'a7e5c3b1-9f8d-4b6a-8c4e-2d0f1e3a5b7c', // pinterest + facebook + youtube owning the "foreign" ids
+    sharing: '5ba7e000-1111-4222-8333-444455556666', // facebook + twitter + linkedin; the linkedin access was revoked
+  },
+  sharingIdentities: {
+    facebook: '5ba7e000-0000-4000-8000-00000000000f',
+    twitter: '5ba7e000-0000-4000-8000-00000000000e',
+    linkedin: '5ba7e000-0000-4000-8000-00000000000d', // revoked: Sharing publications on it fail
   },
   user: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
   identities: {
@@ -177,6 +183,10 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
     addIdentity(c, 'pinterest', F.foreignIdentities.pinterest, { boards: [F.pinterest.foreignBoardId] });
     addIdentity(c, 'facebook', F.foreignIdentities.facebook, { pages: [F.facebook.foreignPageId], groups: [F.facebook.foreignGroupId] });
     addIdentity(c, 'youtube', F.foreignIdentities.youtube, { playlists: [F.youtube.foreignPlaylistId], channels: ['UCforeignOneAllEmulator1'] });
+    const d = addUser(F.users.sharing);
+    addIdentity(d, 'facebook', F.sharingIdentities.facebook);
+    addIdentity(d, 'twitter', F.sharingIdentities.twitter);
+    addIdentity(d, 'linkedin', F.sharingIdentities.linkedin, { revoked: true });
   }
   while (userList.length < userCount) {
     const user = addUser();

@@ -6,6 +6,7 @@ const { successEnvelope, errorEnvelope, oneallDate, isoNoZone } = require('./env
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
+const { sharingRoutes } = require('./sharing.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
 
@@ -335,6 +336,7 @@ const ROUTES = [
   compile('GET', '/users/:user_token.json', readUser),
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
+  ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

@@ -74,7 +74,10 @@ export interface RequestLogEntry {
 }
 
 export interface CallbackRecord {
-  pushSeq: number;
+  /** The push whose video outcome this is; null for a sharing-analytics pingback. */
+  pushSeq: number | null;
+  /** Sharing-analytics pingback: the snapshot's token. */
+  snapshot?: string;
   url: string;
   delivered: boolean;
   status: number | null;
@@ -109,7 +112,9 @@ export interface EmulatorOptions {
 export interface Fixtures {
   site: { subdomain: string; publicKey: string };
   otherSite: { subdomain: string; publicKey: string };
-  users: { primary: string; secondary: string; foreign: string };
+  users: { primary: string; secondary: string; foreign: string; sharing: string };
+  /** Identities of users.sharing; the linkedin one is revoked (Sharing publications on it fail). */
+  sharingIdentities: { facebook: string; twitter: string; linkedin: string };
   user: string;
   identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
   foreignIdentities: { pinterest: string; facebook: string; youtube: string };

@@ -180,7 +180,7 @@ async function startEmulator(opts = {}) {
       );
     }
 
-    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state };
+    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs };
     const out = match.route.handler(ctx);
     entry.kind = out.kind;
     entry.outcome = out.outcome; // set now: a push that is never answered (afterProcessing) still counts
