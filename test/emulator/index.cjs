@@ -5,6 +5,7 @@ const { startEmulator } = require('./server.cjs');
 const { FIXTURES, DEFAULT_SITE, OTHER_SITE, ACCESS_TOKEN_MARKER } = require('./fixtures.cjs');
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { FAULT_TYPES } = require('./faults.cjs');
+const { emulatorFile } = require('./sharing.cjs');
 
 module.exports = {
   startEmulator,
@@ -15,4 +16,5 @@ module.exports = {
   PUSH_SCHEMAS,
   WRITE_SCHEMAS,
   FAULT_TYPES: [...FAULT_TYPES],
+  emulatorFile,
 };

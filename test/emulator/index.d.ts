@@ -191,3 +191,6 @@ export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];
 export const WRITE_SCHEMAS: Record<string, any>;
 export const FAULT_TYPES: FaultType[];
+
+/** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
+export function emulatorFile(name: string, bytes?: number): Buffer;

@@ -7,6 +7,7 @@ const { matchRoute, NO_VALIDATION } = require('./handlers.cjs');
 const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE } = require('./fixtures.cjs');
 const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
+const { emulatorFile } = require('./sharing.cjs');
 
 const RAW_LIMIT = 10 * 1024;
 const REDACTED = '[redacted]';
@@ -320,8 +321,15 @@ async function startEmulator(opts = {}) {
       case 'POST /__emulator/rate-limit':
         api.setRateLimit(body.requestsPerSecond ?? undefined);
         return okJson({ ok: true, requestsPerSecond: state.rps ?? null });
-      default:
+      default: {
+        const file = /^GET \/__emulator\/files\/([\w.-]+)$/.exec(route);
+        if (file) {
+          const content = emulatorFile(file[1], url.searchParams.get('bytes'));
+          res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': content.length });
+          return res.end(content);
+        }
         return send(res, { status: 404, json: { error: `unknown control endpoint ${route}` } });
+      }
     }
   }
 

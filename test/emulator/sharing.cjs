@@ -244,4 +244,20 @@ function routes(helpers) {
   }
 }
 
-module.exports = { sharingRoutes: routes };
+/**
+ * A deterministic "picture" for workflows to download (GET /__emulator/files/<name>?bytes=N, no auth):
+ * a PNG signature followed by seeded bytes, so tests can compare what the emulator later receives.
+ */
+function emulatorFile(name, bytes = 48 * 1024) {
+  const size = Math.max(8, Math.min(Number(bytes) || 48 * 1024, 8 * 1024 * 1024));
+  const content = Buffer.alloc(size);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(content);
+  let x = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  for (let i = 8; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    content[i] = x >>> 24;
+  }
+  return content;
+}
+
+module.exports = { sharingRoutes: routes, emulatorFile };
