@@ -96,8 +96,23 @@ const PROFILE_URL = {
   youtube: (u) => `https://www.youtube.com/@${u}`,
 };
 
-/** Builds one Site's data. wellKnown: add the FIXTURES users/identities (default site only). */
-function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, wellKnown = true } = {}) {
+/**
+ * `count` users with a Facebook, a LinkedIn and a Twitter identity each (the bench's publish-to-all-networks
+ * runs), with tokens computed from their number.
+ */
+function networkUsers(count) {
+  const token = (kind, n) => `b3e4${kind}00-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return Array.from({ length: count }, (_, n) => ({
+    user_token: token('00', n),
+    identities: { facebook: token('0f', n), linkedin: token('0d', n), twitter: token('0e', n) },
+  }));
+}
+
+/**
+ * Builds one Site's data. wellKnown: add the FIXTURES users/identities (default site only). networkUserCount:
+ * append networkUsers(n) after everything else, so the seeded data stays the same.
+ */
+function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, wellKnown = true, networkUserCount = 0 } = {}) {
   const rnd = prng(seed);
   const int = (n) => Math.floor(rnd() * n);
   const pick = (arr) => arr[int(arr.length)];
@@ -216,7 +231,12 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
     connectionList.push(connection);
   }
 
+  for (const spec of networkUsers(networkUserCount)) {
+    const user = addUser(spec.user_token);
+    for (const [provider, token] of Object.entries(spec.identities)) addIdentity(user, provider, token);
+  }
+
   return { users, identities, connections, userList, identityList, connectionList };
 }
 
-module.exports = { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };
+module.exports = { buildSiteData, networkUsers, FIXTURES, DEFAULT_SITE, OTHER_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };

@@ -103,6 +103,8 @@ export interface EmulatorOptions {
   seed?: number;
   userCount?: number;
   connectionCount?: number;
+  /** Users appended with a facebook, a linkedin and a twitter identity each (see networkUsers()). */
+  networkUserCount?: number;
   /** Clock (ms since epoch) used for envelope dates and created_at values. */
   now?: () => number;
   /** Called once per API request when it is finished. */
@@ -194,3 +196,6 @@ export const FAULT_TYPES: FaultType[];
 
 /** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
 export function emulatorFile(name: string, bytes?: number): Buffer;
+
+/** The users startEmulator({ networkUserCount: n }) adds: each with a facebook, a linkedin and a twitter identity. */
+export function networkUsers(count: number): Array<{ user_token: string; identities: { facebook: string; linkedin: string; twitter: string } }>;

@@ -31,12 +31,13 @@ async function startEmulator(opts = {}) {
     seed = 1,
     userCount = 1200,
     connectionCount = 600,
+    networkUserCount = 0,
     now = () => Date.now(),
     onRequest,
   } = opts;
 
   const sites = new Map([
-    [DEFAULT_SITE.subdomain, { ...DEFAULT_SITE, data: buildSiteData({ seed, userCount, connectionCount, wellKnown: true }) }],
+    [DEFAULT_SITE.subdomain, { ...DEFAULT_SITE, data: buildSiteData({ seed, userCount, connectionCount, wellKnown: true, networkUserCount }) }],
     [OTHER_SITE.subdomain, { ...OTHER_SITE, data: buildSiteData({ seed: seed + 7, userCount: 40, connectionCount: 20, wellKnown: false }) }],
   ]);
   const privateKeys = [...sites.values()].map((s) => s.privateKey);
