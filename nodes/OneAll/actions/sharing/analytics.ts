@@ -130,7 +130,7 @@ export const sharingAnalyticsResource: ResourceDefinition = {
 			docs: {
 				request: `DELETE ${SNAPSHOT}?confirm_deletion=true`,
 				certainty: 'docs',
-				source: `${SOURCE}, §8.6`,
+				source: `${SOURCE}; confirm_deletion=true as OneAll's SDK examples send it (§8.6)`,
 			},
 			path: SNAPSHOT,
 			property: snapshotToken.property,

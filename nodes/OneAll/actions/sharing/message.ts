@@ -99,8 +99,8 @@ export const sharingMessageResource: ResourceDefinition = {
 			description: 'Delete a message from OneAll. The posts it made stay on the networks.',
 			docs: {
 				request: `DELETE ${MESSAGE}?confirm_deletion=true`,
-				certainty: 'sdk',
-				source: `${SOURCE}, §8.6`,
+				certainty: 'docs',
+				source: `${SOURCE}; confirm_deletion=true as OneAll's SDK examples send it (§8.6)`,
 			},
 			path: MESSAGE,
 			property: messageToken.property,

@@ -81,7 +81,7 @@ export const shortUrlResource: ResourceDefinition = {
 			docs: {
 				request: `DELETE ${SHORT_URL}?confirm_deletion=true`,
 				certainty: 'docs',
-				source: `${SOURCE}, §8.6`,
+				source: `${SOURCE}; confirm_deletion=true as OneAll's SDK examples send it (§8.6)`,
 			},
 			path: SHORT_URL,
 			property: shortUrlToken.property,
