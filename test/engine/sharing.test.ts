@@ -248,6 +248,20 @@ describe('Sharing Message → Publish', () => {
 			expectNothingSent();
 		});
 
+		it('with Continue On Fail the bad item becomes an error item (paired with it) and the good one is published', async () => {
+			const good = await binaryItem({ data: fileBytes(2048, 5) });
+			const { items, error } = await run(
+				{ ...publishToIdentity(FIXTURES.identities.facebook, { additionalParts: { binaryProperties: 'data' } }), __continueOnFail: true },
+				[good, { json: {} }],
+			);
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(2);
+			expect(items[0].json.sharing_message).toBeDefined();
+			expect(items[1].json.error).toMatch(/item 1/);
+			expect(items[1].pairedItem).toEqual({ item: 1 });
+			expect(emulator.requests).toHaveLength(1);
+		});
+
 		it('an empty file names the item and the property', async () => {
 			const { error } = await run(
 				publishToIdentity(FIXTURES.identities.facebook, {
