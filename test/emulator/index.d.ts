@@ -19,7 +19,11 @@ export type FaultType =
   | 'errorIn200'
   | 'afterProcessing'
   | 'slow'
-  | 'asyncFailure';
+  | 'asyncFailure'
+  | 'redirect'
+  | 'drip'
+  | 'echoAuth'
+  | 'body';
 
 export interface FaultSpec {
   type: FaultType;
@@ -35,11 +39,15 @@ export interface FaultSpec {
   status?: number;
   info?: string;
   /** Adds a Retry-After header (seconds). */
-  retryAfter?: number;
-  /** timeout: drop the connection after this; slow: wait this long, then answer normally. */
+  retryAfter?: number | string;
+  /** timeout: drop the connection after this; slow: wait this long, then answer normally; drip: ms between bytes. */
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
+  /** redirect only: the Location header. */
+  location?: string;
+  /** body only: the JSON body answered verbatim. */
+  body?: unknown;
 }
 
 export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
