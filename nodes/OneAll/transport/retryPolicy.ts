@@ -34,7 +34,8 @@ export function requestedWaitMs(retryAfter: unknown, now = Date.now()): number |
 		if (String(header).trim() === '') return undefined;
 		const seconds = Number(header);
 		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-		const date = Date.parse(String(header));
+		// An HTTP date names its weekday and month; "-1" would otherwise parse as the year -1.
+		const date = /[a-z]/i.test(String(header)) ? Date.parse(String(header)) : Number.NaN;
 		if (Number.isFinite(date)) return Math.max(date - now, 0);
 	}
 	return undefined;
