@@ -6,6 +6,7 @@
  * are redacted by key name, and a reset push is not called safe to retry.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
 import { deepText, recordSleeps, startRecorder, type Recorder, type SleepRecorder } from '../helpers/collect.cjs';
@@ -178,6 +179,9 @@ describe('3. Timeout is a deadline for the whole answer', () => {
 		expect(error?.httpCode).toBe('ETIMEDOUT');
 		expect(error?.description).toMatch(/No complete answer within 2 s/);
 		expect(error?.description).toMatch(MAY_HAVE_LANDED);
+		// The request was aborted, not just abandoned: the emulator saw the connection close.
+		await sleep(300);
+		expect(emulator.requests[0].status).toBe(200); // set by the drip when its connection closes
 	}, 20_000);
 
 	it('a Timeout beyond what timers hold (3,000,000 s) is bounded, not an instant "may be live" failure', async () => {

@@ -3,12 +3,17 @@ import { sleep } from 'n8n-workflow';
 
 import { DeadlineExceededError, raceDeadline, withDeadline } from '../../nodes/OneAll/transport/deadline';
 
+/** What httpRequestWithAuthentication does: puts the execution's cancel signal (or undefined) on the options. */
+const n8nSetsCancelSignal = (options: IHttpRequestOptions, signal: AbortSignal | undefined) => {
+	options.abortSignal = signal;
+};
+
 describe('request deadline', () => {
 	it('keeps the deadline when n8n puts its cancel signal on the options, and aborts on either', () => {
 		const options: IHttpRequestOptions = { url: '/x' };
 		withDeadline(options, 60_000);
 		const cancel = new AbortController();
-		options.abortSignal = cancel.signal; // what httpRequestWithAuthentication does
+		n8nSetsCancelSignal(options, cancel.signal);
 		const copied = { ...options }; // authenticate() may copy the options
 		expect(copied.abortSignal?.aborted).toBe(false);
 		cancel.abort();
@@ -18,7 +23,7 @@ describe('request deadline', () => {
 	it('fires on its own after the timeout, also with n8n setting no cancel signal', async () => {
 		const options: IHttpRequestOptions = { url: '/x' };
 		withDeadline(options, 30);
-		options.abortSignal = undefined;
+		n8nSetsCancelSignal(options, undefined);
 		await sleep(60);
 		expect(options.abortSignal?.aborted).toBe(true);
 	});

@@ -33,19 +33,25 @@ export function withDeadline(options: IHttpRequestOptions, timeoutMs: number): A
  * the client does not honour the signal, the node still returns on time).
  */
 export async function raceDeadline<T>(request: Promise<T>, deadline: AbortSignal, timeoutMs: number): Promise<T> {
-	if (deadline.aborted) throw new DeadlineExceededError(timeoutMs);
-	let onAbort: (() => void) | undefined;
-	const expired = new Promise<never>((_resolve, reject) => {
-		onAbort = () => reject(new DeadlineExceededError(timeoutMs));
-		deadline.addEventListener('abort', onAbort, { once: true });
+	return await new Promise<T>((resolve, reject) => {
+		const expire = () => reject(new DeadlineExceededError(timeoutMs));
+		if (deadline.aborted) {
+			expire();
+			request.catch(() => undefined); // the abandoned request's failure is not unhandled
+			return;
+		}
+		deadline.addEventListener('abort', expire, { once: true });
+		request.then(
+			(value) => {
+				deadline.removeEventListener('abort', expire);
+				resolve(value);
+			},
+			(error: unknown) => {
+				deadline.removeEventListener('abort', expire);
+				// Aborted by the deadline: report the deadline, not the client's "canceled".
+				if (deadline.aborted) expire();
+				else reject(error);
+			},
+		);
 	});
-	try {
-		return await Promise.race([request, expired]);
-	} catch (error) {
-		if (deadline.aborted) throw new DeadlineExceededError(timeoutMs);
-		throw error;
-	} finally {
-		if (onAbort) deadline.removeEventListener('abort', onAbort);
-		request.catch(() => undefined); // a late failure of the abandoned request is not unhandled
-	}
 }

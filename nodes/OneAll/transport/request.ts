@@ -133,7 +133,7 @@ async function exchange(
 			if (error instanceof RateLimitBlockedError) {
 				throw oneAllWaitTooLongError(node, error.retryAfterMs, MAX_DELAY_MS, where);
 			}
-			throw error;
+			throw new NodeOperationError(node, error as Error, { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
 		try {
@@ -213,8 +213,8 @@ export async function oneAllApiRequest(
 	try {
 		response = await exchange(this, request, itemIndex);
 	} catch (error) {
-		if (error instanceof Error) throw maskError(error, await credentialSecrets(this));
-		throw error;
+		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
+		throw maskError(shown, await credentialSecrets(this));
 	}
 	return maskDeep(response, await credentialSecrets(this));
 }
