@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { oneAllNetworkError, redirectTarget } from '../../nodes/OneAll/transport/errors';
-import { maskDeep, maskError, maskText, secretForms } from '../../nodes/OneAll/transport/secrets';
+import { maskAnswer, maskDeep, maskError, maskText, secretForms } from '../../nodes/OneAll/transport/secrets';
 
 const PUBLIC = '3f1c9a52-7d4e-4b8a-9c1f-2e6d5b7a8c90';
 const PRIVATE = '9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4';
@@ -64,5 +64,27 @@ describe('masking', () => {
 		expect(`${error.message}\n${error.description}`).not.toMatch(/retry/i);
 		expect(error.description).toMatch(/not sent again/);
 		expect(error.context.itemIndex).toBe(2);
+	});
+});
+
+describe('maskAnswer (fast path for clean answers)', () => {
+	it('returns a clean answer as is and masks the same cases as maskDeep', () => {
+		const clean = { response: { result: { data: { pin_id: '1', note: 'Basic training' } } } };
+		expect(maskAnswer(clean, SECRETS)).toBe(clean);
+		for (const dirty of [
+			{ a: [{ b: `x${PRIVATE}y` }] },
+			{ a: `Authorization: Basic ${BASIC}` },
+			{ a: `Basic\n${Buffer.from('someone:else').toString('base64')}` },
+			{ [`k-${PRIVATE}`]: 1 },
+		]) {
+			expect(maskAnswer(dirty, SECRETS)).toEqual(maskDeep(dirty, SECRETS));
+			expect(maskAnswer(dirty, SECRETS)).not.toBe(dirty);
+		}
+	});
+
+	it('a key JSON would escape falls back to the full walk', () => {
+		const odd = secretForms(PUBLIC, 'pa"ss\\word');
+		const answer = { a: 'x pa"ss\\word y' };
+		expect(maskAnswer(answer, odd)).toEqual({ a: 'x [redacted] y' });
 	});
 });

@@ -30,7 +30,7 @@ import {
 	type RequestKind,
 } from './retryPolicy';
 import { RateLimitBlockedError, RequestPacer } from './pacer';
-import { credentialSecrets, maskDeep, maskError } from './secrets';
+import { credentialSecrets, maskAnswer, maskError } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
@@ -216,7 +216,7 @@ export async function oneAllApiRequest(
 		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
 		throw maskError(shown, await credentialSecrets(this));
 	}
-	return maskDeep(response, await credentialSecrets(this));
+	return maskAnswer(response, await credentialSecrets(this));
 }
 
 /** `response.result.data`, the part of OneAll's answer the node outputs. */
