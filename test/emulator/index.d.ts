@@ -19,7 +19,8 @@ export type FaultType =
   | 'errorIn200'
   | 'afterProcessing'
   | 'slow'
-  | 'asyncFailure';
+  | 'asyncFailure'
+  | 'reshape';
 
 export interface FaultSpec {
   type: FaultType;
@@ -40,6 +41,10 @@ export interface FaultSpec {
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
+  /** reshape only: dotted paths from the top of the body to delete; `*` = every element or key. */
+  drop?: string[];
+  /** reshape only: dotted path -> replacement value (e.g. a number where OneAll's docs show a string). */
+  set?: Record<string, unknown>;
 }
 
 export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
@@ -168,6 +173,9 @@ export interface PushSchema {
   path: string;
   object: string;
   certainty: 'seed-page' | 'docs' | 'sdk' | 'guess';
+  /** Section of docs/oneall-api.md describing the endpoint, e.g. '§4.4 #7'. */
+  ref: string;
+  /** Public source: a docs.oneall.com address, or SDK repository and file. */
   source: string;
   note?: string;
   fields: Record<string, FieldSpec>;
