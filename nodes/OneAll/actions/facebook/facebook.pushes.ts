@@ -66,6 +66,7 @@ function target(kind: 'page' | 'group'): PushField {
 		label: kind === 'page' ? 'Page' : 'Group',
 		kind: 'locator',
 		locator: kind,
+		at: 'body',
 		required: true,
 		hint: kind === 'page' ? 'The Facebook page to publish on' : 'The Facebook group to publish in',
 	};

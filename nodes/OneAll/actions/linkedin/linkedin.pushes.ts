@@ -73,6 +73,7 @@ export const linkedinPushes: PushSpec[] = [
 				label: 'Company',
 				kind: 'locator',
 				locator: 'company',
+				at: 'body',
 				required: true,
 				hint: 'The LinkedIn company page to publish on',
 			},

@@ -59,9 +59,18 @@ export const youtubePushes: PushSpec[] = [
 		description: "Add an existing YouTube video to one of the user's playlists",
 		certainty: 'guess',
 		path: 'youtube/playlist/{playlist}/video.json',
-		pathLocators: ['playlist'],
 		object: 'video',
 		fields: [
+			{
+				key: 'playlist',
+				param: 'playlist',
+				label: 'Playlist',
+				kind: 'locator',
+				locator: 'playlist',
+				at: 'path',
+				required: true,
+				hint: 'A playlist of the YouTube user of the identity',
+			},
 			{
 				key: 'id',
 				param: 'videoId',
