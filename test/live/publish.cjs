@@ -43,6 +43,7 @@ function sampleBody(spec, ids, sample) {
   }
   const object = {};
   for (const field of spec.fields) {
+    if (field.inPath) continue;
     const privateOption = field.kind === 'options' && (field.options || []).some((o) => o.value === 'private');
     const wanted = field.required || field.primary || field.kind === 'locator' || privateOption ||
       (field.kind === 'idList' && /playlists$/.test(field.key) && ids.playlist);

@@ -51,6 +51,8 @@ function normalise(raw) {
         default: f.default,
         maxLength: f.maxLength,
         locator: f.locator,
+        // A locator filling a {placeholder} of the path is no body key (older tables listed those apart).
+        inPath: f.at === 'path' || (f.kind === 'locator' && raw.path.includes(`{${f.param ?? f.key}}`)),
         options: f.options,
       })),
   };
