@@ -121,13 +121,18 @@ test('an endpoint answering with another shape is reported: MISMATCH row naming 
   expect(run.report.verdict).toBe('differences found');
 });
 
-test('an extra key the emulator lacks is listed but does not fail; another HTTP status is an error', async () => {
+test('an extra key is listed and an empty list noted without failing; another HTTP status is an error', async () => {
   emu.addFault({ type: 'reshape', path: '/users.json', times: -1, set: { 'response.result.status': { flag: 'success' } } });
   emu.addFault({ type: 'status', status: 403, path: /\/facebook\/groups\.json$/, times: -1, info: 'Groups permission not granted' });
+  emu.addFault({ type: 'reshape', path: /\/facebook\/pages\.json$/, times: -1, set: { 'response.result.data.pages.entries': [] } });
   const run = await runCheck('extra');
   const byEndpoint = Object.fromEntries(run.report.endpoints.map((r) => [r.endpoint, r]));
   expect(byEndpoint['GET /users.json'].result).toBe('extra');
   expect(byEndpoint['GET /users.json'].diffs).toEqual([{ path: 'response.result.status', kind: 'extra', expected: 'absent', actual: 'object' }]);
+  // A Facebook user without pages: the list's entries cannot be compared; said, not failed.
+  expect(byEndpoint['GET /pull/identities/{identity_token}/facebook/pages.json']).toMatchObject({
+    result: 'partial', diffs: [{ path: 'response.result.data.pages.entries[]', kind: 'unchecked', expected: 'entries', actual: 'empty list' }],
+  });
   expect(byEndpoint['GET /pull/identities/{identity_token}/facebook/groups.json']).toMatchObject({
     result: 'error', http: 403, note: 'HTTP 403, OneAll 403: Groups permission not granted',
   });

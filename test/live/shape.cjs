@@ -89,10 +89,14 @@ function compareShapes(expected, actual, path = '') {
   return diffs;
 }
 
-/** match: same shape; extra: only keys the emulator lacks (or unchecked empty lists); mismatch: missing keys or other types. */
+/**
+ * match: same shape; extra: keys the emulator lacks (not an error); partial: a list empty on one side, so its
+ * entries could not be compared; mismatch: missing keys or other types.
+ */
 function verdict(diffs) {
   if (diffs.some((d) => d.kind === 'missing' || d.kind === 'type')) return 'mismatch';
-  if (diffs.length) return 'extra';
+  if (diffs.some((d) => d.kind === 'extra')) return 'extra';
+  if (diffs.length) return 'partial';
   return 'match';
 }
 
