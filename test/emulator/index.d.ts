@@ -20,6 +20,7 @@ export type FaultType =
   | 'afterProcessing'
   | 'slow'
   | 'asyncFailure'
+  | 'reshape'
   | 'redirect'
   | 'drip'
   | 'echoAuth'
@@ -44,6 +45,10 @@ export interface FaultSpec {
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
+  /** reshape only: dotted paths from the top of the body to delete; `*` = every element or key. */
+  drop?: string[];
+  /** reshape only: dotted path -> replacement value (e.g. a number where OneAll's docs show a string). */
+  set?: Record<string, unknown>;
   /** redirect only: the Location header. */
   location?: string;
   /** body only: the JSON body answered verbatim. */
@@ -176,6 +181,9 @@ export interface PushSchema {
   path: string;
   object: string;
   certainty: 'seed-page' | 'docs' | 'sdk' | 'guess';
+  /** Section of docs/oneall-api.md describing the endpoint, e.g. '§4.4 #7'. */
+  ref: string;
+  /** Public source: a docs.oneall.com address, or SDK repository and file. */
   source: string;
   note?: string;
   fields: Record<string, FieldSpec>;

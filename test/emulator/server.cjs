@@ -7,6 +7,7 @@ const { matchRoute, NO_VALIDATION } = require('./handlers.cjs');
 const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE } = require('./fixtures.cjs');
 const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
+const { reshape } = require('./reshape.cjs');
 
 const RAW_LIMIT = 10 * 1024;
 const REDACTED = '[redacted]';
@@ -160,7 +161,7 @@ async function startEmulator(opts = {}) {
     const fault = faults.take(req.method, path, sub);
     if (fault) {
       entry.fault = fault.type;
-      if (fault.type !== 'afterProcessing' && fault.type !== 'slow' && fault.type !== 'asyncFailure') {
+      if (!['afterProcessing', 'slow', 'asyncFailure', 'reshape'].includes(fault.type)) {
         return applyFault(fault, { req, res, resource, ctxNow, reply, finish, errorReply });
       }
       if (fault.type === 'slow') await sleep(fault.delayMs ?? 1000);
@@ -201,7 +202,8 @@ async function startEmulator(opts = {}) {
       const status = fault.status ?? 502;
       return reply(errorReply(status, fault.info ?? infoFor(status), retryHeader(fault)), out.outcome);
     }
-    return reply({ status: out.status, json: out.json }, out.outcome);
+    const json = fault && fault.type === 'reshape' ? reshape(out.json, fault) : out.json;
+    return reply({ status: out.status, json }, out.outcome);
   }
 
   const retryHeader = (f) => (f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : undefined);
