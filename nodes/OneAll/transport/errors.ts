@@ -41,7 +41,8 @@ export function maskSecrets(text: string, secrets: string[] = []): string {
 	return maskText(text, secrets);
 }
 
-interface Where {
+/** The request an error is about. */
+export interface Where {
 	kind: RequestKind;
 	method: string;
 	path: string;

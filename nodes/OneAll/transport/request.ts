@@ -17,6 +17,7 @@ import {
 	oneAllNoResultError,
 	oneAllRedirectError,
 	oneAllWaitTooLongError,
+	type Where,
 } from './errors';
 import {
 	MAX_ATTEMPTS,
@@ -84,8 +85,6 @@ function networkDetail(error: unknown): string {
 	if (Array.isArray(messages) && typeof messages[0] === 'string' && messages[0]) return messages[0];
 	return (error as Error).message;
 }
-
-type Where = { kind: RequestKind; method: string; path: string; itemIndex: number };
 
 /** One HTTP exchange with a deadline for the whole answer; network failures come back as errors. */
 async function send(
@@ -224,12 +223,4 @@ export function resultData(response: OneAllResponse): IDataObject {
 	const data = response.result?.data;
 	if (data && typeof data === 'object' && !Array.isArray(data)) return data;
 	return { status: (response.request?.status ?? {}) as IDataObject };
-}
-
-/**
- * `result.data` of an answer from oneAllApiRequest. For a push (`expectResult`, the default for POST
- * /push/…) oneAllApiRequest has already turned a missing or non-object result.data into an error.
- */
-export function unwrapResult(response: OneAllResponse): IDataObject {
-	return resultData(response);
 }
