@@ -1,6 +1,6 @@
 'use strict';
 // Request bodies of the Sharing API (Social Sharing, Short URLs, Sharing Analytics), written from
-// /work/shared/oneall-api.md §8.1-§8.3 and §9, NOT from the node's code. Same format as schemas.cjs:
+// docs/oneall-api.md §8.1-§8.3 and §9.1, NOT from the node's code. Same format as schemas.cjs:
 // certainty 'docs' -> strict (unknown keys = 400). Types added for these bodies (validate.cjs):
 // object[] (array of objects, each checked against `fields`), base64, filename, flag01 (1/0).
 
@@ -61,7 +61,7 @@ const SHARING_SCHEMAS = {
   },
 };
 
-// OneAll's picture limit (§9): "5 MB", taken as 5 MiB.
+// OneAll's picture limit (§9.1): "5 MB", taken as 5 MiB.
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 module.exports = { SHARING_SCHEMAS, MAX_UPLOAD_BYTES };

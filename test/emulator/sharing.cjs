@@ -229,7 +229,7 @@ function routes(helpers) {
     ['DELETE', '/sharing/analytics/snapshots/:sharing_analytics_snapshot_token.json', remove('snapshots', 'snapshotList', 'snapshot', 'sharing_analytics_snapshot_token')],
   ];
 
-  /** After the delay the snapshot is complete; the pingback carries it in the normal envelope (§9). */
+  /** After the delay the snapshot is complete; the pingback carries it in the normal envelope (§9.2). */
   function schedulePingback(ctx, snap, url) {
     const timer = setTimeout(() => {
       ctx.state.timers.delete(timer);

@@ -18,7 +18,7 @@ const publishDocs: OperationDocs = {
 	request: `POST ${MESSAGES}`,
 	body: `sharing_message{${AUDIENCE_DOC}, parts{text{body}, link{url, name, caption, description}, picture{url}, video{url}, uploads[{name, data (base64)}], flags{enable_tracking 1/0}}}`,
 	certainty: 'docs',
-	source: `${SOURCE}; §9 (uploads base64: SDK)`,
+	source: `${SOURCE}; §9.1 (uploads base64: SDK)`,
 };
 
 /**

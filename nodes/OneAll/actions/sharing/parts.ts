@@ -5,7 +5,7 @@ import { asBoolean, asCollection, asText, checkUrl, isEmpty } from '../../helper
 
 /**
  * Largest file the node sends in `parts.uploads`: OneAll's documented picture limit is "5 MB"
- * (docs/oneall-api.md §9), read here as 5 MiB since the docs don't say which. Checked before sending.
+ * (docs/oneall-api.md §9.1), read here as 5 MiB since the docs don't say which. Checked before sending.
  */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
