@@ -112,7 +112,7 @@ function describeOperation(parts, toolType, { resource, operation }) {
       parameters[property.name] = overrideValue(property, property.description);
       fields.push({ param: property.name, key: editorKey(property.displayName), required: property.required === true });
     } else if (property.type !== 'notice') {
-      fixed.push(property.name);
+      fixed.push({ param: property.name, type: property.type });
     }
   }
   const nodeName = workflow.NodeHelpers.makeNodeName(base, description);
