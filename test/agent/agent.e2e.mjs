@@ -152,7 +152,7 @@ describe(`AI Agent + OneAll tool in a real n8n ${H.N8N_VERSION} (scripted chat m
   before(
     async () => {
       H.exitOnSignals();
-      const step = H.stepper(7);
+      const step = H.stepper(6);
       const s = await H.setupInstance({ userFolder: USER_FOLDER, port: await H.pickPort(5698), step, skipBuild });
       ({ env, emu, FIXTURES } = s);
       step('Starting the scripted chat-completions server and importing the OpenAI credential');
