@@ -30,7 +30,7 @@ export function checkLength(value: string, label: string, max: number, counter: 
 		const how = counter === 'twitter' ? 'Counted as X does: links count 23, most CJK characters and emoji 2. ' : '';
 		fail(
 			`${label} is too long: ${length} characters, the network allows ${max}`,
-			`${how}Shorten the text, or turn on "Skip Length Checks" under Options to let the network decide.`,
+			`${how}Shorten ${label} to at most ${max} characters, or turn on "Skip Length Checks" under Options to let the network decide.`,
 		);
 	}
 }

@@ -8,7 +8,7 @@ export const connectionResource: ResourceDefinition = {
 	name: 'Connection',
 	operations: [
 		getOperation({
-			action: 'Get a connection',
+			action: 'Get who logged in from a connection token',
 			description: 'Read who logged in, from the connection_token OneAll posted to your callback after a social login',
 			path: '/connections/{token}.json',
 			property: {

@@ -106,7 +106,7 @@ export const facebookPushes: PushSpec[] = [
 		network: 'facebook',
 		operation: 'uploadUserPicture',
 		name: 'Upload User Picture',
-		action: 'Upload a picture to a Facebook profile',
+		action: "Upload a picture to the user's Facebook profile",
 		description: "Upload a picture to the user's Facebook account; returns a picture_id for later posts",
 		certainty: 'docs',
 		path: 'facebook/picture.json',

@@ -51,7 +51,7 @@ export const identityResource: ResourceDefinition = {
 		{
 			value: 'synchronize',
 			name: 'Synchronize',
-			action: 'Synchronize an identity',
+			action: "Refresh an identity's access token and profile",
 			description: "Refresh an identity's access token and profile, e.g. after a push failed for an expired token",
 			properties: [
 				locatorProperty('identity'),
