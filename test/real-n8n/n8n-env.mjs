@@ -340,7 +340,7 @@ async function lockInstall(progress) {
     }
     const holder = readJson(INSTALL_LOCK);
     if (holder && !processAlive(holder.pid)) {
-      progress(`a previous install (pid ${holder.pid}) stopped half-way: installing again`);
+      progress(`the install lock's process (pid ${holder.pid}) is gone: taking the lock over`);
       fs.rmSync(INSTALL_LOCK, { force: true });
       continue;
     }
@@ -359,20 +359,24 @@ function megabytes(bytes) {
 }
 
 /**
- * What actually grows while npm installs n8n: npm first resolves the tree and downloads (bytes it has
- * read, from /proc/<pid>/io on Linux; the node_modules folder stays empty for minutes, and npm's
- * cache does not grow when it already holds the tarballs), then unpacks into node_modules.
+ * What actually grows while npm installs n8n (measured on a run with a warm ~/.npm cache): for ~3 min
+ * npm resolves the tree and reads (registry answers and its cache: "read" grows ~4 MB/s) while
+ * node_modules stays empty and ~/.npm/_cacache barely grows (npm writes temporary copies of what it
+ * already holds, then drops them); then it unpacks ("written" and "unpacked" grow to ~2.9 GB).
+ * Read/written come from /proc/<npm pid>/io (Linux; file reads through io_uring are not in them).
  */
 function installProgress(npmPid) {
   const parts = [];
   if (npmPid) {
     try {
-      const rchar = Number(/^rchar: (\d+)/m.exec(fs.readFileSync(`/proc/${npmPid}/io`, 'utf8'))?.[1]);
-      if (Number.isFinite(rchar)) parts.push(`npm has read ${megabytes(rchar)}`);
+      const io = fs.readFileSync(`/proc/${npmPid}/io`, 'utf8');
+      const field = (name) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1]);
+      parts.push(`npm read ${megabytes(field('rchar'))}, wrote ${megabytes(field('wchar'))}`);
     } catch {
       /* not Linux, or npm has exited */
     }
   }
+  // Not `du N8N_DIR`: that is a symlink, and du does not follow it (the old "0 MB" for minutes).
   const du = spawnSync('du', ['-sm', path.join(N8N_DIR, 'node_modules')], { encoding: 'utf8' });
   parts.push(`${du.stdout ? du.stdout.split('\t')[0] : 0} MB unpacked`);
   return parts.join(', ');
