@@ -16,7 +16,9 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const N8N_DIR = cacheDir(`n8n-${N8N_VERSION}`);
+// ONEALL_BENCH_N8N_DIR: another install (a folder with node_modules/n8n-core, n8n-nodes-base and an
+// .install-complete.json), e.g. while the shared cache is being reinstalled.
+const N8N_DIR = process.env.ONEALL_BENCH_N8N_DIR ? path.resolve(process.env.ONEALL_BENCH_N8N_DIR) : cacheDir(`n8n-${N8N_VERSION}`);
 const N8N_MODULES = path.join(N8N_DIR, 'node_modules');
 const HTTP_REQUEST_DIR = path.join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest');
 // Written by test/real-n8n/n8n-env.mjs once the install is complete.

@@ -3,10 +3,12 @@
 // limit, the emulator in its own process) in a child process: a warm-up run, a run counting the async
 // resources created per item (timers, sockets, promises, fs/DNS requests: async_hooks), then one measured
 // run with `strace -f` attached to every thread of the child. Prints per item: CPU (user/system), context
-// switches, syscalls by name and by thread (main thread, libuv worker pool, V8 workers), async resources.
+// switches, page faults, syscalls by name and by thread (main thread, libuv worker pool, V8 workers), async resources.
 //
 // Usage: node test/bench/profile-overhead.cjs [--items=2000] [--nodes=oneAll,oneAllConcurrency50,httpRequest]
 //          [--no-strace] [--out=test-output/profile-overhead.json]
+//          [--package=<dir>]  also offers `variant`: the OneAll node (default options) loaded from a modified copy
+//                             of this package in <dir> (its dist/), to measure a change before making it
 // Needs Linux, strace (Debian package `strace`) and the cached real n8n (for the HTTP Request node).
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -38,6 +40,7 @@ async function child(key) {
   const { startEmulatorProcess } = require('./emulator-client.cjs');
   const { pinItems, oneAllNode, httpRequestNode } = require('./nodes.cjs');
   const engine = await loadEngine({ engine: httpRequestUnavailable() ? 'project' : 'n8n' });
+  if (ARGS.package) await engine.loadExtraPackage(path.resolve(String(ARGS.package)), 'variant');
   const emulator = await startEmulatorProcess();
   const send = (line) => process.stdout.write(`${line}\n`);
   const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
@@ -46,6 +49,10 @@ async function child(key) {
     const build = {
       oneAll: () => oneAllNode(emulator.url, {}),
       oneAllConcurrency50: () => oneAllNode(emulator.url, { concurrency: 50 }),
+      variant: () => {
+        const built = oneAllNode(emulator.url, {});
+        return { ...built, node: { ...built.node, type: 'variant.oneAll' } };
+      },
       httpRequest: () => {
         if (!engine.httpRequest) throw new Error(`no HTTP Request node: ${engine.httpUnavailable}`);
         return httpRequestNode(emulator.url, engine.httpRequest.description.defaultVersion);
@@ -74,6 +81,8 @@ async function child(key) {
     globalThis.gc?.();
     send(`READY ${process.pid}`);
     await lines.next();
+    const openFds = () => fs.readdirSync('/proc/self/fd').length;
+    const fds0 = openFds();
     const cpu0 = process.cpuUsage();
     const ru0 = process.resourceUsage();
     const t0 = performance.now();
@@ -81,14 +90,28 @@ async function child(key) {
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const ru = process.resourceUsage();
+    // Sockets a node leaves open when its run ends are torn down afterwards: that kernel time is not in
+    // the run's figures. Count them, wait until they are closed (at most 10 s), then take the CPU again.
+    const socketsOpenAtEnd = openFds() - fds0;
+    const settleStart = performance.now();
+    while (openFds() > fds0 + 2 && performance.now() - settleStart < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const settleMs = performance.now() - settleStart;
+    const cpuSettled = process.cpuUsage(cpu0);
     send(`RESULT ${JSON.stringify({
       key,
       items: ITEMS,
       wallMs,
       userMs: cpu.user / 1000,
       systemMs: cpu.system / 1000,
+      socketsOpenAtEnd,
+      settleMs,
+      userMsWithTeardown: cpuSettled.user / 1000,
+      systemMsWithTeardown: cpuSettled.system / 1000,
       voluntaryContextSwitches: ru.voluntaryContextSwitches - ru0.voluntaryContextSwitches,
       involuntaryContextSwitches: ru.involuntaryContextSwitches - ru0.involuntaryContextSwitches,
+      // Kernel time that is no syscall: first touches of new heap pages.
+      minorPageFaults: ru.minorPageFault - ru0.minorPageFault,
+      maxRssMb: ru.maxRSS / 1024,
       asyncResources: counts,
     })}`);
     await lines.next();
@@ -135,7 +158,8 @@ function parseStrace(file, names) {
 }
 
 async function profile(key, useStrace) {
-  const proc = spawn(process.execPath, ['--expose-gc', __filename, `--child=${key}`, `--items=${ITEMS}`], {
+  const pass = ARGS.package ? [`--package=${ARGS.package}`] : [];
+  const proc = spawn(process.execPath, ['--expose-gc', __filename, `--child=${key}`, `--items=${ITEMS}`, ...pass], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = readline.createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
@@ -190,8 +214,13 @@ function report(results) {
     ['wall ms', ...results.map((r) => per(r.wallMs, r))],
     ['user CPU ms', ...results.map((r) => per(r.userMs, r))],
     ['system CPU ms', ...results.map((r) => per(r.systemMs, r))],
+    ['sockets still open at the end (per item)', ...results.map((r) => per(r.socketsOpenAtEnd, r))],
+    ['user CPU ms, until those are closed', ...results.map((r) => per(r.userMsWithTeardown, r))],
+    ['system CPU ms, until those are closed', ...results.map((r) => per(r.systemMsWithTeardown, r))],
+    ['time until closed (ms, whole run)', ...results.map((r) => r.settleMs.toFixed(0))],
     ['voluntary context switches', ...results.map((r) => per(r.voluntaryContextSwitches, r))],
     ['involuntary context switches', ...results.map((r) => per(r.involuntaryContextSwitches, r))],
+    ['minor page faults', ...results.map((r) => per(r.minorPageFaults, r))],
   ]));
   const union = (pick) => [...new Set(results.flatMap((r) => Object.keys(pick(r) ?? {})))]
     .sort((a, b) => Math.max(...results.map((r) => pick(r)?.[b] ?? 0)) - Math.max(...results.map((r) => pick(r)?.[a] ?? 0)));
