@@ -105,20 +105,46 @@ const round = (value, digits = 3) => (value === null || value === undefined ? va
 // One measured push run
 // ------------------------------------------------------------------------------------------------
 
-async function pushRun({ engine, emulator, label, build, count, latencyMs, requestsPerSecond, capMs }) {
+/** Open file descriptors of this process (Linux), or undefined. */
+function openFds() {
+  try {
+    return fs.readdirSync('/proc/self/fd').length;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the sockets a run left open are closed (at most 5 s). The HTTP Request node ends its run
+ * with every connection still open and closes them in the next ~0.1-0.9 s: without this, that teardown
+ * (kernel time) would be charged to whichever run comes next.
+ */
+async function settleSockets(fds0) {
+  const started = performance.now();
+  const leftOpen = fds0 === undefined ? 0 : openFds() - fds0;
+  while (fds0 !== undefined && openFds() > fds0 + 2 && performance.now() - started < 5000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { leftOpen, ms: performance.now() - started };
+}
+
+async function pushRun({ engine, emulator, label, build, count, latencyMs, requestsPerSecond, capMs, settle = false }) {
   await emulator.configure(latencyMs, requestsPerSecond);
   const items = pinItems(count);
   const { node, credentials } = build();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const startedAt = Date.now();
+  const fds0 = settle ? openFds() : undefined;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await engine.runNode({ node, items, credentials, timeoutMs: capMs });
   const wallMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
   loopDelay.disable();
   const endedAt = Date.now();
+  // CPU includes closing the run's own sockets when `settle` (the (c) runs).
+  const teardown = settle ? await settleSockets(fds0) : undefined;
+  const cpu = process.cpuUsage(cpu0);
   const emu = await emulator.summary();
   // A cancelled execution keeps sending in the background: give the next run a fresh emulator.
   if (result.timedOut) await emulator.restart();
@@ -131,6 +157,8 @@ async function pushRun({ engine, emulator, label, build, count, latencyMs, reque
     cpuMs: round((cpu.user + cpu.system) / 1000, 1),
     cpuUserMs: round(cpu.user / 1000, 1),
     cpuSystemMs: round(cpu.system / 1000, 1),
+    socketsLeftOpen: teardown?.leftOpen,
+    teardownMs: teardown ? round(teardown.ms, 1) : undefined,
     // failed = input items without a successful output item (error items + items not processed).
     failed: count - okItems,
     errorItems,
@@ -237,7 +265,7 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
     ['oneAllConcurrency50', 'OneAll node, concurrency 50', () => oneAllNode(emulator.url, { concurrency: 50 })],
   ];
   if (engine.httpRequest) contenders.push(['httpRequest', `HTTP Request v${version} (default settings)`, () => httpRequestNode(emulator.url, version)]);
-  const common = { engine, emulator, latencyMs, requestsPerSecond: 0, capMs: 300_000 };
+  const common = { engine, emulator, latencyMs, requestsPerSecond: 0, capMs: 300_000, settle: true };
 
   log(`${tag} ${n} pushes, ${latencyMs} ms latency, no rate limit; warm-up, then ${reps} repetitions in rotating order ...`);
   for (const [, label, build] of contenders) {
@@ -252,7 +280,8 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
       const run = await pushRun({ ...common, label, build, count: n });
       samples[key].push(run);
       log(`    rep ${rep + 1} ${label}: ${(run.wallMs / n).toFixed(3)} ms/item wall, ${(run.cpuMs / n).toFixed(3)} ms/item CPU ` +
-        `(user ${(run.cpuUserMs / n).toFixed(3)}, system ${(run.cpuSystemMs / n).toFixed(3)}), failed ${run.failed}`);
+        `(user ${(run.cpuUserMs / n).toFixed(3)}, system ${(run.cpuSystemMs / n).toFixed(3)}), failed ${run.failed}` +
+        `${run.socketsLeftOpen ? `; ${run.socketsLeftOpen} sockets open at the end, closed ${Math.round(run.teardownMs)} ms later (counted)` : ''}`);
     }
   }
   const summarize = (key) => {
@@ -268,6 +297,7 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
       failed: Math.max(...runs.map((r) => r.failed)),
       samples: runs.map((r) => ({
         wallMs: r.wallMs, cpuMs: r.cpuMs, cpuUserMs: r.cpuUserMs, cpuSystemMs: r.cpuSystemMs, failed: r.failed, published: r.published,
+        socketsLeftOpen: r.socketsLeftOpen, teardownMs: r.teardownMs,
       })),
     };
   };
