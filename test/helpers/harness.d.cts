@@ -4,6 +4,7 @@ export interface RunResult {
 	run: IRun;
 	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
 	output(nodeName?: string): INodeExecutionData[];
+	timedOut: boolean;
 }
 
 export interface OneAllCredentials extends IDataObject {
@@ -19,6 +20,8 @@ export function runWorkflow(args: {
 	connections?: IDataObject;
 	items?: INodeExecutionData[];
 	credentials: OneAllCredentials;
+	settings?: IDataObject;
+	timeoutMs?: number;
 }): Promise<RunResult>;
 
 export function runOneAll(args: {
