@@ -19,18 +19,19 @@ const AGREED: Array<[string, string, number]> = [
 	['URL to a local host', 'http://localhost:5678/x', 23],
 	['two URLs and text', 'see https://a.example.com/1 and https://b.example.com/2', 4 + 23 + 5 + 23],
 	['text, CJK and a URL', '新しい記事 https://example.com/article', 10 + 1 + 23],
+	['family emoji (ZWJ sequence) counts 2 as one emoji', '👨‍👩‍👧‍👦', 2],
+	['emoji with a skin tone counts 2', '👍🏽', 2],
+	['flag (two regional indicators) counts 2', '🇫🇷', 2],
+	['keycap emoji counts 2', '1️⃣', 2],
+	['a full stop after a URL is not part of it', 'Read https://example.com/x.', 5 + 23 + 1],
+	['a closing parenthesis after a URL is not part of it', '(https://example.com)', 25],
 ];
 
 // Where the node's counter and X's disagree today (jest's `it.failing`: these pass while the
 // difference is there and fail once the counter matches X; then move them to AGREED).
 const KNOWN_DIFFERENT: Array<[string, string, number]> = [
-	['family emoji (ZWJ sequence) counts 2 as one emoji', '👨‍👩‍👧‍👦', 2],
-	['emoji with a skin tone counts 2', '👍🏽', 2],
-	['flag (two regional indicators) counts 2', '🇫🇷', 2],
-	['keycap emoji counts 2', '1️⃣', 2],
+	// X knows every top-level domain; the node counts only links with a scheme (it undercounts here).
 	['a bare domain is a URL for X', 'example.com', 23],
-	['a full stop after a URL is not part of it', 'Read https://example.com/x.', 5 + 23 + 1],
-	['a closing parenthesis after a URL is not part of it', '(https://example.com)', 25],
 ];
 
 describe('weightedTweetLength (X/Twitter weighted length)', () => {

@@ -41,9 +41,8 @@ describe('checkUrl (media and link URLs OneAll fetches)', () => {
 		}
 	});
 
-	// WHATWG URL parsing forgives these, but checkUrl returns the raw value, so OneAll would get the
-	// text with the whitespace in it. Passes while that is so (jest `it.failing`).
-	it.failing.each([
+	// WHATWG URL parsing forgives these; checkUrl returns the raw value, so it must refuse them.
+	it.each([
 		['leading space', ' https://example.com/a.jpg'],
 		['newline inside the host', 'https://exa\nmple.com/a.jpg'],
 		['tab inside the path', 'https://example.com/a\t.jpg'],

@@ -1,11 +1,14 @@
 import type { Fail } from './fail';
 import { weightedTweetLength } from './tweetLength';
 
-/** Fully qualified http(s) URL, as OneAll requires for media and links. */
+// WHATWG parsing forgives spaces, tabs, newlines and a missing "//"; OneAll would get the raw text.
+const LITERAL_HTTP_URL = /^https?:\/\/[^\s\p{Cc}]+$/iu;
+
+/** Fully qualified http(s) URL, as OneAll requires for media and links, sent exactly as given. */
 export function checkUrl(value: string, label: string, fail: Fail): string {
 	let url: URL | undefined;
 	try {
-		url = new URL(value);
+		url = LITERAL_HTTP_URL.test(value) ? new URL(value) : undefined;
 	} catch {
 		url = undefined;
 	}
