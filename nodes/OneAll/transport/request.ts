@@ -5,6 +5,8 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -34,7 +36,8 @@ export interface OneAllRequest extends RequestSettings {
 	bodyIsEnvelope?: boolean;
 }
 
-type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
+// Triggers (docs/oneall-api.md §8.7) poll and verify callbacks through the same transport.
+type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 const READ_TIMEOUT_MS = 30_000;
 // Pushes make OneAll fetch the media and talk to the network: give them time.
