@@ -105,7 +105,7 @@ describe('OneAll Trigger: polling', () => {
 			const { items, error } = await poll({ event: 'newUser', options }, staticData);
 			expect(error).toBeUndefined();
 			perPoll.push(items?.length ?? 0);
-			emitted.push(...tokensOf(items, 'user_token'));
+			emitted.push(...tokensOf(items, 'user_token').map(String));
 			if (round === 0) {
 				const lists = emulator.requests.filter((r) => r.path === '/users.json');
 				expect(lists.map((r) => [r.query.page, r.query.order_direction, r.query.entries_per_page])).toEqual([
@@ -234,10 +234,11 @@ describe('OneAll Social Login Trigger: the widget callback', () => {
 		expect(t.runs).toHaveLength(1);
 	});
 
+	const FORGED = '0badc0de-0000-4000-8000-000000000000';
 	it.each([
-		['a forged (well-formed, unknown) token', () => form('0badc0de-0000-4000-8000-000000000000'), 403, 1],
+		['a forged (well-formed, unknown) token', () => form(FORGED), 403, 1],
 		['a malformed token', () => form('../users.json'), 400, 0],
-		['two different tokens', () => form(FIXTURES.connection, { oa_social_login_token: '0badc0de-0000-4000-8000-000000000000' }), 400, 0],
+		['two different tokens', () => form(FIXTURES.connection, { oa_social_login_token: FORGED }), 400, 0],
 		['no token', () => ({ oa_action: 'social_login' }), 400, 0],
 		['an unknown action', () => form(FIXTURES.connection, { oa_action: 'delete_everything' }), 400, 0],
 		['a real but old connection (replay)', () => form(FIXTURES.connection), 403, 2],
