@@ -41,7 +41,8 @@ const lastOutput = (run: Awaited<ReturnType<typeof runFromFirstOneAllNode>>) =>
 describe('example workflows', () => {
 	it('every example uses the OneAll node with the emulator credential', () => {
 		for (const [file, workflow] of Object.entries(examples)) {
-			const oneAllNodes = workflow.nodes.filter((node) => node.type === ONEALL);
+			// The OneAll node or one of the OneAll triggers.
+			const oneAllNodes = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-oneall.'));
 			expect({ file, hasOneAllNode: oneAllNodes.length > 0 }).toEqual({ file, hasOneAllNode: true });
 			for (const node of oneAllNodes) {
 				expect({ file, node: node.name, credentials: node.credentials }).toEqual({
