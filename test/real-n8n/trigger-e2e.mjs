@@ -82,10 +82,10 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
   before(
     async () => {
       H.exitOnSignals();
-      const step = H.stepper(7);
+      const step = H.stepper(6);
       const s = await H.setupInstance({
         userFolder: USER_FOLDER,
-        port: await H.pickPort(5698),
+        port: await H.pickPort(),
         step,
         skipBuild,
         emulatorOptions: { userCount: 60, connectionCount: 20 },
@@ -104,6 +104,18 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
       while (!emu.requests.some((r) => r.path === '/users.json')) {
         assert.ok(Date.now() < deadline, 'n8n did not run the activation poll within 60s');
         await H.sleep(250);
+      }
+      // Webhooks are registered a moment after the pollers: wait until the callback URL answers (a POST
+      // without a token gets the node's HTML 400 and starts nothing).
+      for (;;) {
+        const probe = await fetch(`${server.url}/webhook/${welcome.nodes[0].webhookId}/oneall-login`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+        const text = await probe.text();
+        if (probe.status !== 404) {
+          assert.equal(probe.status, 400, text.slice(0, 300));
+          break;
+        }
+        assert.ok(Date.now() < deadline, `the callback webhook was not registered within 60s: ${text.slice(0, 200)}`);
+        await H.sleep(500);
       }
       H.info(`activation poll seen: ${emu.requests.filter((r) => r.path === '/users.json').map((r) => `GET /users.json?order_direction=${r.query.order_direction}`).join(', ')}`);
     },
