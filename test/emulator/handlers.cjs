@@ -6,6 +6,7 @@ const { successEnvelope, errorEnvelope, oneallDate, isoNoZone } = require('./env
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
+const { sharingRoutes } = require('./sharing.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
 
@@ -381,6 +382,7 @@ const ROUTES = [
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
   ...UPDATE_DELETES.map((d) => compile('DELETE', `/update/identities/:identity_token/${d.path}`, deleteHandler(d))),
+  ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

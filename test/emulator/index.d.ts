@@ -20,7 +20,11 @@ export type FaultType =
   | 'afterProcessing'
   | 'slow'
   | 'asyncFailure'
-  | 'reshape';
+  | 'reshape'
+  | 'redirect'
+  | 'drip'
+  | 'echoAuth'
+  | 'body';
 
 export interface FaultSpec {
   type: FaultType;
@@ -36,8 +40,8 @@ export interface FaultSpec {
   status?: number;
   info?: string;
   /** Adds a Retry-After header (seconds). */
-  retryAfter?: number;
-  /** timeout: drop the connection after this; slow: wait this long, then answer normally. */
+  retryAfter?: number | string;
+  /** timeout: drop the connection after this; slow: wait this long, then answer normally; drip: ms between bytes. */
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
@@ -45,6 +49,10 @@ export interface FaultSpec {
   drop?: string[];
   /** reshape only: dotted path -> replacement value (e.g. a number where OneAll's docs show a string). */
   set?: Record<string, unknown>;
+  /** redirect only: the Location header. */
+  location?: string;
+  /** body only: the JSON body answered verbatim. */
+  body?: unknown;
 }
 
 export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
@@ -79,7 +87,10 @@ export interface RequestLogEntry {
 }
 
 export interface CallbackRecord {
-  pushSeq: number;
+  /** The push whose video outcome this is; null for a sharing-analytics pingback. */
+  pushSeq: number | null;
+  /** Sharing-analytics pingback: the snapshot's token. */
+  snapshot?: string;
   url: string;
   delivered: boolean;
   status: number | null;
@@ -105,6 +116,8 @@ export interface EmulatorOptions {
   seed?: number;
   userCount?: number;
   connectionCount?: number;
+  /** Users appended with a facebook, a linkedin and a twitter identity each (see networkUsers()). */
+  networkUserCount?: number;
   /** Clock (ms since epoch) used for envelope dates and created_at values. */
   now?: () => number;
   /** Called once per API request when it is finished. */
@@ -114,7 +127,9 @@ export interface EmulatorOptions {
 export interface Fixtures {
   site: { subdomain: string; publicKey: string };
   otherSite: { subdomain: string; publicKey: string };
-  users: { primary: string; secondary: string; foreign: string };
+  users: { primary: string; secondary: string; foreign: string; sharing: string };
+  /** Identities of users.sharing; the linkedin one is revoked (Sharing publications on it fail). */
+  sharingIdentities: { facebook: string; twitter: string; linkedin: string };
   user: string;
   identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
   foreignIdentities: { pinterest: string; facebook: string; youtube: string };
@@ -204,3 +219,9 @@ export interface NewEvents {
   identities?: Array<{ user_token: string; provider: string; date_creation: string | number; identity_token?: string; displayName?: string }>;
   connections?: Array<{ identity_token: string; date_creation: string | number; connection_token?: string; plugin?: string }>;
 }
+
+/** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
+export function emulatorFile(name: string, bytes?: number): Buffer;
+
+/** The users startEmulator({ networkUserCount: n }) adds: each with a facebook, a linkedin and a twitter identity. */
+export function networkUsers(count: number): Array<{ user_token: string; identities: { facebook: string; linkedin: string; twitter: string } }>;

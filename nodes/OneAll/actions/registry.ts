@@ -9,6 +9,9 @@ import { linkedinPushes } from './linkedin/linkedin.pushes';
 import type { OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
 import { pushResource } from './push/pushOperation';
+import { sharingAnalyticsResource } from './sharing/analytics';
+import { sharingMessageResource } from './sharing/message';
+import { shortUrlResource } from './sharing/shortUrl';
 import { twitterPushes } from './twitter/twitter.pushes';
 import { userResource } from './user';
 import { youtubePushes } from './youtube/youtube.pushes';
@@ -24,6 +27,9 @@ export const PUSH_RESOURCES = [
 /** Every resource of the node: its dropdowns, fields and the router's lookup all derive from this list. */
 export const RESOURCES: ResourceDefinition[] = [
 	...PUSH_RESOURCES,
+	sharingMessageResource,
+	shortUrlResource,
+	sharingAnalyticsResource,
 	identityResource,
 	userResource,
 	connectionResource,

@@ -1,7 +1,7 @@
 import { CALLBACK_URL } from '../push/commonFields';
 import type { PushSpec } from '../push/spec';
 
-// YouTube's own limits for titles and descriptions.
+/** YouTube push bodies: docs/oneall-api.md §4.8 (#17–#20). YouTube's own limits for titles and descriptions. */
 export const youtubePushes: PushSpec[] = [
 	{
 		network: 'youtube',
