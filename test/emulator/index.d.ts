@@ -163,6 +163,8 @@ export interface Emulator {
   /** Groups of processed pushes with the same site, path and raw body. */
   duplicates(): RequestLogEntry[][];
   addFault(spec: FaultSpec): void;
+  /** Adds users, identities and connections with a date_creation (events.cjs); answers the tokens created. */
+  addEvents(body: NewEvents): { users: string[]; identities: string[]; connections: string[] };
   /** Pending faults. */
   faults(): FaultSpec[];
   setLatency(ms: number): void;
@@ -209,6 +211,14 @@ export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];
 export const WRITE_SCHEMAS: Record<string, any>;
 export const FAULT_TYPES: FaultType[];
+
+/** Body of POST /__emulator/events (events.cjs). date_creation: ISO text or milliseconds. */
+export interface NewEvents {
+  site?: string;
+  users?: Array<{ user_token?: string; date_creation: string | number; identities?: Array<{ provider: string; identity_token?: string; displayName?: string }> }>;
+  identities?: Array<{ user_token: string; provider: string; date_creation: string | number; identity_token?: string; displayName?: string }>;
+  connections?: Array<{ identity_token: string; date_creation: string | number; connection_token?: string; plugin?: string }>;
+}
 
 /** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
 export function emulatorFile(name: string, bytes?: number): Buffer;

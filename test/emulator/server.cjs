@@ -9,6 +9,7 @@ const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
 const { emulatorFile } = require('./sharing.cjs');
 const { reshape } = require('./reshape.cjs');
+const { addEvents } = require('./events.cjs');
 
 const RAW_LIMIT = 10 * 1024;
 const REDACTED = '[redacted]';
@@ -368,6 +369,12 @@ async function startEmulator(opts = {}) {
       case 'POST /__emulator/latency':
         api.setLatency(Number(body.ms) || 0);
         return okJson({ ok: true, latencyMs: state.latency });
+      case 'POST /__emulator/events':
+        try {
+          return okJson(addEvents(sites.get(body.site || DEFAULT_SITE.subdomain).data, body));
+        } catch (e) {
+          return send(res, { status: 400, json: { error: e.message } });
+        }
       case 'POST /__emulator/rate-limit':
         api.setRateLimit(body.requestsPerSecond ?? undefined);
         return okJson({ ok: true, requestsPerSecond: state.rps ?? null });
@@ -433,6 +440,7 @@ async function startEmulator(opts = {}) {
       return [...seen.values()].filter((g) => g.length > 1);
     },
     addFault: (spec) => faults.add(spec),
+    addEvents: (body) => addEvents(sites.get(body.site || DEFAULT_SITE.subdomain).data, body),
     setLatency(ms) {
       state.latency = Math.max(0, Number(ms) || 0);
     },

@@ -5,6 +5,8 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -58,7 +60,8 @@ export interface OneAllRequest extends RequestSettings {
 	expectResult?: boolean;
 }
 
-type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
+// Triggers (docs/oneall-api.md §8.7) poll and verify callbacks through the same transport.
+type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 function errorCode(error: unknown): string | undefined {
 	const withCause = error as { cause?: { code?: unknown }; code?: unknown };

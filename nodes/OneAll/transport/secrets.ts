@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 const REDACTED = '[redacted]';
 // Values of an Authorization header. Checked further below, so "Basic training" in a post stays as is.
@@ -98,7 +98,7 @@ export function maskError<E extends Error>(error: E, secrets: readonly string[])
 	return error;
 }
 
-type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
+type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 // One entry per execution context (weakly held: it goes with the execution), so the credential is
 // decrypted once per execution for masking, not once per item.

@@ -1,0 +1,130 @@
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { handleCallback } from './callback';
+
+/**
+ * The callback URI of OneAll's Social Login widget (docs/oneall-api.md §8.7). A separate node from the
+ * polling OneAll Trigger: n8n picks a trigger's editor panel (webhook URLs vs "Fetch Test Event") and its
+ * activation (webhook vs poll schedule) from the node type, not from a parameter (README: OneAll triggers).
+ */
+export class OneAllLoginTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OneAll Social Login Trigger',
+		name: 'oneAllLoginTrigger',
+		icon: { light: 'file:../OneAll/oneall.svg', dark: 'file:../OneAll/oneall.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["respondWith"] === "page" ? "Answer: short page" : "Answer: redirect" }}',
+		description: "Starts the workflow when a person logs in through your OneAll Social Login widget (its callback URI)",
+		defaults: { name: 'OneAll Social Login' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'oneAllApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'oneall-login',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					"Paste this node's Production URL (above) as your widget's callback URI: _oneall.push(['social_login','set_callback_uri', '<Production URL>']). Each login is verified with OneAll before the workflow starts.",
+				name: 'callbackNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Respond With',
+				name: 'respondWith',
+				type: 'options',
+				noDataExpression: true,
+				default: 'redirect',
+				description: "What the person's browser gets after a verified login",
+				options: [
+					{ name: 'Redirect', value: 'redirect', description: 'Send the browser on to a page of your site (HTTP 302)' },
+					{ name: 'Short Page', value: 'page', description: 'Show a short HTML page' },
+				],
+			},
+			{
+				displayName: 'Redirect URL',
+				name: 'redirectUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://www.example.com/welcome',
+				displayOptions: { show: { respondWith: ['redirect'] } },
+			},
+			{
+				displayName: 'Add User Token to URL',
+				name: 'addUserToken',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the OneAll user_token as a "user_token" query parameter to the redirect URL',
+				displayOptions: { show: { respondWith: ['redirect'] } },
+			},
+			{
+				displayName: 'Page Title',
+				name: 'pageTitle',
+				type: 'string',
+				default: 'You are logged in',
+				displayOptions: { show: { respondWith: ['page'] } },
+			},
+			{
+				displayName: 'Page Message',
+				name: 'pageMessage',
+				type: 'string',
+				default: 'You can close this window.',
+				displayOptions: { show: { respondWith: ['page'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Access Tokens',
+						name: 'includeAccessTokens',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to output the networks' access tokens and secrets. Off: they are replaced by [redacted].",
+					},
+					{
+						displayName: 'Max Login Age (Minutes)',
+						name: 'maxLoginAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 15,
+						description:
+							'Refuse a connection older than this, so a token seen once cannot start the workflow again later. 0 turns the check off.',
+					},
+				],
+			},
+		],
+	};
+
+	// OneAll has no API to register a callback (docs/oneall-api.md §8.7): the URL is set in the widget.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleCallback.call(this);
+	}
+}

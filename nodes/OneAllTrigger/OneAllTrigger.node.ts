@@ -1,0 +1,87 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { EVENT_NAMES, EVENTS, NETWORK_OPTIONS } from './events';
+import { pollEvents } from './poll';
+
+/**
+ * Polls OneAll for new logins, users, identities and sharing messages (docs/oneall-api.md §8.7, §9).
+ * OneAll has no webhook subscription API; the login callback is the separate OneAll Social Login Trigger.
+ */
+export class OneAllTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OneAll Trigger',
+		name: 'oneAllTrigger',
+		icon: { light: 'file:../OneAll/oneall.svg', dark: 'file:../OneAll/oneall.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow on new OneAll logins, users, identities or sharing messages (polling)',
+		defaults: { name: 'OneAll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'oneAllApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				default: 'newLogin',
+				options: EVENT_NAMES.map((value) => ({
+					name: EVENTS[value].name,
+					value,
+					description: EVENTS[value].description,
+				})),
+			},
+			{
+				displayName: 'Network',
+				name: 'network',
+				type: 'options',
+				default: '',
+				description: 'Only identities of this network',
+				options: NETWORK_OPTIONS,
+				displayOptions: {
+					show: { event: EVENT_NAMES.filter((name) => EVENTS[name].filterByNetwork) },
+				},
+			},
+			{
+				displayName:
+					'The first activation only remembers the newest event; later polls emit what is newer, oldest first. "Fetch Test Event" shows the newest one.',
+				name: 'cursorNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Access Tokens',
+						name: 'includeAccessTokens',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to output the networks' access tokens and secrets. Off: they are replaced by [redacted].",
+					},
+					{
+						displayName: 'Max Events per Poll',
+						name: 'maxEvents',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 500 },
+						default: 50,
+						description: 'At most this many events start executions per poll; the rest follow on the next poll',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollEvents.call(this);
+	}
+}

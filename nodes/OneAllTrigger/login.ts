@@ -1,0 +1,48 @@
+import type { IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { redactProviderTokens } from '../OneAll/helpers/redact';
+import { apiPath, tokenSegment } from '../OneAll/transport/path';
+import { oneAllApiRequest, resultData } from '../OneAll/transport/request';
+import { failFor } from '../OneAll/helpers/fail';
+
+export interface Login extends IDataObject {
+	connection: IDataObject;
+	/** The user with every identity they connected. */
+	user: IDataObject;
+	/** The identity the person logged in with. */
+	identity: IDataObject;
+}
+
+function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/**
+ * A login read in full: GET /connections/<token>.json gives the connection and the identity used
+ * (docs/oneall-api.md §7.4), GET /users/<user_token>.json the user with all identities (§7.2).
+ * Provider tokens are redacted unless `keepSecrets`.
+ */
+export async function readLogin(
+	context: IPollFunctions | IWebhookFunctions,
+	connectionToken: string,
+	keepSecrets: boolean,
+): Promise<Login> {
+	const connectionData = resultData(
+		await oneAllApiRequest.call(context, {
+			method: 'GET',
+			path: apiPath('/connections/{token}.json', { token: connectionToken }),
+		}),
+	);
+	const loginUser = asObject(connectionData.user);
+	const identity = asObject(loginUser.identity);
+	const userToken = tokenSegment(loginUser.user_token, 'The connection\'s user_token', failFor(context.getNode()));
+	const userData = resultData(
+		await oneAllApiRequest.call(context, { method: 'GET', path: apiPath('/users/{token}.json', { token: userToken }) }),
+	);
+	const login: Login = {
+		connection: asObject(connectionData.connection),
+		user: { user_token: userToken, ...asObject(userData.user) },
+		identity,
+	};
+	return keepSecrets ? login : redactProviderTokens(login);
+}

@@ -1,0 +1,286 @@
+/**
+ * OneAll Trigger (poll) and OneAll Social Login Trigger (webhook): the built nodes in n8n-core's real
+ * PollContext / WebhookContext against the emulator (test/helpers/triggers.cjs).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { ACCESS_TOKEN_MARKER, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulatorCredentials } from '../helpers/params';
+import { pollOnce, startLoginTrigger, type LoginTrigger } from '../helpers/triggers.cjs';
+
+let emulator: Emulator;
+// Each test gets fresh site data: events added by one must not be "new" for the next.
+beforeEach(async () => {
+	emulator = await startEmulator({ userCount: 60, connectionCount: 30 });
+});
+afterEach(async () => await emulator.close());
+
+const obj = (value: unknown): IDataObject => value as IDataObject;
+const now = Date.now();
+/** A date_creation `seconds` from the start of this test file, on a whole second. */
+const at = (seconds: number, ms = 0) => Math.floor(now / 1000) * 1000 + seconds * 1000 + ms;
+
+async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+	return await pollOnce({ parameters, staticData, mode, credentials: emulatorCredentials(emulator) });
+}
+
+/** New logins of existing identities; answers their connection tokens. */
+function addLogins(...dates: number[]): string[] {
+	const identity = FIXTURES.identities.twitter;
+	return emulator.addEvents({ connections: dates.map((date) => ({ identity_token: identity, date_creation: date })) })
+		.connections;
+}
+
+const requests = () => emulator.requests.map((r) => `${r.method} ${r.path}`);
+const tokensOf = (items: Array<{ json: IDataObject }> | null, key: string, at = (j: IDataObject) => j[key]) =>
+	(items ?? []).map((item) => at(item.json));
+
+describe('OneAll Trigger: polling', () => {
+	it('first activation stores the cursor and emits nothing; an unchanged list emits nothing after it', async () => {
+		const staticData: IDataObject = {};
+		const first = await poll({ event: 'newLogin' }, staticData);
+		expect(first).toEqual({ items: null, error: undefined });
+		const cursor = obj(staticData.cursor);
+		expect(cursor.key).toBe('newLogin:');
+		expect(typeof cursor.second).toBe('number');
+		expect((cursor.tokens as string[]).length).toBeGreaterThanOrEqual(1);
+		expect(requests()).toEqual(['GET /connections.json']);
+		expect(emulator.requests[0].query).toMatchObject({ order_direction: 'desc', page: '1' });
+
+		const second = await poll({ event: 'newLogin' }, staticData);
+		expect(second.items).toBeNull();
+		expect(staticData.cursor).toEqual(cursor);
+		// No login was new, so none was read in full.
+		expect(requests().filter((line) => line.startsWith('GET /connections/'))).toEqual([]);
+	});
+
+	it('new logins are emitted oldest first, read in full (connection, user with identities, identity), tokens redacted', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const [early, sameSecondA, sameSecondB] = addLogins(at(10), at(20, 100), at(20, 700));
+
+		const { items, error } = await poll({ event: 'newLogin' }, staticData);
+		expect(error).toBeUndefined();
+		// Oldest first; within one second OneAll gives no order, so tokens break the tie.
+		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual([early, ...[sameSecondA, sameSecondB].sort()]);
+		const login = items![0].json;
+		expect(obj(login.identity).identity_token).toBe(FIXTURES.identities.twitter);
+		expect(obj(login.user).user_token).toBe(FIXTURES.users.primary);
+		expect((obj(login.user).identities as IDataObject[]).map((i) => i.provider).sort()).toEqual(['facebook', 'pinterest', 'twitter']);
+		expect(JSON.stringify(items)).not.toContain(ACCESS_TOKEN_MARKER);
+		expect(obj(obj(obj(login.identity).source).access_token)).toBe('[redacted]');
+		// The cursor holds the newest second and both tokens seen in it.
+		expect(obj(staticData.cursor)).toMatchObject({ second: Math.floor(at(20) / 1000) });
+		expect((obj(staticData.cursor).tokens as string[]).sort()).toEqual([sameSecondA, sameSecondB].sort());
+
+		expect((await poll({ event: 'newLogin' }, staticData)).items).toBeNull();
+	});
+
+	it('an event arriving later in a second already passed is emitted once, the ones passed are not repeated', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const [first] = addLogins(at(30, 100));
+		expect(tokensOf((await poll({ event: 'newLogin' }, staticData)).items, '', (j) => obj(j.connection).connection_token)).toEqual([first]);
+
+		const [late] = addLogins(at(30, 900));
+		const again = await poll({ event: 'newLogin' }, staticData);
+		expect(tokensOf(again.items, '', (j) => obj(j.connection).connection_token)).toEqual([late]);
+		expect((obj(staticData.cursor).tokens as string[]).sort()).toEqual([first, late].sort());
+		expect((await poll({ event: 'newLogin' }, staticData)).items).toBeNull();
+	});
+
+	it('Max Events per Poll bounds each poll; pages desc back to the cursor; the rest follows, nothing twice or skipped', async () => {
+		const staticData: IDataObject = {};
+		const options = { maxEvents: 25 };
+		await poll({ event: 'newUser', options }, staticData);
+		// 60 new users, several sharing a second: 2 pages of 50 per poll.
+		const added = emulator.addEvents({
+			users: Array.from({ length: 60 }, (_, n) => ({ date_creation: at(40 + Math.floor(n / 4), n), identities: [{ provider: 'facebook' }] })),
+		}).users;
+
+		const emitted: string[] = [];
+		const perPoll: number[] = [];
+		for (let round = 0; round < 4; round++) {
+			emulator.reset();
+			const { items, error } = await poll({ event: 'newUser', options }, staticData);
+			expect(error).toBeUndefined();
+			perPoll.push(items?.length ?? 0);
+			emitted.push(...tokensOf(items, 'user_token').map(String));
+			if (round === 0) {
+				const lists = emulator.requests.filter((r) => r.path === '/users.json');
+				expect(lists.map((r) => [r.query.page, r.query.order_direction, r.query.entries_per_page])).toEqual([
+					['1', 'desc', '50'],
+					['2', 'desc', '50'],
+				]);
+			}
+		}
+		expect(perPoll).toEqual([25, 25, 10, 0]);
+		// Oldest first (4 users a second, tokens breaking ties), each once.
+		const expected = added.map((token, n) => ({ token, second: 40 + Math.floor(n / 4) }));
+		expected.sort((a, b) => a.second - b.second || (a.token < b.token ? -1 : 1));
+		expect(emitted).toEqual(expected.map((e) => e.token));
+		expect(new Set(emitted).size).toBe(60);
+	});
+
+	it.each([
+		['401 on the list', { type: 'status', status: 401, path: '/connections.json', times: -1 }],
+		['503 on the full read', { type: 'status', status: 503, path: '/connections/', times: -1 }],
+		['connection reset', { type: 'reset', path: '/connections/', times: -1 }],
+	] as const)('%s: the poll throws, the cursor stays, the next poll emits the same events', async (_name, fault) => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const added = addLogins(at(50), at(51));
+		const before = JSON.stringify(staticData);
+
+		emulator.addFault(fault as never);
+		const failed = await poll({ event: 'newLogin' }, staticData);
+		expect(failed.items).toBeNull();
+		expect(failed.error).toBeDefined();
+		expect(JSON.stringify(staticData)).toBe(before);
+
+		emulator.reset();
+		const { items, error } = await poll({ event: 'newLogin' }, staticData);
+		expect(error).toBeUndefined();
+		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual(added);
+	});
+
+	it('a manual test run returns the newest event and leaves the cursor alone', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const before = JSON.stringify(staticData);
+		const [newest] = addLogins(at(60));
+		const { items, error } = await poll({ event: 'newLogin' }, staticData, 'manual');
+		expect(error).toBeUndefined();
+		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual([newest]);
+		expect(JSON.stringify(staticData)).toBe(before);
+		// The active poll still emits it.
+		expect(tokensOf((await poll({ event: 'newLogin' }, staticData)).items, '', (j) => obj(j.connection).connection_token)).toEqual([newest]);
+	});
+
+	it('New Identity of one network emits only that network and moves past the others; Include Access Tokens keeps them', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { event: 'newIdentity', network: 'twitter', options: { includeAccessTokens: true } };
+		await poll(parameters, staticData);
+		const [fb, tw] = emulator.addEvents({
+			identities: [
+				{ user_token: FIXTURES.users.secondary, provider: 'facebook', date_creation: at(70) },
+				{ user_token: FIXTURES.users.secondary, provider: 'twitter', date_creation: at(71) },
+			],
+		}).identities;
+		const { items } = await poll(parameters, staticData);
+		expect(tokensOf(items, 'identity_token')).toEqual([tw]);
+		expect(JSON.stringify(items)).toContain(ACCESS_TOKEN_MARKER);
+		expect(requests()).not.toContain(`GET /identities/${fb}.json`);
+		expect(obj(staticData.cursor).second).toBe(Math.floor(at(71) / 1000));
+	});
+
+	it('a changed event or filter starts afresh instead of reusing another cursor', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		addLogins(at(80));
+		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+		expect(obj(staticData.cursor).key).toBe('newUser:');
+	});
+});
+
+describe('OneAll Social Login Trigger: the widget callback', () => {
+	let trigger: LoginTrigger | undefined;
+	afterEach(async () => {
+		await trigger?.close();
+		trigger = undefined;
+	});
+
+	const start = async (parameters: IDataObject) =>
+		(trigger = await startLoginTrigger({ parameters, credentials: emulatorCredentials(emulator) }));
+	const form = (token: string, extra: Record<string, string> = {}) => ({
+		oa_action: 'social_login',
+		oa_social_login_token: token,
+		connection_token: token,
+		identity_vault_key: 'vault-key-from-the-browser',
+		...extra,
+	});
+
+	it('verifies the token with OneAll, redirects with the user token, and starts one run with the login', async () => {
+		const t = await start({ respondWith: 'redirect', redirectUrl: 'https://shop.example.com/welcome?from=oneall', addUserToken: true });
+		const [token] = addLogins(Date.now());
+		const response = await t.postForm(form(token), '?oa_social_login_source=header');
+		expect(response.status).toBe(302);
+		expect(response.headers.get('location')).toBe(
+			`https://shop.example.com/welcome?from=oneall&user_token=${FIXTURES.users.primary}`,
+		);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(requests()).toEqual([`GET /connections/${token}.json`, `GET /users/${FIXTURES.users.primary}.json`]);
+
+		expect(t.runs).toHaveLength(1);
+		const json = t.runs[0][0].json;
+		expect(json.action).toBe('social_login');
+		expect(obj(json.connection).connection_token).toBe(token);
+		expect(obj(json.identity).identity_token).toBe(FIXTURES.identities.twitter);
+		expect((obj(json.user).identities as IDataObject[]).length).toBe(3);
+		expect(json.query).toEqual({ oa_social_login_source: 'header' });
+		expect(JSON.stringify(json)).not.toContain(ACCESS_TOKEN_MARKER);
+		expect(JSON.stringify(json)).not.toContain('vault-key-from-the-browser');
+	});
+
+	it('answers a short HTML page (escaped) when asked to', async () => {
+		const t = await start({ respondWith: 'page', pageTitle: 'Welcome <back>', pageMessage: 'Close "this" tab' });
+		const [token] = addLogins(Date.now());
+		const response = await t.postForm(form(token));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		const html = await response.text();
+		expect(html).toContain('<h1>Welcome &lt;back&gt;</h1>');
+		expect(html).toContain('Close &quot;this&quot; tab');
+		expect(t.runs).toHaveLength(1);
+	});
+
+	const FORGED = '0badc0de-0000-4000-8000-000000000000';
+	it.each([
+		['a forged (well-formed, unknown) token', () => form(FORGED), 403, 1],
+		['a malformed token', () => form('../users.json'), 400, 0],
+		['two different tokens', () => form(FIXTURES.connection, { oa_social_login_token: FORGED }), 400, 0],
+		['no token', () => ({ oa_action: 'social_login' }), 400, 0],
+		['an unknown action', () => form(FIXTURES.connection, { oa_action: 'delete_everything' }), 400, 0],
+		['a real but old connection (replay)', () => form(FIXTURES.connection), 403, 2],
+	])('%s: an HTML error page, no run', async (_name, makeForm, status, oneAllReads) => {
+		const t = await start({ respondWith: 'redirect', redirectUrl: 'https://shop.example.com/welcome' });
+		const response = await t.postForm(makeForm() as Record<string, string>);
+		expect(response.status).toBe(status);
+		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(response.headers.get('location')).toBeNull();
+		expect(await response.text()).toMatch(/^<!DOCTYPE html>/);
+		expect(t.runs).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(oneAllReads);
+	});
+
+	it('OneAll failing (5xx) gives a 502 page and no run; wrong site keys (401) also a 502 page and no run', async () => {
+		const t = await start({ respondWith: 'redirect', redirectUrl: 'https://shop.example.com/welcome' });
+		const [token] = addLogins(Date.now());
+		emulator.addFault({ type: 'status', status: 503, path: '/connections/', times: -1 });
+		const failing = await t.postForm(form(token));
+		expect(failing.status).toBe(502);
+		expect(t.runs).toHaveLength(0);
+		await t.close();
+
+		emulator.reset();
+		const wrongKeys = await startLoginTrigger({
+			parameters: { respondWith: 'redirect', redirectUrl: 'https://shop.example.com/welcome' },
+			credentials: emulatorCredentials(emulator, { privateKey: 'not-the-key' }),
+		});
+		trigger = wrongKeys;
+		const refused = await wrongKeys.postForm(form(token));
+		expect(refused.status).toBe(502);
+		expect(await refused.text()).not.toContain('not-the-key');
+		expect(wrongKeys.runs).toHaveLength(0);
+	});
+
+	it('a misconfigured Redirect URL gives a 500 page, never JSON, and no run', async () => {
+		const t = await start({ respondWith: 'redirect', redirectUrl: 'javascript:alert(1)' });
+		const [token] = addLogins(Date.now());
+		const response = await t.postForm(form(token));
+		expect(response.status).toBe(500);
+		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(t.runs).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,24 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { OneAllCredentials } from './harness.cjs';
+
+export function pollOnce(args: {
+	parameters: IDataObject;
+	credentials: OneAllCredentials;
+	staticData: IDataObject;
+	mode?: 'trigger' | 'manual';
+}): Promise<{ items: INodeExecutionData[] | null; error: (Error & { httpCode?: string | null; description?: string | null }) | undefined }>;
+
+export interface LoginTrigger {
+	url: string;
+	/** The items of every call that started an execution. */
+	runs: INodeExecutionData[][];
+	calls: IDataObject[];
+	postForm(fields: Record<string, string>, query?: string): Promise<Response>;
+	close(): Promise<void>;
+}
+
+export function startLoginTrigger(args: { parameters: IDataObject; credentials: OneAllCredentials }): Promise<LoginTrigger>;
+
+export const POLL_TYPE: string;
+export const LOGIN_TYPE: string;

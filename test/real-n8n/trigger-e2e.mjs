@@ -1,0 +1,183 @@
+// npm run test:e2e:trigger
+//
+// The OneAll triggers in a real n8n 2.41.1 (packed package installed as a community package, the
+// OneAll emulator): the two example workflows are activated; a browser-like form POST reaches the
+// Social Login Trigger's production URL (302 + an execution with the right user + the welcome tweet;
+// a forged token: an HTML 403 and no execution); the polling OneAll Trigger is run by n8n's own
+// scheduler (every minute: activation stores the cursor, the next tick emits the new users).
+// Prints "N passed, N failed". Options (after `--`): --skip-build.
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import * as H from './n8n-env.mjs';
+
+H.ensureNode24();
+
+const skipBuild = process.argv.includes('--skip-build');
+const USER_FOLDER = path.join(H.CACHE_DIR, 'trigger-e2e-user');
+const WELCOME = path.join(H.ROOT, 'examples', 'new-login-welcome-post.json');
+const SHEET = path.join(H.ROOT, 'examples', 'new-user-to-sheet.json');
+const FORGED = '0badc0de-0000-4000-8000-00000000f0f0';
+
+let env;
+let emu;
+let FIXTURES;
+let server;
+let welcome;
+let sheet;
+let passed = 0;
+let total = 0;
+
+const flatted = () => createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted');
+
+/** Finished executions of a workflow, newest first. */
+async function executions(workflowId) {
+  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+  const list = await server.api(`/rest/executions?filter=${filter}&limit=20`);
+  assert.equal(list.status, 200, list.text.slice(0, 300));
+  return (list.json?.data?.results ?? []).filter((e) => ['success', 'error', 'crashed', 'canceled'].includes(e.status));
+}
+
+async function waitForExecutions(workflowId, count, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await executions(workflowId);
+    if (found.length >= count) return found;
+    assert.ok(Date.now() < deadline, `${found.length} of ${count} executions of ${workflowId} within ${timeoutMs / 1000}s`);
+    await H.sleep(1000);
+  }
+}
+
+async function runData(executionId) {
+  const full = await server.api(`/rest/executions/${executionId}`);
+  assert.equal(full.status, 200, full.text.slice(0, 300));
+  const data = typeof full.json.data.data === 'string' ? flatted().parse(full.json.data.data) : full.json.data.data;
+  return { data };
+}
+
+/** POSTs OneAll's callback form as the person's browser does (no redirect followed). */
+async function postLogin(token, query = '') {
+  return await fetch(`${server.url}/webhook/${welcome.nodes[0].webhookId}/oneall-login${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams({ oa_action: 'social_login', oa_social_login_token: token, connection_token: token, identity_vault_key: 'browser-vault-key' }),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(60_000),
+  });
+}
+
+const check = (name, fn, timeout = 4 * 60_000) => {
+  total += 1;
+  test(name, { timeout }, async () => {
+    assert.ok(server, 'setup failed (see the before hook)');
+    await fn();
+    passed += 1;
+  });
+};
+
+describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
+  before(
+    async () => {
+      H.exitOnSignals();
+      const step = H.stepper(6);
+      const s = await H.setupInstance({
+        userFolder: USER_FOLDER,
+        port: await H.pickPort(),
+        step,
+        skipBuild,
+        emulatorOptions: { userCount: 60, connectionCount: 20 },
+      });
+      ({ env, emu, FIXTURES } = s);
+      step('Importing and publishing the two trigger examples');
+      [welcome, sheet] = await H.importWorkflows(env, [WELCOME, SHEET]);
+      await H.publishWorkflow(env, welcome.id);
+      await H.publishWorkflow(env, sheet.id);
+      step('Starting n8n (activates both: the webhook, and the poll that stores the cursor)');
+      const srv = await H.startN8n(env, { logName: 'n8n-trigger-start.log' });
+      await H.setupOwner(srv.url);
+      server = { url: srv.url, api: await H.restLogin(srv.url) };
+      // The activation poll (GET /users.json, newest first) must be over before users are added.
+      const deadline = Date.now() + 60_000;
+      while (!emu.requests.some((r) => r.path === '/users.json')) {
+        assert.ok(Date.now() < deadline, 'n8n did not run the activation poll within 60s');
+        await H.sleep(250);
+      }
+      // Webhooks are registered a moment after the pollers: wait until the callback URL answers (a POST
+      // without a token gets the node's HTML 400 and starts nothing).
+      for (;;) {
+        const probe = await fetch(`${server.url}/webhook/${welcome.nodes[0].webhookId}/oneall-login`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+        const text = await probe.text();
+        if (probe.status !== 404) {
+          assert.equal(probe.status, 400, text.slice(0, 300));
+          break;
+        }
+        assert.ok(Date.now() < deadline, `the callback webhook was not registered within 60s: ${text.slice(0, 200)}`);
+        await H.sleep(500);
+      }
+      H.info(`activation poll seen: ${emu.requests.filter((r) => r.path === '/users.json').map((r) => `GET /users.json?order_direction=${r.query.order_direction}`).join(', ')}`);
+    },
+    { timeout: 40 * 60_000 },
+  );
+
+  after(async () => {
+    await H.cleanupAll();
+    process.stdout.write(`\ntrigger e2e: ${passed} passed, ${total - passed} failed\n`);
+  });
+
+  check('a verified login: 302 to the shop with the user token, one execution with that user, the welcome tweet lands', async () => {
+    const [token] = emu.addEvents({ connections: [{ identity_token: FIXTURES.identities.twitter, date_creation: Date.now() }] }).connections;
+    const res = await postLogin(token, '?oa_social_login_source=e2e');
+    assert.equal(res.status, 302, await res.text());
+    assert.equal(res.headers.get('location'), `https://shop.example.com/welcome?user_token=${FIXTURES.users.primary}`);
+
+    const [execution] = await waitForExecutions(welcome.id, 1, 60_000);
+    assert.equal(execution.status, 'success');
+    const { data } = await runData(execution.id);
+    const login = H.nodeItems({ data }, 'OneAll Social Login')[0];
+    assert.equal(login.user.user_token, FIXTURES.users.primary);
+    assert.equal(login.identity.identity_token, FIXTURES.identities.twitter);
+    assert.equal(login.connection.connection_token, token);
+    assert.deepEqual(login.query, { oa_social_login_source: 'e2e' });
+    assert.ok(!JSON.stringify(data).includes('FAKE-ACCESS-TOKEN'), 'a provider token reached the execution data');
+    assert.ok(!JSON.stringify(data).includes('browser-vault-key'), 'the identity vault key reached the execution data');
+    const tweets = emu.pushes().filter((p) => p.path === `/push/identities/${FIXTURES.identities.twitter}/twitter/post.json`);
+    assert.equal(tweets.length, 1, `pushes: ${emu.pushes().map((p) => p.path).join(', ')}`);
+    H.info(`302 -> ${res.headers.get('location')}; execution ${execution.id} (${execution.status}); tweet pushed for ${FIXTURES.identities.twitter}`);
+  });
+
+  check('a forged token: an HTML 403 page, no execution', async () => {
+    const before = (await executions(welcome.id)).length;
+    const res = await postLogin(FORGED);
+    assert.equal(res.status, 403);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await res.text(), /could not be verified/);
+    assert.ok(emu.requests.some((r) => r.path === `/connections/${FORGED}.json` && r.status === 404), 'the token was checked with OneAll');
+    await H.sleep(3000);
+    assert.equal((await executions(welcome.id)).length, before, 'the forged login started an execution');
+  });
+
+  check('polling by n8n\'s scheduler: the next tick after activation emits exactly the new users, oldest first', async () => {
+    const start = Date.now();
+    const users = emu.addEvents({
+      users: [
+        { date_creation: start, identities: [{ provider: 'linkedin', displayName: 'Ada Lovelace' }] },
+        { date_creation: start + 1000, identities: [{ provider: 'facebook', displayName: 'Alan Turing' }] },
+      ],
+    }).users;
+    // Poll Time "every minute": the tick comes within ~60 s.
+    const [execution] = await waitForExecutions(sheet.id, 1, 130_000);
+    assert.equal(execution.status, 'success');
+    const { data } = await runData(execution.id);
+    const emitted = H.nodeItems({ data }, 'OneAll Trigger').map((user) => user.user_token);
+    assert.deepEqual(emitted, users);
+    const rows = H.nodeItems({ data }, 'Sheet Row');
+    assert.deepEqual(rows.map((r) => [r.name, r.networks]), [['Ada Lovelace', 'linkedin'], ['Alan Turing', 'facebook']]);
+    const csv = data.resultData.runData['New Users CSV'][0].data.main[0][0];
+    assert.equal(csv.binary?.data?.fileName, 'new-oneall-users.csv');
+    assert.equal((await executions(sheet.id)).length, 1, 'the activation poll must not have started an execution');
+    H.info(`execution ${execution.id} ${((Date.now() - start) / 1000).toFixed(0)}s after the users were added: ${emitted.length} users, CSV ${csv.binary.data.fileName}`);
+  });
+});
