@@ -11,7 +11,15 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { failedStatus, readEnvelope, type OneAllResponse } from './envelope';
 import { oneAllApiError, oneAllNetworkError } from './errors';
-import { MAX_ATTEMPTS, mayRetryNetworkError, mayRetryStatus, retryDelayMs, type RequestKind } from './retryPolicy';
+import {
+	deletedBeforeLostAnswer,
+	MAX_ATTEMPTS,
+	mayHaveExecuted,
+	mayRetryNetworkError,
+	mayRetryStatus,
+	retryDelayMs,
+	type RequestKind,
+} from './retryPolicy';
 import { RequestPacer } from './pacer';
 import { USER_AGENT } from './version';
 
@@ -32,7 +40,12 @@ export interface OneAllRequest extends RequestSettings {
 	body?: IDataObject;
 	/** Send `body` as the whole JSON body, without adding the envelope (Custom API Call). */
 	bodyIsEnvelope?: boolean;
+	/** What the request does, for the retry policy; default: 'read' for GET, 'write' otherwise. */
+	kind?: RequestKind;
 }
+
+/** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
+export type OneAllAnswer = OneAllResponse & { alreadyDeleted?: boolean };
 
 type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -74,8 +87,8 @@ export async function oneAllApiRequest(
 	this: OneAllContext,
 	request: OneAllRequest,
 	itemIndex = 0,
-): Promise<OneAllResponse> {
-	const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
+): Promise<OneAllAnswer> {
+	const kind: RequestKind = request.kind ?? (request.method === 'GET' ? 'read' : 'write');
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.path,
@@ -91,6 +104,7 @@ export async function oneAllApiRequest(
 	}
 	const where = { kind, method: request.method, path: request.path, itemIndex };
 	const pacer = request.pacer ?? new RequestPacer();
+	let earlierMayHaveExecuted = false;
 
 	for (let attempt = 1; ; attempt++) {
 		await pacer.waitTurn();
@@ -109,6 +123,7 @@ export async function oneAllApiRequest(
 			const code = errorCode(error);
 			if (code === 'ERR_CANCELED') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
+				earlierMayHaveExecuted ||= mayHaveExecuted({ code });
 				await sleep(retryDelayMs(attempt, undefined));
 				continue;
 			}
@@ -121,8 +136,12 @@ export async function oneAllApiRequest(
 		if (response.statusCode === 429) pacer.rateLimited(delay);
 		else pacer.accepted();
 		if (response.statusCode < 400 && envelope && !status) return envelope;
+		if (deletedBeforeLostAnswer(kind, response.statusCode, earlierMayHaveExecuted)) {
+			return { ...(envelope ?? {}), alreadyDeleted: true };
+		}
 
 		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
+			earlierMayHaveExecuted ||= mayHaveExecuted({ status: response.statusCode });
 			// After a 429 the pacer holds every request of this execution until Retry-After.
 			if (response.statusCode !== 429) await sleep(delay);
 			continue;
