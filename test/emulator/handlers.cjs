@@ -6,6 +6,7 @@ const { successEnvelope, errorEnvelope, oneallDate, isoNoZone } = require('./env
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
+const { updateRoutes, recordPublished } = require('./updates.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
 
@@ -215,6 +216,7 @@ function pushHandler(schema) {
       }
     }
     const { data, id } = buildResult(ctx, schema, obj, params);
+    recordPublished(ctx, schema, identity, obj, data, id); // updates.cjs: it can now be updated, listed, deleted
     // Created containers become usable at once (pin to a new board, add to a new playlist).
     if (schema.n === 13) identity.boards.push(id);
     if (schema.n === 19) identity.playlists.push(id);
@@ -335,6 +337,7 @@ const ROUTES = [
   compile('GET', '/users/:user_token.json', readUser),
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
+  ...updateRoutes().map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */
