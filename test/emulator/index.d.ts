@@ -63,7 +63,7 @@ export interface RequestLogEntry {
   /** HTTP status answered; null when the connection was dropped or never answered. */
   status: number | null;
   outcome: Outcome | null;
-  kind: 'push' | 'read' | 'write' | null;
+  kind: 'push' | 'read' | 'write' | 'update' | 'delete' | null;
   fault: FaultType | null;
   validation: { errors: string[]; unknownKeys: string[] };
   /** status.info of an error answer produced by the API logic. */
@@ -145,6 +145,8 @@ export interface Emulator {
   addFault(spec: FaultSpec): void;
   /** Pending faults. */
   faults(): FaultSpec[];
+  /** Delay before an async video's callback is posted (default: the start option asyncCallbackDelayMs). */
+  setCallbackDelay(ms: number): void;
   setLatency(ms: number): void;
   setRateLimit(requestsPerSecond: number | undefined): void;
   /** Clears log, callbacks, faults, latency and rate limit; data stays. */

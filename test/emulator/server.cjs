@@ -57,6 +57,7 @@ async function startEmulator(opts = {}) {
     stats: { received: 0, processedPushes: 0, rejected: 0, faults: 0, rateLimited: 0 },
     timers: new Set(),
     closed: false,
+    callbackDelay: asyncCallbackDelayMs,
   };
   const faults = createFaults();
 
@@ -261,7 +262,7 @@ async function startEmulator(opts = {}) {
   function scheduleCallback(entry, resource, { url, data }, failed) {
     const record = { pushSeq: entry.seq, url, delivered: false, status: null, error: null, body: null, sentAt: null };
     state.callbacks.push(record);
-    later(asyncCallbackDelayMs, () => {
+    later(state.callbackDelay, () => {
       const object = data.object;
       const result = { ...data, [`${object}_status`]: failed ? 'failed' : 'processed' };
       record.body = failed
@@ -375,6 +376,10 @@ async function startEmulator(opts = {}) {
       return [...seen.values()].filter((g) => g.length > 1);
     },
     addFault: (spec) => faults.add(spec),
+    /** How long an async video takes to "process" before its callback (a Wait node must be waiting by then). */
+    setCallbackDelay(ms) {
+      state.callbackDelay = Math.max(0, Number(ms) || 0);
+    },
     setLatency(ms) {
       state.latency = Math.max(0, Number(ms) || 0);
     },
@@ -387,6 +392,7 @@ async function startEmulator(opts = {}) {
       state.callbacks.length = 0;
       state.seq = 0;
       state.latency = 0;
+      state.callbackDelay = asyncCallbackDelayMs;
       state.rps = undefined;
       state.windows.clear();
       faults.clear();

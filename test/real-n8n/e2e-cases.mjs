@@ -17,6 +17,7 @@
 
 import assert from 'node:assert/strict';
 
+import { UPDATE_CASES } from './e2e-cases-update.mjs';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE } from './n8n-env.mjs';
 
 const PIN_PATH = (f) => `/push/identities/${f.identities.pinterest}/pinterest/board/${f.pinterest.boardId}/pin.json`;
@@ -254,4 +255,5 @@ export const CASES = [
       assert.ok(values.includes(FIXTURES.pinterest.boardId), JSON.stringify(values.slice(0, 5)));
     },
   },
+  ...UPDATE_CASES,
 ];
