@@ -29,7 +29,7 @@ function identityFull(i) {
   };
 }
 
-// List entry keys beyond user_token/identity_token are a GUESS (docs show "…").
+// List entry keys beyond user_token/identity_token are a GUESS (docs/oneall-api.md §7.1, §11).
 const identityEntry = (i) => ({
   identity_token: i.identity_token,
   user_token: i.user_token,
@@ -67,7 +67,7 @@ const connectionEntry = (c) => ({
   date_creation: oneallDate(c.date_creation),
 });
 
-// Pull list entries (GUESS: result structures are undocumented).
+// Pull list entries (GUESS: result structures are undocumented, docs/oneall-api.md §6, §11).
 const PULL = {
   'pinterest/boards': { provider: 'pinterest', list: 'boards', entry: (id, n) => ({ board_id: id, board_name: `Board ${n}`, board_description: `Emulated board number ${n}`, board_url: `https://www.pinterest.com/emulator/board-${n}/` }) },
   'facebook/pages': { provider: 'facebook', list: 'pages', entry: (id, n) => ({ page_id: id, page_name: `Page ${n}`, page_url: `https://www.facebook.com/${id}` }) },
@@ -93,7 +93,7 @@ const fail = (ctx, status, info, extra = {}) => ({
   ...extra,
 });
 
-/** §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction asc|desc. */
+/** docs/oneall-api.md §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction asc|desc. */
 function paginate(ctx, list, plural, mapEntry) {
   const q = ctx.query;
   let epp = Number.parseInt(q.entries_per_page, 10);
@@ -226,9 +226,11 @@ function pushHandler(schema) {
   };
 }
 
+// Update API, Pull API lists of published objects and account deletes: updates.cjs (docs/oneall-api.md §5–§7).
+
 // ---------- reads and writes ----------
 
-const ping = (ctx) => ok(ctx, { ping: 'pong' }, { kind: 'read' }); // GUESS: body undocumented
+const ping = (ctx) => ok(ctx, { ping: 'pong' }, { kind: 'read' }); // GUESS: body undocumented (docs/oneall-api.md §7.5)
 
 const listUsers = (ctx) => ok(ctx, paginate(ctx, ctx.data.userList, 'users', userEntry(ctx.data)), { kind: 'read' });
 const listIdentities = (ctx) => ok(ctx, paginate(ctx, ctx.data.identityList, 'identities', identityEntry), { kind: 'read' });

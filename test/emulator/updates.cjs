@@ -121,6 +121,12 @@ function answer(ctx, status, info, kind, extra = {}) {
 const ok = (ctx, data, kind, extra = {}, resultStatus) => ({
   status: 200, json: successEnvelope(ctx.resource, data, ctx.now, resultStatus), outcome: 'processed', kind, result: data, ...extra,
 });
+// A delete answers 200 with an envelope without `result` (GUESS: the docs only say "200 on success").
+function deleted(ctx, extra) {
+  const json = successEnvelope(ctx.resource, {}, ctx.now);
+  delete json.response.result;
+  return { status: 200, json, outcome: 'processed', kind: 'delete', ...extra };
+}
 
 function identityFor(ctx, provider, kind) {
   const identity = ctx.data.identities.get(ctx.params.identity_token);
@@ -177,7 +183,7 @@ function objectRoute(method, { provider, type, idParam, parentParam, container, 
     if (validation.errors.length) return answer(ctx, 400, validation.errors.join('; '), kind, extra);
     if (isDelete) {
       record.deleted = true;
-      return ok(ctx, undefined, kind, extra, { flag: 'success', code: 200, info: `The ${TYPE_TEXT[type]} has been deleted` });
+      return deleted(ctx, extra);
     }
     // The answer echoes the object as the push did (`<prefix>_<key>`); a pin's board is a name here.
     const prefix = { fbPost: 'post', pin: 'pin', section: 'section' }[type];
@@ -194,7 +200,7 @@ function playlistObject(ctx, identity, id, isDelete, object, validation, extra) 
   if (validation.errors.length) return answer(ctx, 400, validation.errors.join('; '), kind, extra);
   if (isDelete) {
     identity.playlists = identity.playlists.filter((p) => p !== id);
-    return ok(ctx, undefined, kind, extra, { flag: 'success', code: 200, info: 'The playlist has been deleted' });
+    return deleted(ctx, extra);
   }
   const data = { provider: 'youtube', object: 'playlist', playlist_id: id, playlist_updated_at: isoNoZone(ctx.now) };
   for (const [k, v] of Object.entries(object)) data[`playlist_${k}`] = v;
@@ -259,7 +265,7 @@ function deleteIdentity(ctx) {
   if (!identity) return answer(ctx, 404, `The identity ${ctx.params.identity_token} does not exist`, 'delete', { validation });
   if (validation.errors.length) return answer(ctx, 400, validation.errors[0], 'delete', { validation });
   removeIdentity(ctx.data, identity);
-  return ok(ctx, undefined, 'delete', { validation }, { flag: 'success', code: 200, info: 'The identity has been deleted' });
+  return deleted(ctx, { validation });
 }
 
 function deleteUser(ctx) {
@@ -270,7 +276,7 @@ function deleteUser(ctx) {
   for (const token of [...user.identities]) removeIdentity(ctx.data, ctx.data.identities.get(token));
   ctx.data.users.delete(user.user_token);
   ctx.data.userList.splice(ctx.data.userList.indexOf(user), 1);
-  return ok(ctx, undefined, 'delete', { validation }, { flag: 'success', code: 200, info: 'The user has been deleted' });
+  return deleted(ctx, { validation });
 }
 
 function removeIdentity(data, identity) {

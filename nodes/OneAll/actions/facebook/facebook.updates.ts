@@ -1,7 +1,7 @@
 import type { PushField, PushSpec } from '../push/spec';
 import { ATTACHMENTS, LINK, MESSAGE, linkOrAttachments } from './facebook.pushes';
 
-// Facebook rows of the Update API table (docs/oneall-api.md §5): the page and the object id are in the path.
+// Facebook rows of the Update API table (docs/oneall-api.md §5.1–§5.3): the page and the object id are in the path.
 const PAGE: PushField = {
 	key: 'page_id',
 	param: 'page',

@@ -1,6 +1,6 @@
 import type { PushSpec } from '../push/spec';
 
-/** Pinterest push bodies. Publish Pin is OneAll's fully documented endpoint (seed page). */
+/** Pinterest push bodies (docs/oneall-api.md §4.2, §4.6). Publish Pin is OneAll's fully documented endpoint (the seed page). */
 export const pinterestPushes: PushSpec[] = [
 	{
 		network: 'pinterest',

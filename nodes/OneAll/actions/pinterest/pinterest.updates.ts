@@ -1,6 +1,6 @@
 import type { PushField, PushSpec } from '../push/spec';
 
-// Pinterest rows of the Update API table (docs/oneall-api.md §5).
+// Pinterest rows of the Update API table (docs/oneall-api.md §5.5).
 const PIN_ID: PushField = {
 	key: 'pin_id',
 	param: 'pinId',

@@ -4,7 +4,7 @@ import type { LengthCounter } from '../../helpers/validation';
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
 
-/** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1). */
+/** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
 export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
 /**

@@ -1,6 +1,6 @@
 import type { PushSpec } from '../push/spec';
 
-// Twitter (X) row of the Update API table (docs/oneall-api.md §5): tweets can only be deleted.
+// Twitter (X) row of the Update API table (docs/oneall-api.md §5.4): tweets can only be deleted.
 export const twitterUpdates: PushSpec[] = [
 	{
 		verb: 'delete',

@@ -112,7 +112,7 @@ export const CHANNEL_SECTION_FIELDS: PushField[] = [
 	},
 ];
 
-// YouTube's own limits for titles and descriptions.
+/** YouTube push bodies: docs/oneall-api.md §4.8 (#17–#20). YouTube's own limits for titles and descriptions. */
 export const youtubePushes: PushSpec[] = [
 	{
 		network: 'youtube',

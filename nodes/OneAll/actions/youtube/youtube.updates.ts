@@ -1,7 +1,7 @@
 import type { PushField, PushSpec } from '../push/spec';
 import { CHANNEL_SECTION_FIELDS, PLAYLIST_FIELDS } from './youtube.pushes';
 
-// YouTube rows of the Update API table (docs/oneall-api.md §5).
+// YouTube rows of the Update API table (docs/oneall-api.md §5.6, §5.7).
 const PLAYLIST: PushField = {
 	key: 'playlist_id',
 	param: 'playlist',
