@@ -1,6 +1,6 @@
 'use strict';
 // Update API (edit/delete what was pushed), Pull API lists of posts/pins/tweets/videos, and account
-// deletes — written from /work/shared/oneall-api.md §5, §6, §7 and §8.6, NOT from the node's code.
+// deletes — written from docs/oneall-api.md §5, §6, §7 and §8.6, NOT from the node's code.
 //
 // State: every object a push creates (pin, page post/picture/video, tweet, playlist video, channel
 // section) is kept per site, so it can be listed, updated and deleted; a deleted one answers 404.
