@@ -49,7 +49,7 @@ export const UPDATE_CASES = [
     },
   },
   {
-    name: 'YouTube > Upload Video, Wait node resumed by OneAll\'s callback, Add Video to Playlist with the video id',
+    name: 'Webhook + Wait: YouTube > Upload Video, resumed by OneAll\'s callback, then Add Video to Playlist with the video id',
     workflow: 'examples/youtube-upload-wait-playlist.json',
     id: 'oneallYoutubeUploadWaitE2e',
     patch: startByWebhook('oneall-video-e2e'),
