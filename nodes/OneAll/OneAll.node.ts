@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/registry';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
+import { loadOptions } from './methods/loadOptions';
 
 export class OneAll implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class OneAll implements INodeType {
 		properties: nodeProperties(),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -29,6 +29,7 @@ const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
 
 const { loadEngine, httpRequestUnavailable, ROOT } = require('./engine.cjs');
 const { startEmulatorProcess } = require('./emulator-client.cjs');
+const { sharingFanoutSection } = require('./sharing-fanout.cjs');
 const { DEFAULT_SITE, FIXTURES } = require('../emulator/index.cjs');
 
 // ------------------------------------------------------------------------------------------------
@@ -74,7 +75,9 @@ const CONFIG = {
   httpBatching: { batchSize: 20, batchInterval: 1000 },
   httpBatchingMargin: { batchSize: 10, batchInterval: 550 },
   httpRetry: { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 },
-  only: new Set(String(ARGS.only ?? 'a,b,c,d').split(',')),
+  // (e): Sharing Publish for N users x 3 networks against 3 N pushes.
+  fanoutUsers: num(ARGS['fanout-users'], SMALL ? 20 : 200),
+  only: new Set(String(ARGS.only ?? 'a,b,c,d,e').split(',')),
   out: path.resolve(ROOT, String(ARGS.out ?? path.join('test-output', 'bench.json'))),
 };
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
@@ -523,6 +526,19 @@ function printReport(results) {
     log(table(rows));
     if (c.skipped) log(`HTTP Request part skipped: ${c.skipped}`);
   }
+  if (results.e) {
+    const e = results.e;
+    log('');
+    log(`(e) ${e.users} users x ${e.networks.length} networks, ${e.latencyMs} ms latency, ${e.requestsPerSecond} req/s limit`);
+    log(table([
+      ['run', 'wall s', 'requests', 'failed', 'duplicated', 'publications', '429s'],
+      ...[['one Sharing Publish per user', e.sharing], ['three pushes per user', e.pushes]].map(([name, r]) => [
+        name, (r.wallMs / 1000).toFixed(2), r.requests, r.failed, r.duplicated,
+        r.publications.total ? `${r.publications.total} (dup ${r.publications.duplicated})` : '-', r.rateLimited,
+      ]),
+    ]));
+    log(`wall time, three pushes / one Sharing Publish: x${e.wallRatioPushesOverSharing}`);
+  }
   if (results.d) {
     log('');
     log(table([
@@ -575,10 +591,16 @@ async function main() {
     targets: TARGETS,
     engine: engine.describe(),
   };
-  const emulator = await startEmulatorProcess();
+  const emulator = await startEmulatorProcess({ networkUserCount: CONFIG.fanoutUsers });
   try {
     await rateLimitedSection(engine, emulator, results);
     await overheadSection(engine, emulator, results);
+    if (CONFIG.only.has('e')) {
+      results.e = await sharingFanoutSection({
+        engine, emulator, users: CONFIG.fanoutUsers, latencyMs: CONFIG.latencyMs, requestsPerSecond: CONFIG.requestsPerSecond,
+        options: CONFIG.oneAllOptions, log,
+      });
+    }
   } finally {
     await emulator.close();
   }

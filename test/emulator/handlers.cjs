@@ -7,6 +7,7 @@ const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
 const { updateRoutes, recordPublished } = require('./updates.cjs');
+const { sharingRoutes } = require('./sharing.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
 
@@ -340,6 +341,7 @@ const ROUTES = [
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
   ...updateRoutes().map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

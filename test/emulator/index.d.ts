@@ -87,7 +87,10 @@ export interface RequestLogEntry {
 }
 
 export interface CallbackRecord {
-  pushSeq: number;
+  /** The push whose video outcome this is; null for a sharing-analytics pingback. */
+  pushSeq: number | null;
+  /** Sharing-analytics pingback: the snapshot's token. */
+  snapshot?: string;
   url: string;
   delivered: boolean;
   status: number | null;
@@ -113,6 +116,8 @@ export interface EmulatorOptions {
   seed?: number;
   userCount?: number;
   connectionCount?: number;
+  /** Users appended with a facebook, a linkedin and a twitter identity each (see networkUsers()). */
+  networkUserCount?: number;
   /** Clock (ms since epoch) used for envelope dates and created_at values. */
   now?: () => number;
   /** Called once per API request when it is finished. */
@@ -122,7 +127,9 @@ export interface EmulatorOptions {
 export interface Fixtures {
   site: { subdomain: string; publicKey: string };
   otherSite: { subdomain: string; publicKey: string };
-  users: { primary: string; secondary: string; foreign: string };
+  users: { primary: string; secondary: string; foreign: string; sharing: string };
+  /** Identities of users.sharing; the linkedin one is revoked (Sharing publications on it fail). */
+  sharingIdentities: { facebook: string; twitter: string; linkedin: string };
   user: string;
   identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
   foreignIdentities: { pinterest: string; facebook: string; youtube: string };
@@ -204,3 +211,9 @@ export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];
 export const WRITE_SCHEMAS: Record<string, any>;
 export const FAULT_TYPES: FaultType[];
+
+/** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
+export function emulatorFile(name: string, bytes?: number): Buffer;
+
+/** The users startEmulator({ networkUserCount: n }) adds: each with a facebook, a linkedin and a twitter identity. */
+export function networkUsers(count: number): Array<{ user_token: string; identities: { facebook: string; linkedin: string; twitter: string } }>;

@@ -7,6 +7,7 @@ const { matchRoute, NO_VALIDATION } = require('./handlers.cjs');
 const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE } = require('./fixtures.cjs');
 const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
+const { emulatorFile } = require('./sharing.cjs');
 const { reshape } = require('./reshape.cjs');
 
 const RAW_LIMIT = 10 * 1024;
@@ -31,12 +32,13 @@ async function startEmulator(opts = {}) {
     seed = 1,
     userCount = 1200,
     connectionCount = 600,
+    networkUserCount = 0,
     now = () => Date.now(),
     onRequest,
   } = opts;
 
   const sites = new Map([
-    [DEFAULT_SITE.subdomain, { ...DEFAULT_SITE, data: buildSiteData({ seed, userCount, connectionCount, wellKnown: true }) }],
+    [DEFAULT_SITE.subdomain, { ...DEFAULT_SITE, data: buildSiteData({ seed, userCount, connectionCount, wellKnown: true, networkUserCount }) }],
     [OTHER_SITE.subdomain, { ...OTHER_SITE, data: buildSiteData({ seed: seed + 7, userCount: 40, connectionCount: 20, wellKnown: false }) }],
   ]);
   const privateKeys = [...sites.values()].map((s) => s.privateKey);
@@ -182,7 +184,7 @@ async function startEmulator(opts = {}) {
       );
     }
 
-    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state };
+    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs };
     const out = match.route.handler(ctx);
     entry.kind = out.kind;
     entry.outcome = out.outcome; // set now: a push that is never answered (afterProcessing) still counts
@@ -370,8 +372,15 @@ async function startEmulator(opts = {}) {
       case 'POST /__emulator/rate-limit':
         api.setRateLimit(body.requestsPerSecond ?? undefined);
         return okJson({ ok: true, requestsPerSecond: state.rps ?? null });
-      default:
+      default: {
+        const file = /^GET \/__emulator\/files\/([\w.-]+)$/.exec(route);
+        if (file) {
+          const content = emulatorFile(file[1], url.searchParams.get('bytes'));
+          res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': content.length });
+          return res.end(content);
+        }
         return send(res, { status: 404, json: { error: `unknown control endpoint ${route}` } });
+      }
     }
   }
 

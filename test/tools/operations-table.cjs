@@ -77,15 +77,36 @@ function renderTable() {
   return rows.join('\n');
 }
 
-function between(readme, open, close, table) {
-  const start = readme.indexOf(open);
-  const end = readme.indexOf(close);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${open} … ${close} markers`);
-  return `${readme.slice(0, start + open.length)}\n${table}\n${readme.slice(end)}`;
+// Operations that are not push spec rows but describe their request (`docs` on the operation definition).
+const DOCS_START = '<!-- described-operations:start -->';
+const DOCS_END = '<!-- described-operations:end -->';
+
+const DESCRIBED_CERTAINTY = { ...CERTAINTY, docs: 'documented (OneAll docs page)' };
+
+function renderDescribedTable() {
+  const { RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
+  const rows = ['| Resource → Operation | Request | Body `request.…` | Certainty | Source |', '|---|---|---|---|---|'];
+  for (const resource of RESOURCES) {
+    for (const operation of resource.operations) {
+      const d = operation.docs;
+      if (!d) continue;
+      rows.push(`| ${resource.name} → ${operation.name} | \`${d.request}\` | ${d.body ? `\`${d.body}\`` : '–'} | ${DESCRIBED_CERTAINTY[d.certainty]} | ${d.source} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
+function replaceBetween(readme, start, end, content) {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
 }
 
 function readmeWithTable(readme) {
-  return between(between(readme, START, END, renderTable()), CHANGES_START, CHANGES_END, renderChangesTable());
+  const withPushes = replaceBetween(readme, START, END, renderTable());
+  const withChanges = replaceBetween(withPushes, CHANGES_START, CHANGES_END, renderChangesTable());
+  return replaceBetween(withChanges, DOCS_START, DOCS_END, renderDescribedTable());
 }
 
 if (require.main === module) {

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import type { Certainty } from './push/spec';
+
 /**
  * What a request does to OneAll, which decides whether it may be sent again after a lost answer
  * (transport/retryPolicy.ts): reads may; writes (pushes, account changes) never once they may have
@@ -21,8 +23,11 @@ export interface PullPaging {
 
 /** What an item outputs from OneAll's answer. */
 export type OutputShape =
-	/** `response.result.data` (the default). */
-	| { kind: 'data' }
+	/**
+	 * `response.result.data` (the default). `withStatus` adds OneAll's `request.status` as `status`, for
+	 * answers whose status says something the data doesn't (201 "scheduled", 207 "one is pending").
+	 */
+	| { kind: 'data'; withStatus?: boolean }
 	/** Every entry of the list `result.data.<collection>`, walking OneAll's pages up to `limit`. */
 	| { kind: 'list'; collection: string; limit?: number }
 	/** OneAll's whole `response` (Custom API Call → Full Response). */
@@ -52,6 +57,31 @@ export interface RequestDescription {
 	output?: OutputShape;
 	/** Keep provider tokens and secrets in the output (Include Access Tokens). Off: redacted. */
 	keepSecrets?: boolean;
+	/**
+	 * A read that must be answered before this request can be completed (e.g. the networks of a user
+	 * before a publish to all of them). The sender sends `read` first, paced and timed like every other
+	 * request, then sends what `complete` returns. `complete` may throw a NodeOperationError: then
+	 * nothing but the read was sent.
+	 */
+	resolve?: ResolveStep;
+}
+
+export interface ResolveStep {
+	/** A read (intent 'read', output 'data'); its answer goes to `complete`, never to the output. */
+	read: RequestDescription;
+	/** The finished request, built from OneAll's `result.data` of the read. */
+	complete(answer: IDataObject): RequestDescription;
+}
+
+/** What the README's operations table says about an operation that is not a push spec row. */
+export interface OperationDocs {
+	/** e.g. "POST /sharing/messages.json". */
+	request: string;
+	/** The body's keys in a few words, e.g. "sharing_message{publish_for_user{user_token, providers[]}, parts{…}}". */
+	body?: string;
+	certainty: Certainty;
+	/** Where the fact comes from, e.g. "docs/oneall-api.md §8.1". */
+	source: string;
 }
 
 export type OperationResult = IDataObject | IDataObject[];
@@ -66,6 +96,8 @@ export interface OperationDefinition {
 	description: string;
 	/** The operation's fields; the registry adds the display options. */
 	properties: INodeProperties[];
+	/** For the README's generated table (operations that are not push spec rows). */
+	docs?: OperationDocs;
 	/** Reads and checks one item's parameters; throws NodeOperationError on bad input. Sends nothing. */
 	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription | Promise<RequestDescription>;
 }

@@ -13,6 +13,9 @@ import { pinterestPushes } from './pinterest/pinterest.pushes';
 import { pinterestUpdates } from './pinterest/pinterest.updates';
 import { PULLS } from './pull/pulls';
 import { pushResource } from './push/pushOperation';
+import { sharingAnalyticsResource } from './sharing/analytics';
+import { sharingMessageResource } from './sharing/message';
+import { shortUrlResource } from './sharing/shortUrl';
 import { twitterPushes } from './twitter/twitter.pushes';
 import { twitterUpdates } from './twitter/twitter.updates';
 import { userResource } from './user';
@@ -33,6 +36,9 @@ export const PUSH_RESOURCES = [
 /** Every resource of the node: its dropdowns, fields and the router's lookup all derive from this list. */
 export const RESOURCES: ResourceDefinition[] = [
 	...PUSH_RESOURCES,
+	sharingMessageResource,
+	shortUrlResource,
+	sharingAnalyticsResource,
 	identityResource,
 	userResource,
 	connectionResource,

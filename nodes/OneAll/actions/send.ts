@@ -25,59 +25,59 @@ export const ALREADY_DELETED_NOTE =
 /**
  * The one way operations' requests reach OneAll during an execution: every request shares the
  * execution's pacer and timeout, answers are shaped as the description asks, and provider tokens are
- * redacted unless the user kept them.
+ * redacted unless the user kept them. A request with a `resolve` step first sends its read the same way.
  */
 export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
 		pacer: new RequestPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
 	};
-	return async (request, itemIndex) => {
+
+	async function sendOne(request: RequestDescription, itemIndex: number): Promise<OperationResult> {
 		const output = request.output ?? { kind: 'data' };
-		let result: OperationResult;
 		if (output.kind === 'list') {
-			result = await fetchList.call(
+			return await fetchList.call(
 				context,
 				request.path,
 				output.collection,
 				{ limit: output.limit, query: request.query, scope: settings },
 				itemIndex,
 			);
-		} else if (output.kind === 'pulled') {
-			result = await fetchPulled.call(
+		}
+		if (output.kind === 'pulled') {
+			const { collection, limit, paging } = output;
+			return await fetchPulled.call(
 				context,
 				request.path,
-				{
-					collection: output.collection,
-					limit: output.limit,
-					paging: output.paging,
-					query: request.query,
-					settings,
-				},
+				{ collection, limit, paging, query: request.query, settings },
 				itemIndex,
 			);
-		} else {
-			const { method, path, query, body, bodyIsEnvelope } = request;
-			const response = await oneAllApiRequest.call(
-				context,
-				{
-					method,
-					path,
-					query,
-					body,
-					bodyIsEnvelope,
-					kind: KIND_OF_INTENT[request.intent],
-					...settings,
-				},
-				itemIndex,
-			);
-			if (output.kind === 'response') result = { response } as IDataObject;
-			else if (output.kind === 'deleted') {
-				result = response.alreadyDeleted
-					? { deleted: true, ...output.ids, note: ALREADY_DELETED_NOTE }
-					: { deleted: true, ...output.ids, ...resultData(response) };
-			} else result = resultData(response);
 		}
-		return request.keepSecrets ? result : redactProviderTokens(result);
+		const { method, path, query, body, bodyIsEnvelope } = request;
+		const kind = KIND_OF_INTENT[request.intent];
+		const response = await oneAllApiRequest.call(
+			context,
+			{ method, path, query, body, bodyIsEnvelope, kind, ...settings },
+			itemIndex,
+		);
+		if (output.kind === 'response') return { response } as IDataObject;
+		if (output.kind === 'deleted') {
+			return response.alreadyDeleted
+				? { deleted: true, ...output.ids, note: ALREADY_DELETED_NOTE }
+				: { deleted: true, ...output.ids, ...resultData(response) };
+		}
+		const data = resultData(response);
+		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
+	}
+
+	return async (request, itemIndex) => {
+		let complete = request;
+		if (request.resolve) {
+			// The read's answer only completes the request: it never reaches the output, so it stays unredacted.
+			const answer = await sendOne({ ...request.resolve.read, output: { kind: 'data' } }, itemIndex);
+			complete = request.resolve.complete(answer as IDataObject);
+		}
+		const result = await sendOne(complete, itemIndex);
+		return complete.keepSecrets ? result : redactProviderTokens(result);
 	};
 }

@@ -22,8 +22,10 @@ export const readOptions: INodeProperties = {
 	options: [INCLUDE_ACCESS_TOKENS],
 };
 
-/** Return All / Limit / order, as n8n's "Get Many" operations have them. */
-export function getManyProperties(what: string): INodeProperties[] {
+export type Order = 'asc' | 'desc';
+
+/** Return All / Limit / order, as n8n's "Get Many" operations have them; `order` is what OneAll is asked for by default. */
+export function getManyProperties(what: string, order: Order = 'asc'): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -53,7 +55,7 @@ export function getManyProperties(what: string): INodeProperties[] {
 						{ name: 'Oldest First', value: 'asc' },
 						{ name: 'Newest First', value: 'desc' },
 					],
-					default: 'asc',
+					default: order,
 					description: `Order of the ${what} by creation date`,
 				},
 			],
@@ -67,11 +69,16 @@ export function keepsSecrets(context: IExecuteFunctions, itemIndex: number, fail
 	return optionFlag(options, 'includeAccessTokens', 'Include Access Tokens', fail);
 }
 
-/** Return All / Limit / Order of one item, checked. */
-export function readGetMany(context: IExecuteFunctions, itemIndex: number, fail: Fail) {
+/** Return All / Limit / Order of one item, checked. Without an Order, `order` is sent when it isn't OneAll's default (asc). */
+export function readGetMany(context: IExecuteFunctions, itemIndex: number, fail: Fail, order: Order = 'asc') {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	const options = asCollection(context.getNodeParameter('options', itemIndex, {}), 'Options', fail);
 	const limit = returnAll ? undefined : asWholeNumber(context.getNodeParameter('limit', itemIndex, 50), '"Limit"', 1, fail);
-	const order = options.orderDirection === undefined ? undefined : asOption(options.orderDirection, '"Order"', ['asc', 'desc'], fail);
-	return { limit, query: order ? { order_direction: order } : {} };
+	const chosen =
+		options.orderDirection === undefined
+			? order === 'asc'
+				? undefined
+				: order
+			: asOption(options.orderDirection, '"Order"', ['asc', 'desc'], fail);
+	return { limit, query: chosen ? { order_direction: chosen } : {} };
 }
