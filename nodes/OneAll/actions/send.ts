@@ -60,12 +60,12 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			{ method, path, query, body, bodyIsEnvelope, kind, ...settings },
 			itemIndex,
 		);
-		if (output.kind === 'response') return { response } as IDataObject;
-		if (output.kind === 'deleted') {
-			return response.alreadyDeleted
-				? { deleted: true, ...output.ids, note: ALREADY_DELETED_NOTE }
-				: { deleted: true, ...output.ids, ...resultData(response) };
+		// Any delete (also Sharing's) whose 404 came after a lost answer: the first attempt deleted it.
+		if (response.alreadyDeleted) {
+			return { deleted: true, ...(output.kind === 'deleted' ? output.ids : {}), note: ALREADY_DELETED_NOTE };
 		}
+		if (output.kind === 'response') return { response } as IDataObject;
+		if (output.kind === 'deleted') return { deleted: true, ...output.ids, ...resultData(response) };
 		const data = resultData(response);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}
