@@ -6,6 +6,7 @@ const { successEnvelope, errorEnvelope, oneallDate, isoNoZone } = require('./env
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
+const { updateRoutes, recordPublished } = require('./updates.cjs');
 const { sharingRoutes } = require('./sharing.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
@@ -216,59 +217,17 @@ function pushHandler(schema) {
       }
     }
     const { data, id } = buildResult(ctx, schema, obj, params);
+    recordPublished(ctx, schema, identity, obj, data, id); // updates.cjs: it can now be updated, listed, deleted
     // Created containers become usable at once (pin to a new board, add to a new playlist).
     if (schema.n === 13) identity.boards.push(id);
     if (schema.n === 19) identity.playlists.push(id);
-    remember(ctx, identity, schema.n, schema.n === 18 ? obj.id : id, schema.n === 18 ? params.playlist_id : obj.id);
     const out = ok(ctx, data, { ...extra, result: data });
     if (schema.async && obj.callback_url) out.async = { url: obj.callback_url, data };
     return out;
   };
 }
 
-// ---------- Update API deletes (docs/oneall-api.md §5) ----------
-// Only objects this emulator created through the push of `n` can be deleted, by the identity that pushed them.
-// The success answer (200, envelope without result) is a GUESS: the docs only say "200 on success".
-
-const createdKey = (identity, n, id, parent) => `${identity.identity_token} #${n} ${parent ?? ''} ${id}`;
-
-function remember(ctx, identity, n, id, parent) {
-  if (!ctx.data.created) ctx.data.created = new Set();
-  ctx.data.created.add(createdKey(identity, n, id, parent));
-}
-
-// path below /update/identities/<identity_token>/, the push that creates the object, its id and parent params
-const UPDATE_DELETES = [
-  { path: 'facebook/page/:page_id/post/:post_id.json', provider: 'facebook', n: 7, id: 'post_id', parent: 'page_id' },
-  { path: 'facebook/page/:page_id/picture/:picture_id.json', provider: 'facebook', n: 8, id: 'picture_id', parent: 'page_id' },
-  { path: 'facebook/page/:page_id/video/:video_id.json', provider: 'facebook', n: 9, id: 'video_id', parent: 'page_id' },
-  { path: 'twitter/post/:post_id.json', provider: 'twitter', n: 14, id: 'post_id' },
-  { path: 'pinterest/pin/:pin_id.json', provider: 'pinterest', n: 12, id: 'pin_id' },
-  { path: 'youtube/playlist/:playlist_id.json', provider: 'youtube', n: 19, id: 'playlist_id' },
-  { path: 'youtube/playlist/:playlist_id/video/:video_id.json', provider: 'youtube', n: 18, id: 'video_id', parent: 'playlist_id' },
-  { path: 'youtube/channel/section/:section_id.json', provider: 'youtube', n: 20, id: 'section_id' },
-];
-
-function deleteHandler(spec) {
-  return (ctx) => {
-    const { identity, err } = findIdentity(ctx, ctx.params.identity_token, spec.provider);
-    if (err) return { ...err, kind: 'delete' };
-    const id = ctx.params[spec.id];
-    const key = createdKey(identity, spec.n, id, spec.parent ? ctx.params[spec.parent] : undefined);
-    if (!ctx.data.created || !ctx.data.created.has(key)) {
-      return fail(ctx, 404, `The object ${id} does not exist or was not published by the identity ${identity.identity_token}`, { kind: 'delete' });
-    }
-    ctx.data.created.delete(key);
-    if (spec.n === 19) identity.playlists = identity.playlists.filter((p) => p !== id);
-    return { status: 200, json: successEnvelopeWithoutResult(ctx), outcome: 'processed', kind: 'delete' };
-  };
-}
-
-const successEnvelopeWithoutResult = (ctx) => {
-  const json = successEnvelope(ctx.resource, {}, ctx.now);
-  delete json.response.result;
-  return json;
-};
+// Update API, Pull API lists of published objects and account deletes: updates.cjs (docs/oneall-api.md §5–§7).
 
 // ---------- reads and writes ----------
 
@@ -381,7 +340,7 @@ const ROUTES = [
   compile('GET', '/users/:user_token.json', readUser),
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
-  ...UPDATE_DELETES.map((d) => compile('DELETE', `/update/identities/:identity_token/${d.path}`, deleteHandler(d))),
+  ...updateRoutes().map(([method, pattern, handler]) => compile(method, pattern, handler)),
   ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 

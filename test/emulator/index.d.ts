@@ -76,7 +76,7 @@ export interface RequestLogEntry {
   /** HTTP status answered; null when the connection was dropped or never answered. */
   status: number | null;
   outcome: Outcome | null;
-  kind: 'push' | 'read' | 'write' | null;
+  kind: 'push' | 'read' | 'write' | 'update' | 'delete' | null;
   fault: FaultType | null;
   validation: { errors: string[]; unknownKeys: string[] };
   /** status.info of an error answer produced by the API logic. */
@@ -167,6 +167,8 @@ export interface Emulator {
   addEvents(body: NewEvents): { users: string[]; identities: string[]; connections: string[] };
   /** Pending faults. */
   faults(): FaultSpec[];
+  /** Delay before an async video's callback is posted (default: the start option asyncCallbackDelayMs). */
+  setCallbackDelay(ms: number): void;
   setLatency(ms: number): void;
   setRateLimit(requestsPerSecond: number | undefined): void;
   /** Clears log, callbacks, faults, latency and rate limit; data stays. */

@@ -61,6 +61,7 @@ async function startEmulator(opts = {}) {
     stats: { received: 0, processedPushes: 0, rejected: 0, faults: 0, rateLimited: 0 },
     timers: new Set(),
     closed: false,
+    callbackDelay: asyncCallbackDelayMs,
   };
   const faults = createFaults();
 
@@ -313,7 +314,7 @@ async function startEmulator(opts = {}) {
   function scheduleCallback(entry, resource, { url, data }, failed) {
     const record = { pushSeq: entry.seq, url, delivered: false, status: null, error: null, body: null, sentAt: null };
     state.callbacks.push(record);
-    later(asyncCallbackDelayMs, () => {
+    later(state.callbackDelay, () => {
       const object = data.object;
       const result = { ...data, [`${object}_status`]: failed ? 'failed' : 'processed' };
       record.body = failed
@@ -441,6 +442,10 @@ async function startEmulator(opts = {}) {
     },
     addFault: (spec) => faults.add(spec),
     addEvents: (body) => addEvents(sites.get(body.site || DEFAULT_SITE.subdomain).data, body),
+    /** How long an async video takes to "process" before its callback (a Wait node must be waiting by then). */
+    setCallbackDelay(ms) {
+      state.callbackDelay = Math.max(0, Number(ms) || 0);
+    },
     setLatency(ms) {
       state.latency = Math.max(0, Number(ms) || 0);
     },
@@ -453,6 +458,7 @@ async function startEmulator(opts = {}) {
       state.callbacks.length = 0;
       state.seq = 0;
       state.latency = 0;
+      state.callbackDelay = asyncCallbackDelayMs;
       state.rps = undefined;
       state.windows.clear();
       faults.clear();

@@ -19,9 +19,10 @@ function jsFiles(dir, out = []) {
   return out;
 }
 
+// Update API rows (verb 'update' | 'delete') share the layout; only pushes are published here.
 const looksLikeSpec = (v) =>
   v && typeof v === 'object' && typeof v.path === 'string' && /\.json$/.test(v.path) && Array.isArray(v.fields) &&
-  typeof (v.network ?? v.resource) === 'string' && typeof (v.object ?? v.root) === 'string';
+  typeof (v.network ?? v.resource) === 'string' && typeof (v.object ?? v.root) === 'string' && (v.verb ?? 'push') === 'push';
 
 /** Accepts a spec row, a list of rows, a map of rows, or an operation module carrying `.spec`. */
 function collect(value, out, depth = 0) {

@@ -18,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
+import { UPDATE_CASES } from './e2e-cases-update.mjs';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE } from './n8n-env.mjs';
 
 const { emulatorFile } = createRequire(import.meta.url)('../emulator/index.cjs');
@@ -296,4 +297,5 @@ export const CASES = [
       assert.ok(values.includes(FIXTURES.pinterest.boardId), JSON.stringify(values.slice(0, 5)));
     },
   },
+  ...UPDATE_CASES,
 ];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Renders the README's table of push operations from the built specs (npm run docs writes it into
-// README.md; test/engine/docs.test.ts fails when the README is out of date).
+// Renders the README's tables of operations from the built specs: the pushes, then the updates, deletes
+// and Pull API reads (npm run docs writes them into README.md; test/engine/docs.test.ts fails when the
+// README is out of date).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -8,6 +9,15 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const START = '<!-- operations:start -->';
 const END = '<!-- operations:end -->';
+const CHANGES_START = '<!-- changes:start -->';
+const CHANGES_END = '<!-- changes:end -->';
+const METHOD = { update: 'PUT', delete: 'DELETE' };
+// The retry rule of each kind (nodes/OneAll/transport/retryPolicy.ts).
+const AFTER_LOST_ANSWER = {
+  update: 're-sent (same body, same result)',
+  delete: 're-sent; a 404 then is reported as `deleted: true` with a `note`',
+  pull: 're-sent (a read)',
+};
 const CERTAINTY = {
   'seed-page': '**documented** (OneAll page, exact)',
   docs: 'documented (older OneAll page)',
@@ -25,6 +35,32 @@ function describeField(field) {
   return `${field.label} → \`${field.key}\`${flags.length ? ` (${flags.join(', ')})` : ''}${where}`;
 }
 
+function renderChangesTable() {
+  const { PUSH_RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
+  const rows = [
+    '| Resource → Operation | Request (`{param}`: picker or id field, validated and encoded) | Body or query | Certainty | After a lost answer |',
+    '|---|---|---|---|---|',
+  ];
+  for (const resource of PUSH_RESOURCES) {
+    for (const spec of resource.specs.filter((s) => s.verb === 'update' || s.verb === 'delete')) {
+      const body = spec.fields.filter((f) => !(f.kind === 'pathId' || (f.kind === 'locator' && f.at === 'path')));
+      const what = spec.verb === 'delete' ? 'no body' : `\`update.${spec.object}\`: ${body.map(describeField).join('<br>')}`;
+      rows.push(`| ${resource.name} → ${spec.name} | \`${METHOD[spec.verb]} /update/identities/<identity>/${spec.path}\` | ${what} | ${CERTAINTY[spec.certainty]} | ${AFTER_LOST_ANSWER[spec.verb]} |`);
+    }
+    for (const pull of resource.pulls) {
+      const paging = pull.paging;
+      const query = [
+        paging.size && paging.page ? `\`${paging.size}\` (${paging.pageSize} a page), \`${paging.page}\`: Return All walks the pages` : '',
+        paging.size && !paging.page ? `\`${paging.size}\` = Limit` : '',
+        !paging.size ? 'none known: one request, Limit trims' : '',
+        ...(pull.filters || []).map((f) => `\`${f.key}\` (${f.label})`),
+      ].filter(Boolean);
+      rows.push(`| ${resource.name} → ${pull.name} | \`GET /pull/identities/<identity>/${pull.path}\` | ${query.join('<br>')}; list \`result.data.${pull.collection}\` | path ${CERTAINTY[pull.certainty]}; parameters from OneAll's SDK, answer undocumented (read leniently) | ${AFTER_LOST_ANSWER.pull} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
 function renderTable() {
   const { PUSH_RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
   const rows = [
@@ -32,7 +68,7 @@ function renderTable() {
     '|---|---|---|---|',
   ];
   for (const resource of PUSH_RESOURCES) {
-    for (const spec of resource.specs) {
+    for (const spec of resource.specs.filter((s) => (s.verb ?? 'push') === 'push')) {
       const fields = spec.fields.map(describeField).join('<br>');
       const extra = spec.asynchronous ? ' · async, callback URL' : '';
       rows.push(`| ${resource.name} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
@@ -68,7 +104,9 @@ function replaceBetween(readme, start, end, content) {
 }
 
 function readmeWithTable(readme) {
-  return replaceBetween(replaceBetween(readme, START, END, renderTable()), DOCS_START, DOCS_END, renderDescribedTable());
+  const withPushes = replaceBetween(readme, START, END, renderTable());
+  const withChanges = replaceBetween(withPushes, CHANGES_START, CHANGES_END, renderChangesTable());
+  return replaceBetween(withChanges, DOCS_START, DOCS_END, renderDescribedTable());
 }
 
 if (require.main === module) {

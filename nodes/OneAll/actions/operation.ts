@@ -4,10 +4,22 @@ import type { Certainty } from './push/spec';
 
 /**
  * What a request does to OneAll, which decides whether it may be sent again after a lost answer
- * (transport/retryPolicy.ts): reads may; writes (pushes) never once they may have landed; deletes
- * are treated as writes.
+ * (transport/retryPolicy.ts): reads may; writes (pushes, account changes) never once they may have
+ * landed; updates (a PUT replacing fields: same body, same result) and deletes may, and a delete that
+ * answers 404 after a lost answer reports the object as deleted (README "Retries").
  */
-export type RequestIntent = 'read' | 'write' | 'delete';
+export type RequestIntent = 'read' | 'write' | 'update' | 'delete';
+
+/**
+ * How a Pull API list is paged (docs/oneall-api.md §6: the SDK's parameters, undocumented by OneAll).
+ * `size` names the page-size parameter (`num_posts`), `page` the page-number one; neither: one request.
+ */
+export interface PullPaging {
+	size?: string;
+	page?: string;
+	/** Entries asked per page when walking pages (the SDK's default). */
+	pageSize?: number;
+}
 
 /** What an item outputs from OneAll's answer. */
 export type OutputShape =
@@ -19,7 +31,14 @@ export type OutputShape =
 	/** Every entry of the list `result.data.<collection>`, walking OneAll's pages up to `limit`. */
 	| { kind: 'list'; collection: string; limit?: number }
 	/** OneAll's whole `response` (Custom API Call → Full Response). */
-	| { kind: 'response' };
+	| { kind: 'response' }
+	/** `{ deleted: true, …ids }` plus OneAll's data; says so when the object was already gone after a lost answer. */
+	| { kind: 'deleted'; ids: IDataObject }
+	/**
+	 * A Pull API list (posts, pins, tweets, videos): `result.data.<collection>` as an array or as
+	 * `{entries}`, one item per entry, pages walked as `paging` says up to `limit`.
+	 */
+	| { kind: 'pulled'; collection: string; limit?: number; paging: PullPaging };
 
 /**
  * A checked request: everything the router needs to send it. Operations build one per item

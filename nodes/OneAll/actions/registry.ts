@@ -1,27 +1,36 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Network } from './common/networks';
 import { connectionResource } from './connection';
 import { customApiCallResource } from './customApiCall';
 import { facebookPushes } from './facebook/facebook.pushes';
+import { facebookUpdates } from './facebook/facebook.updates';
 import { identityResource } from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
 import type { OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
+import { pinterestUpdates } from './pinterest/pinterest.updates';
+import { PULLS } from './pull/pulls';
 import { pushResource } from './push/pushOperation';
 import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
 import { shortUrlResource } from './sharing/shortUrl';
 import { twitterPushes } from './twitter/twitter.pushes';
+import { twitterUpdates } from './twitter/twitter.updates';
 import { userResource } from './user';
 import { youtubePushes } from './youtube/youtube.pushes';
+import { youtubeUpdates } from './youtube/youtube.updates';
 
+const pullsOf = (network: Network) => PULLS.filter((pull) => pull.network === network);
+
+/** Each network's resource: its pushes, then its updates and deletes (all spec rows), then its Pull API reads. */
 export const PUSH_RESOURCES = [
-	pushResource('facebook', facebookPushes),
-	pushResource('linkedin', linkedinPushes),
-	pushResource('pinterest', pinterestPushes),
-	pushResource('twitter', twitterPushes),
-	pushResource('youtube', youtubePushes),
+	pushResource('facebook', [...facebookPushes, ...facebookUpdates], pullsOf('facebook')),
+	pushResource('linkedin', linkedinPushes, pullsOf('linkedin')),
+	pushResource('pinterest', [...pinterestPushes, ...pinterestUpdates], pullsOf('pinterest')),
+	pushResource('twitter', [...twitterPushes, ...twitterUpdates], pullsOf('twitter')),
+	pushResource('youtube', [...youtubePushes, ...youtubeUpdates], pullsOf('youtube')),
 ];
 
 /** Every resource of the node: its dropdowns, fields and the router's lookup all derive from this list. */

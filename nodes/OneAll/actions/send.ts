@@ -4,10 +4,23 @@ import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
 import { RequestPacer } from '../transport/pacer';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
+import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
-import type { OperationResult, RequestDescription } from './operation';
+import type { OperationResult, RequestDescription, RequestIntent } from './operation';
+import { fetchPulled } from './pull/fetchPulled';
 
 export type Send = (request: RequestDescription, itemIndex: number) => Promise<OperationResult>;
+
+/** The transport's retry policy follows what the request does (README "Retries"). */
+const KIND_OF_INTENT: Record<RequestIntent, RequestKind> = {
+	read: 'read',
+	write: 'write',
+	update: 'update',
+	delete: 'delete',
+};
+
+export const ALREADY_DELETED_NOTE =
+	'OneAll answered 404 Not Found to a re-sent delete whose first answer was lost: the first attempt deleted it, so it is already gone.';
 
 /**
  * The one way operations' requests reach OneAll during an execution: every request shares the
@@ -31,9 +44,28 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 				itemIndex,
 			);
 		}
+		if (output.kind === 'pulled') {
+			const { collection, limit, paging } = output;
+			return await fetchPulled.call(
+				context,
+				request.path,
+				{ collection, limit, paging, query: request.query, settings },
+				itemIndex,
+			);
+		}
 		const { method, path, query, body, bodyIsEnvelope } = request;
-		const response = await oneAllApiRequest.call(context, { method, path, query, body, bodyIsEnvelope, ...settings }, itemIndex);
+		const kind = KIND_OF_INTENT[request.intent];
+		const response = await oneAllApiRequest.call(
+			context,
+			{ method, path, query, body, bodyIsEnvelope, kind, ...settings },
+			itemIndex,
+		);
+		// Any delete (also Sharing's) whose 404 came after a lost answer: the first attempt deleted it.
+		if (response.alreadyDeleted) {
+			return { deleted: true, ...(output.kind === 'deleted' ? output.ids : {}), note: ALREADY_DELETED_NOTE };
+		}
 		if (output.kind === 'response') return { response } as IDataObject;
+		if (output.kind === 'deleted') return { deleted: true, ...output.ids, ...resultData(response) };
 		const data = resultData(response);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}

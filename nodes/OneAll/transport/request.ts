@@ -22,8 +22,10 @@ import {
 	type Where,
 } from './errors';
 import {
+	deletedBeforeLostAnswer,
 	MAX_ATTEMPTS,
 	MAX_DELAY_MS,
+	mayHaveExecuted,
 	mayRetryNetworkError,
 	mayRetryStatus,
 	requestedWaitMs,
@@ -58,7 +60,12 @@ export interface OneAllRequest extends RequestSettings {
 	 * have executed. Default: true for a POST below /push/.
 	 */
 	expectResult?: boolean;
+	/** What the request does, for the retry policy; default: 'read' for GET, 'write' otherwise. */
+	kind?: RequestKind;
 }
+
+/** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
+export type OneAllAnswer = OneAllResponse & { alreadyDeleted?: boolean };
 
 // Triggers (docs/oneall-api.md §8.7) poll and verify callbacks through the same transport.
 type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
@@ -104,8 +111,8 @@ async function exchange(
 	context: OneAllContext,
 	request: OneAllRequest,
 	itemIndex: number,
-): Promise<OneAllResponse> {
-	const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
+): Promise<OneAllAnswer> {
+	const kind: RequestKind = request.kind ?? (request.method === 'GET' ? 'read' : 'write');
 	const timeoutMs = timeoutFor(kind, request.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -127,6 +134,7 @@ async function exchange(
 	const expectResult = request.expectResult ?? (request.method === 'POST' && request.path.startsWith('/push/'));
 	const pacer = request.pacer ?? new RequestPacer();
 	const node = context.getNode();
+	let earlierMayHaveExecuted = false;
 
 	for (let attempt = 1; ; attempt++) {
 		try {
@@ -143,6 +151,7 @@ async function exchange(
 		} catch (error) {
 			if (error instanceof DeadlineExceededError) {
 				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT')) {
+					earlierMayHaveExecuted = true;
 					await sleep(retryDelayMs(attempt, undefined));
 					continue;
 				}
@@ -155,6 +164,7 @@ async function exchange(
 			const code = errorCode(error);
 			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject, { itemIndex });
 			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
+				earlierMayHaveExecuted ||= mayHaveExecuted({ code });
 				await sleep(retryDelayMs(attempt, undefined));
 				continue;
 			}
@@ -177,6 +187,9 @@ async function exchange(
 			}
 			return envelope;
 		}
+		if (deletedBeforeLostAnswer(kind, response.statusCode, earlierMayHaveExecuted)) {
+			return { ...(envelope ?? {}), alreadyDeleted: true };
+		}
 
 		if (mayRetryStatus(kind, response.statusCode) && waitTooLong(retryAfter)) {
 			// OneAll asked for more than the node waits: say so now instead of retrying into the block.
@@ -185,6 +198,7 @@ async function exchange(
 			throw oneAllWaitTooLongError(node, requested, MAX_DELAY_MS, where);
 		}
 		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
+			earlierMayHaveExecuted ||= mayHaveExecuted({ status: response.statusCode });
 			// After a 429 the pacer holds every request of this execution until Retry-After.
 			if (response.statusCode !== 429) await sleep(delay);
 			continue;
@@ -210,8 +224,8 @@ export async function oneAllApiRequest(
 	this: OneAllContext,
 	request: OneAllRequest,
 	itemIndex = 0,
-): Promise<OneAllResponse> {
-	let response: OneAllResponse;
+): Promise<OneAllAnswer> {
+	let response: OneAllAnswer;
 	try {
 		response = await exchange(this, request, itemIndex);
 	} catch (error) {

@@ -1,9 +1,15 @@
 /**
  * When may a request be sent again? Reads are idempotent; a push that may already be live must never
  * be re-sent (duplicate posts), so writes retry only when OneAll provably did not process them.
+ * Updates (a PUT replacing fields) and deletes are idempotent too: re-sending one after a lost answer
+ * gives the same result, so they retry like reads; a delete whose earlier answer was lost and that then
+ * answers 404 has done its job (see deletedBeforeLostAnswer).
  */
 
-export type RequestKind = 'read' | 'write';
+export type RequestKind = 'read' | 'write' | 'update' | 'delete';
+
+/** Kinds that may be re-sent after an answer was lost (same request, same result). */
+const IDEMPOTENT_KINDS = new Set<RequestKind>(['read', 'update', 'delete']);
 
 /** Statuses after which a read may be re-sent. */
 const READ_RETRY_STATUSES = new Set([429, 502, 503]);
@@ -17,14 +23,25 @@ export const MAX_DELAY_MS = 60_000;
 
 export function mayRetryStatus(kind: RequestKind, status: number): boolean {
 	if (status === 429) return true; // OneAll rejects over-limit requests before executing them
-	return kind === 'read' && READ_RETRY_STATUSES.has(status);
+	return IDEMPOTENT_KINDS.has(kind) && READ_RETRY_STATUSES.has(status);
 }
 
 export function mayRetryNetworkError(kind: RequestKind, code: string | undefined): boolean {
 	if (code === undefined) return false;
 	if (NOT_SENT_ERROR_CODES.has(code)) return true;
 	// A reset or timeout may come after OneAll executed the push.
-	return kind === 'read' && (code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ECONNABORTED');
+	return IDEMPOTENT_KINDS.has(kind) && (code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ECONNABORTED');
+}
+
+/** Whether a failed attempt may have reached OneAll and been executed (its answer lost on the way back). */
+export function mayHaveExecuted(failure: { status?: number; code?: string }): boolean {
+	if (failure.status !== undefined) return failure.status >= 500;
+	return failure.code !== undefined && !NOT_SENT_ERROR_CODES.has(failure.code);
+}
+
+/** A delete answered 404 after an earlier attempt may have executed: that attempt deleted the object. */
+export function deletedBeforeLostAnswer(kind: RequestKind, status: number, earlierMayHaveExecuted: boolean): boolean {
+	return kind === 'delete' && status === 404 && earlierMayHaveExecuted;
 }
 
 /** The wait `Retry-After` asks for (seconds or an HTTP date), uncapped; undefined without a valid one. */

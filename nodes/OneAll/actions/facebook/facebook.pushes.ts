@@ -3,7 +3,7 @@ import type { PushField, PushSpec } from '../push/spec';
 /** Facebook push bodies: docs/oneall-api.md §4.4 (#1–#9). */
 
 // Facebook's own limit for a post's text.
-const MESSAGE: PushField = {
+export const MESSAGE: PushField = {
 	key: 'message',
 	param: 'message',
 	label: 'Message',
@@ -13,14 +13,14 @@ const MESSAGE: PushField = {
 	rows: 4,
 	hint: 'Text of the post',
 };
-const LINK: PushField = {
+export const LINK: PushField = {
 	key: 'link',
 	param: 'link',
 	label: 'Link',
 	kind: 'url',
 	hint: 'Fully qualified URL to share with the post',
 };
-const ATTACHMENTS: PushField = {
+export const ATTACHMENTS: PushField = {
 	key: 'attachments',
 	param: 'attachments',
 	label: 'Attachment Picture IDs',
@@ -84,7 +84,7 @@ const needsContent = (push: Record<string, unknown>) =>
 		: 'Enter a Message, a Link or Attachment Picture IDs: a post needs at least one of them';
 
 // Documented for page posts (Update API, docs/oneall-api.md §5.1): a post carries a link or pictures, not both.
-const linkOrAttachments = (push: Record<string, unknown>) =>
+export const linkOrAttachments = (push: Record<string, unknown>) =>
 	push.link && push.attachments
 		? 'A Facebook page post takes either a Link or Attachment Picture IDs, not both'
 		: needsContent(push);

@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { failFor } from '../../helpers/fail';
 import { asBoolean } from '../../helpers/validation';
 import { apiPath } from '../../transport/path';
+import { deleteOperation } from '../account/delete';
 import { getManyOperation, getOperation } from '../account/reads';
 import { keepsSecrets, readOptions } from '../account/shared';
 import { locatorProperty, readLocator } from '../common/locators';
@@ -25,6 +26,14 @@ export const identityResource: ResourceDefinition = {
 			description: 'List the social accounts connected to your OneAll site',
 			path: '/identities.json',
 			collection: 'identities',
+		}),
+		deleteOperation({
+			kind: 'identity',
+			action: 'Delete an identity',
+			description:
+				'Remove a connected social account from OneAll: its profile data and access token are deleted and it can no longer push or be read; the posts on the network stay. The user keeps its other identities.',
+			path: '/identities/{token}.json',
+			idKey: 'identity_token',
 		}),
 		{
 			value: 'relink',

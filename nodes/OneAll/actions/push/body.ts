@@ -15,7 +15,7 @@ import {
 	optionFlag,
 	parseJsonObject,
 } from '../../helpers/validation';
-import { isPathField, isTopField, type PushField, type PushSpec } from './spec';
+import { isPathField, isTopField, VERBS, verbOf, type PushField, type PushSpec } from './spec';
 
 /** Where the values of one item come from; keeps body building independent of n8n's context. */
 export interface PushInput {
@@ -47,6 +47,7 @@ function convert(field: PushField, value: unknown, skipLengthChecks: boolean, fa
 		case 'idList':
 			return asIdList(value, label, fail, field.maxItems);
 		case 'locator':
+		case 'pathId':
 			return asBodyId(value, label, fail);
 	}
 }
@@ -61,7 +62,10 @@ function setPath(target: Record<string, unknown>, dottedKey: string, value: unkn
 	node[keys[keys.length - 1]] = value;
 }
 
-/** The content of OneAll's `request` envelope for one push: `{ push: { <object>: {…} } }`. */
+/**
+ * The content of OneAll's `request` envelope for one push or update: `{ push|update: { <object>: {…} } }`
+ * (docs/oneall-api.md §4, §5).
+ */
 export function buildPushBody(spec: PushSpec, input: PushInput, fail: Fail): IDataObject {
 	const skipLengthChecks = optionFlag(input.options, 'skipLengthChecks', 'Skip Length Checks', fail);
 	const push: Record<string, unknown> = {};
@@ -83,5 +87,5 @@ export function buildPushBody(spec: PushSpec, input: PushInput, fail: Fail): IDa
 	}
 	const problem = spec.check?.(push);
 	if (problem) fail(problem);
-	return { push: { [spec.object]: push } } as IDataObject;
+	return { [VERBS[verbOf(spec)].envelope]: { [spec.object]: push } } as IDataObject;
 }

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { BATCHING_OPTIONS } from '../common/batching';
 import { identityProperty, locatorProperty } from '../common/locators';
-import { isTopField, type PushField, type PushSpec } from './spec';
+import { isTopField, verbOf, type PushField, type PushSpec } from './spec';
 
 function fieldProperty(field: PushField, inCollection: boolean): INodeProperties {
 	const base = {
@@ -31,11 +31,12 @@ function fieldProperty(field: PushField, inCollection: boolean): INodeProperties
 		case 'url':
 			return { ...base, type: 'string', default: '', placeholder: field.placeholder ?? 'https://' };
 		case 'idList':
+		case 'pathId':
 			return { ...base, type: 'string', default: '' };
 	}
 }
 
-/** Required fields at the top, optional ones in "Additional Fields", then the escape hatches. */
+/** Required fields at the top, optional ones in "Additional Fields", then the escape hatches (not for deletes). */
 export function pushProperties(spec: PushSpec): INodeProperties[] {
 	const required = spec.fields.filter(isTopField);
 	const optional = spec.fields.filter((field) => !isTopField(field));
@@ -55,8 +56,8 @@ export function pushProperties(spec: PushSpec): INodeProperties[] {
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	const options: INodeProperties[] = [
-		...BATCHING_OPTIONS,
+	// A delete sends no body: only the batching options apply.
+	const bodyOptions: INodeProperties[] = [
 		{
 			displayName: 'Extra Body Fields (JSON)',
 			name: 'extraBodyFields',
@@ -72,6 +73,7 @@ export function pushProperties(spec: PushSpec): INodeProperties[] {
 			description: "Whether to send texts longer than the network's known limit and let the network decide",
 		},
 	];
+	const options = [...BATCHING_OPTIONS, ...(verbOf(spec) === 'delete' ? [] : bodyOptions)];
 	properties.push({
 		displayName: 'Options',
 		name: 'options',

@@ -1,52 +1,96 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
 import { asCollection } from '../../helpers/validation';
-import { apiPath } from '../../transport/path';
+import { apiPath, idSegment } from '../../transport/path';
 import { readLocator } from '../common/locators';
 import { NETWORK_NAMES, type Network } from '../common/networks';
 import type { OperationDefinition, RequestDescription, ResourceDefinition } from '../operation';
+import { pullOperation } from '../pull/pullOperation';
+import type { PullSpec } from '../pull/spec';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
-import { isPathField, type PushSpec } from './spec';
+import { isPathField, VERBS, verbOf, type PushField, type PushSpec } from './spec';
 
-/** Every `{param}` of a spec's path must be one of its path locator fields, and the other way round. */
+/** Every `{param}` of a spec's path must be one of its path fields, and the other way round. */
 function checkSpec(spec: PushSpec): void {
 	const placeholders = [...spec.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-	const pathParams = spec.fields.filter(isPathField).map((field) => field.param).sort();
+	const pathParams = spec.fields
+		.filter(isPathField)
+		.map((field) => field.param)
+		.sort();
 	if (placeholders.join() !== pathParams.join()) {
 		throw new Error(`Push spec ${spec.network}.${spec.operation}: path ${spec.path} does not match its path fields`);
 	}
+	if (verbOf(spec) === 'delete' && spec.fields.some((field) => !isPathField(field))) {
+		throw new Error(`Push spec ${spec.network}.${spec.operation}: a delete has only path fields`);
+	}
 }
 
-/** One push: a POST of `{"request":{"push":{"<object>":{…}}}}` to `/push/identities/<identity>/<path>`. */
+/** An object id typed or mapped into a text field (`{{ $json.pin_id }}`), checked as a path segment. */
+function readPathId(field: Extract<PushField, { kind: 'pathId' }>, value: unknown, fail: Fail): string {
+	const label = `"${field.label}"`;
+	if (!field.dotted) return idSegment(value, label, fail);
+	// Dots only between parts, so "." and ".." (path traversal) can never be an id.
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return text
+		.split('.')
+		.map((part) => idSegment(part, label, fail))
+		.join('.');
+}
+
+/**
+ * One push, update or delete (docs/oneall-api.md §4, §5): a POST of `{"request":{"push":{…}}}` to
+ * `/push/identities/<identity>/<path>`, a PUT of `{"request":{"update":{…}}}` or a DELETE without a body
+ * to `/update/identities/<identity>/<path>`. Ids in the path come from pickers or text fields, each
+ * validated and encoded.
+ */
 export function pushOperation(spec: PushSpec): OperationDefinition & { spec: PushSpec } {
 	checkSpec(spec);
+	const verb = VERBS[verbOf(spec)];
 	const locatorParams = new Set(spec.fields.filter((field) => field.kind === 'locator').map((field) => field.param));
 
 	function prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 		const fail = failFor(this.getNode(), itemIndex);
-		const segments: Record<string, string> = { identity: readLocator(this, itemIndex, 'identity', fail) };
+		const segments: Record<string, string> = {
+			identity: readLocator(this, itemIndex, 'identity', fail),
+		};
+		const ids: IDataObject = {};
 		for (const field of spec.fields) {
 			if (field.kind === 'locator' && field.at === 'path') {
 				segments[field.param] = readLocator(this, itemIndex, field.locator, fail, { parameter: field.param });
-			}
+			} else if (field.kind === 'pathId') {
+				segments[field.param] = readPathId(field, this.getNodeParameter(field.param, itemIndex, ''), fail);
+			} else continue;
+			ids[field.key] = segments[field.param];
+		}
+		const path = apiPath(`/${verb.api}/identities/{identity}/${spec.path}`, segments);
+		if (verbOf(spec) === 'delete') {
+			return {
+				method: verb.method,
+				path,
+				intent: verb.intent,
+				output: { kind: 'deleted', ids },
+			};
 		}
 		const body = buildPushBody(
 			spec,
 			{
-				get: (param) => this.getNodeParameter(param, itemIndex, '', { extractValue: locatorParams.has(param) }),
-				additionalFields: asCollection(this.getNodeParameter('additionalFields', itemIndex, {}), 'Additional Fields', fail),
+				get: (param) =>
+					this.getNodeParameter(param, itemIndex, '', {
+						extractValue: locatorParams.has(param),
+					}),
+				additionalFields: asCollection(
+					this.getNodeParameter('additionalFields', itemIndex, {}),
+					'Additional Fields',
+					fail,
+				),
 				options: asCollection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail),
 			},
 			fail,
 		);
-		return {
-			method: 'POST',
-			path: apiPath(`/push/identities/{identity}/${spec.path}`, segments),
-			body,
-			intent: 'write',
-		};
+		return { method: verb.method, path, body, intent: verb.intent };
 	}
 
 	return {
@@ -60,14 +104,23 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 	};
 }
 
-/** A network's resource: one operation per spec row. */
-export function pushResource(network: Network, specs: PushSpec[]): ResourceDefinition & { network: Network; specs: PushSpec[] } {
+/** A network's resource: one operation per spec row (publish, update, delete), then its Pull API reads. */
+export function pushResource(
+	network: Network,
+	specs: PushSpec[],
+	pulls: PullSpec[] = [],
+): ResourceDefinition & {
+	network: Network;
+	specs: PushSpec[];
+	pulls: PullSpec[];
+} {
 	return {
 		value: network,
 		name: NETWORK_NAMES[network],
-		hint: `What to publish on ${NETWORK_NAMES[network]}`,
-		operations: specs.map(pushOperation),
+		hint: `What to publish, change or read on ${NETWORK_NAMES[network]}`,
+		operations: [...specs.map(pushOperation), ...pulls.map(pullOperation)],
 		network,
 		specs,
+		pulls,
 	};
 }

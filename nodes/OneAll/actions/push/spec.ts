@@ -7,6 +7,18 @@ import type { Network } from '../common/networks';
 /** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
 export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
+/**
+ * What a spec row does to a network: publish (Push API, docs/oneall-api.md §4), replace fields or
+ * delete (Update API, docs/oneall-api.md §5). One mechanism for all three: a row of a spec table.
+ */
+export type SpecVerb = 'push' | 'update' | 'delete';
+
+export const VERBS = {
+	push: { method: 'POST', api: 'push', envelope: 'push', intent: 'write' },
+	update: { method: 'PUT', api: 'update', envelope: 'update', intent: 'update' },
+	delete: { method: 'DELETE', api: 'update', envelope: 'update', intent: 'delete' },
+} as const;
+
 interface FieldBase {
 	/** Key inside `push.<object>`; dots nest (`section.title`). The one place a body key is written. */
 	key: string;
@@ -32,9 +44,17 @@ export type PushField =
 	 * An id picked with a resource locator. `at: 'path'` fills the `{<param>}` placeholder of the
 	 * spec's path (board, playlist; `key` unused); `at: 'body'` sends it under `key` (page, company).
 	 */
-	| (FieldBase & { kind: 'locator'; locator: ObjectLocatorKind; at: 'path' | 'body' });
+	| (FieldBase & { kind: 'locator'; locator: ObjectLocatorKind; at: 'path' | 'body' })
+	/**
+	 * The id of a published object (pin, post, tweet) in a text field, usually an expression on the
+	 * publish output (`{{ $json.pin_id }}`); it fills the `{<param>}` placeholder of the path. `dotted`:
+	 * the id may hold dots between its parts (YouTube channel section ids).
+	 */
+	| (FieldBase & { kind: 'pathId'; dotted?: boolean });
 
 export interface PushSpec {
+	/** Default `push`. */
+	verb?: SpecVerb;
 	network: Network;
 	operation: string;
 	name: string;
@@ -42,9 +62,12 @@ export interface PushSpec {
 	action: string;
 	description: string;
 	certainty: Certainty;
-	/** Path below `/push/identities/{identity}/`; each `{param}` is a locator field with `at: 'path'`. */
+	/**
+	 * Path below `/push/identities/{identity}/` (pushes) or `/update/identities/{identity}/` (updates,
+	 * deletes); each `{param}` is a path field (a locator with `at: 'path'`, or a `pathId`).
+	 */
 	path: string;
-	/** Body root: `{"request":{"push":{"<object>":{…}}}}`. */
+	/** Body root: `{"request":{"push"|"update":{"<object>":{…}}}}`; a delete sends no body and names its output ids after it. */
 	object: string;
 	fields: PushField[];
 	/** Documented rules across fields, checked on the finished push object. */
@@ -58,5 +81,9 @@ export function isTopField(field: PushField): boolean {
 }
 
 export function isPathField(field: PushField): boolean {
-	return field.kind === 'locator' && field.at === 'path';
+	return (field.kind === 'locator' && field.at === 'path') || field.kind === 'pathId';
+}
+
+export function verbOf(spec: PushSpec): SpecVerb {
+	return spec.verb ?? 'push';
 }

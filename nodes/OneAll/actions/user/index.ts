@@ -1,3 +1,4 @@
+import { deleteOperation } from '../account/delete';
 import { getManyOperation, getOperation } from '../account/reads';
 import { locatorProperty, readLocator } from '../common/locators';
 import type { ResourceDefinition } from '../operation';
@@ -19,6 +20,14 @@ export const userResource: ResourceDefinition = {
 			description: 'List the users of your OneAll site with their identities',
 			path: '/users.json',
 			collection: 'users',
+		}),
+		deleteOperation({
+			kind: 'user',
+			action: 'Delete a user',
+			description:
+				'Remove a OneAll user with all its identities (social accounts, profile data, access tokens); the posts on the networks stay. The next social login creates a new user_token.',
+			path: '/users/{token}.json',
+			idKey: 'user_token',
 		}),
 	],
 };

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { isSafeObjectProperty } from 'n8n-workflow';
+
+import { failFor } from '../../helpers/fail';
+import { asBodyId, asCollection, asWholeNumber, isEmpty, parseJsonObject } from '../../helpers/validation';
+import { apiPath } from '../../transport/path';
+import { BATCHING_OPTIONS } from '../common/batching';
+import { identityProperty, locatorProperty, readLocator } from '../common/locators';
+import type { OperationDefinition, RequestDescription } from '../operation';
+import { offersReturnAll, type PullSpec } from './spec';
+
+const EXTRA_QUERY = 'extraQuery';
+
+function pullProperties(spec: PullSpec): INodeProperties[] {
+	const returnAll = offersReturnAll(spec);
+	const properties: INodeProperties[] = [
+		identityProperty(spec.network),
+		...spec.pathLocators.map(({ param, locator }) => locatorProperty(locator, { name: param })),
+	];
+	if (returnAll) {
+		properties.push({
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		});
+	}
+	properties.push({
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		...(returnAll ? { displayOptions: { show: { returnAll: [false] } } } : {}),
+	});
+	const filters: INodeProperties[] = (spec.filters ?? []).map((filter) => ({
+		displayName: filter.label,
+		name: filter.param,
+		type: 'string',
+		default: '',
+		description: filter.hint,
+	}));
+	const options: INodeProperties[] = [
+		...BATCHING_OPTIONS,
+		...filters,
+		{
+			displayName: 'Extra Query Parameters (JSON)',
+			name: EXTRA_QUERY,
+			type: 'json',
+			default: '{}',
+			description:
+				'Query parameters OneAll supports that the node doesn\'t model (this list\'s parameters are undocumented), e.g. {"limit_own_posts": 1}',
+		},
+	];
+	properties.push({
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	});
+	return properties;
+}
+
+/** A Get Many of a Pull API list: one output item per entry, exactly as OneAll returns it. */
+export function pullOperation(spec: PullSpec): OperationDefinition & { pull: PullSpec } {
+	function prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
+		const fail = failFor(this.getNode(), itemIndex);
+		const segments: Record<string, string> = {
+			identity: readLocator(this, itemIndex, 'identity', fail),
+		};
+		for (const { param, locator } of spec.pathLocators) {
+			segments[param] = readLocator(this, itemIndex, locator, fail, {
+				parameter: param,
+			});
+		}
+		const all = offersReturnAll(spec) && this.getNodeParameter('returnAll', itemIndex, false) === true;
+		const limit = all ? undefined : asWholeNumber(this.getNodeParameter('limit', itemIndex, 50), '"Limit"', 1, fail);
+		const options = asCollection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+		const query: IDataObject = {};
+		for (const [key, value] of Object.entries(
+			parseJsonObject(options[EXTRA_QUERY], '"Extra Query Parameters (JSON)"', fail),
+		)) {
+			if (!isSafeObjectProperty(key)) fail(`"Extra Query Parameters (JSON)" may not use the key "${key}"`);
+			if (value !== null && typeof value === 'object')
+				fail(`"Extra Query Parameters (JSON)": "${key}" must be text, a number or a boolean`);
+			query[key] = value as string | number | boolean;
+		}
+		for (const filter of spec.filters ?? []) {
+			const value = options[filter.param];
+			if (!isEmpty(value)) query[filter.key] = asBodyId(value, `"${filter.label}"`, fail);
+		}
+		return {
+			method: 'GET',
+			path: apiPath(`/pull/identities/{identity}/${spec.path}`, segments),
+			query,
+			intent: 'read',
+			output: {
+				kind: 'pulled',
+				collection: spec.collection,
+				limit,
+				paging: spec.paging,
+			},
+		};
+	}
+
+	return {
+		value: spec.operation,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		properties: pullProperties(spec),
+		prepare,
+		pull: spec,
+	};
+}

@@ -1,0 +1,88 @@
+import type { PullSpec } from './spec';
+
+// Page sizes are the SDK's defaults (docs/oneall-api.md §6): sizes OneAll is known to accept.
+const POSTS_PAGING = { size: 'num_posts', page: 'page', pageSize: 50 };
+
+/** Reads of what is on the networks, one row per Pull API list (docs/oneall-api.md §6). */
+export const PULLS: PullSpec[] = [
+	{
+		network: 'facebook',
+		operation: 'getPagePosts',
+		name: 'Get Many Page Posts',
+		action: 'Get many posts of a Facebook page',
+		description: 'Read the posts of a Facebook page the user administers, e.g. to find one to update or delete',
+		certainty: 'docs',
+		path: 'facebook/page/{page}/posts.json',
+		pathLocators: [{ param: 'page', locator: 'page' }],
+		collection: 'posts',
+		paging: POSTS_PAGING,
+	},
+	{
+		network: 'linkedin',
+		operation: 'getCompanyPosts',
+		name: 'Get Many Company Posts',
+		action: 'Get many posts of a LinkedIn company page',
+		description: 'Read the posts of a LinkedIn company page the user administers',
+		certainty: 'docs',
+		path: 'linkedin/company/{company}/posts.json',
+		pathLocators: [{ param: 'company', locator: 'company' }],
+		collection: 'posts',
+		paging: POSTS_PAGING,
+	},
+	{
+		network: 'pinterest',
+		operation: 'getBoardPins',
+		name: 'Get Many Board Pins',
+		action: 'Get many pins of a Pinterest board',
+		description: "Read the pins of one of the user's boards, e.g. to find yesterday's pin and delete it",
+		certainty: 'docs',
+		path: 'pinterest/board/{board}/pins.json',
+		pathLocators: [{ param: 'board', locator: 'board' }],
+		collection: 'pins',
+		paging: {},
+	},
+	{
+		network: 'pinterest',
+		operation: 'getPins',
+		name: 'Get Many Pins',
+		action: 'Get many pins of the Pinterest user',
+		description: 'Read the pins of the Pinterest user, across boards',
+		certainty: 'docs',
+		path: 'pinterest/pins.json',
+		pathLocators: [],
+		collection: 'pins',
+		paging: {},
+	},
+	{
+		network: 'twitter',
+		operation: 'getTweets',
+		name: 'Get Many Tweets',
+		action: 'Get many tweets of the X user',
+		description: 'Read the latest tweets (posts) of the X user, newest first',
+		certainty: 'docs',
+		path: 'twitter/tweets.json',
+		pathLocators: [],
+		collection: 'tweets',
+		paging: { size: 'num_tweets' },
+		filters: [
+			{
+				key: 'after_tweet_id',
+				param: 'afterTweetId',
+				label: 'After Tweet ID',
+				hint: 'Only tweets newer than this one',
+			},
+		],
+	},
+	{
+		network: 'youtube',
+		operation: 'getPlaylistVideos',
+		name: 'Get Many Playlist Videos',
+		action: 'Get many videos of a YouTube playlist',
+		description: "Read the videos of one of the user's YouTube playlists",
+		certainty: 'docs',
+		path: 'youtube/playlist/{playlist}/videos.json',
+		pathLocators: [{ param: 'playlist', locator: 'playlist' }],
+		collection: 'videos',
+		paging: {},
+	},
+];
