@@ -58,7 +58,7 @@ async function startEmulator(opts = {}) {
     timers: new Set(),
     closed: false,
   };
-  const faults = createFaults();
+  const faults = createFaults(now);
 
   const later = (ms, fn) => {
     const t = setTimeout(() => {
