@@ -47,8 +47,10 @@ export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site,
     const user = await H.prepareUserFolder(userFolder, tarball);
     const port = await H.pickPort();
     const env = clusterEnv({ userFolder, port, brokerPort: await H.pickPort(), redis, pg });
-    if (name !== 'main') Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) });
-    procs[name] = { name, env, port, userFolder, version: user.version };
+    // A worker's health check defaults to 5678 like main's editor: each gets its own.
+    const healthPort = name === 'main' ? undefined : await H.pickPort();
+    if (healthPort) Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) });
+    procs[name] = { name, env, port, healthPort, userFolder, version: user.version };
   }
   progress(`package ${H.PACKAGE_NAME}@${procs.main.version} installed into ${names.map((n) => `${n}/.n8n/nodes`).join(', ')}`);
 
@@ -63,7 +65,7 @@ export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site,
     const srv = await H.startN8n(p.env, {
       logName: `queue-${p.name}.log`,
       args: isMain ? ['start'] : ['worker', `--concurrency=${concurrency}`],
-      healthPort: isMain ? undefined : p.port,
+      healthPort: p.healthPort,
       timeoutMs: 240_000,
     });
     Object.assign(p, { child: srv.child, stop: srv.stop, logFile: srv.logFile, url: srv.url });
