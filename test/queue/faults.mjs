@@ -3,6 +3,7 @@
 // For each: what was published, what n8n marked failed, what never finished, what was sent twice,
 // what the webhook callers got, and the error text a user sees in the failed executions.
 
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -98,11 +99,16 @@ export async function runFaults({ cluster, emu, pg, redis, FIXTURES, scale, late
   //    (no duplicates); its executions are marked failed once the lock expires, published or not.
   const victim = cluster.procs[cluster.workerNames.at(-1)];
   let killedAt;
+  let inFlightAtKill;
   const rKill = await runLoad({
     ...base,
     tag: 'fault-kill',
     callsPerSecond: CALLS_PER_SECOND * 2,
-    during: [{ atMs: 3000, run: () => {
+    during: [{ atMs: 1000, run: async () => {
+      // Kill while it runs executions: started minus finished in its log (bounded wait).
+      const deadline = Date.now() + 30_000;
+      while (inFlight(victim) < Math.min(3, cluster.concurrency) && Date.now() < deadline) await H.sleep(50);
+      inFlightAtKill = inFlight(victim);
       killedAt = Date.now();
       process.kill(victim.child.pid, 'SIGKILL');
       H.onCleanup(() => {
@@ -115,6 +121,7 @@ export async function runFaults({ cluster, emu, pg, redis, FIXTURES, scale, late
     } }],
   });
   const fKill = summarize(`kill -9 of ${victim.name}`, rKill, {
+    inFlightAtKill,
     settledS: (rKill.endedAt - killedAt) / 1000,
     errorText: await firstErrorText(cluster, pg, rKill.mark),
   });
@@ -126,11 +133,17 @@ export async function runFaults({ cluster, emu, pg, redis, FIXTURES, scale, late
   return out;
 }
 
+function inFlight(proc) {
+  const text = fs.readFileSync(proc.logFile, 'utf8');
+  return (text.match(/Worker started execution/g) ?? []).length - (text.match(/Worker finished execution/g) ?? []).length;
+}
+
 function print(f) {
   H.info(
     `${f.name}: ${f.calls} calls, published ${f.published}, succeeded ${f.succeeded}, marked failed ${f.failed} ` +
       `(${f.publishedButFailed} of them published), unfinished ${f.unfinished}, duplicated ${f.duplicated}, ` +
       `webhook answers ${JSON.stringify(f.webhookStatuses)} (slowest ${f.webhookMaxMs} ms), settled ${f.settledS?.toFixed(1)} s after the fault, per worker ${JSON.stringify(f.perWorker)}`,
   );
+  if (f.inFlightAtKill !== undefined) H.info(`  executions in flight on the killed worker: ${f.inFlightAtKill}`);
   if (f.errorText) H.info(`  a failed execution says: ${f.errorText}`);
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 import * as H from '../real-n8n/n8n-env.mjs';
 import { executionsByWorker } from './cluster.mjs';
-import { PIN_PATH, PIN_WORKFLOW_ID, READ_PATH, READ_WORKFLOW_ID } from './workflows.mjs';
+import { PACED_PIN_PATH, PACED_PIN_WORKFLOW_ID, PIN_PATH, PIN_WORKFLOW_ID, READ_PATH, READ_WORKFLOW_ID } from './workflows.mjs';
 
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
@@ -35,8 +35,8 @@ export async function callWebhook(url, pathName, body) {
     });
     await res.text();
     return res.status;
-  } catch {
-    return 0;
+  } catch (e) {
+    return `${e.cause?.code ?? e.name}`; // no HTTP answer: connection refused/reset, or our 60 s timeout
   }
 }
 
@@ -58,7 +58,8 @@ export async function callPicker(api, FIXTURES) {
     }),
     signal: AbortSignal.timeout(120_000),
   });
-  return res.status === 200 && Array.isArray(res.json?.data?.results) && res.json.data.results.length > 0;
+  const ok = res.status === 200 && Array.isArray(res.json?.data?.results) && res.json.data.results.length > 0;
+  return ok ? true : `${res.status} ${res.text.slice(0, 160)}`;
 }
 
 /** Highest execution id so far: a scenario's executions are those above it. */
@@ -185,23 +186,28 @@ export const pinTitle = (tag, n) => `${tag} pin ${n}`;
  * calls, all started at once (client concurrency `parallel`). Returns the wall time from the first
  * call to the last finished execution, and everything counted.
  */
-export async function runLoad({ cluster, emu, pg, FIXTURES, tag, calls, pinsPerCall = 1, reads = 0, pickers = 0, parallel = 50, callsPerSecond, during = [], timeoutMs = 600_000 }) {
+export async function runLoad({ cluster, emu, pg, FIXTURES, tag, calls, pinsPerCall = 1, reads = 0, pickers = 0, paced = false, parallel = 50, callsPerSecond, during = [], timeoutMs = 600_000 }) {
   const mark = executionMark(pg);
   const seq = emu.requests.length ? emu.requests[emu.requests.length - 1].seq : 0;
   const tasks = [];
   for (let c = 0; c < calls; c++) {
     const pins = Array.from({ length: pinsPerCall }, (_, i) => ({ title: pinTitle(tag, c * pinsPerCall + i + 1) }));
-    tasks.push(async () => ({ kind: 'pin', ...(await timed(() => callWebhook(cluster.url, PIN_PATH, { pins }))) }));
+    tasks.push(async () => ({ kind: 'pin', ...(await timed(() => callWebhook(cluster.url, paced ? PACED_PIN_PATH : PIN_PATH, { pins }))) }));
   }
   for (let r = 0; r < reads; r++) tasks.push(async () => ({ kind: 'read', ...(await timed(() => callWebhook(cluster.url, READ_PATH, { r }))) }));
-  for (let p = 0; p < pickers; p++) tasks.push(async () => ({ kind: 'picker', ok: await callPicker(cluster.api, FIXTURES) }));
+  for (let p = 0; p < pickers; p++) {
+    tasks.push(async () => {
+      const answer = await callPicker(cluster.api, FIXTURES).catch((e) => `${e.name}: ${e.message}`);
+      return { kind: 'picker', ok: answer === true, error: answer === true ? undefined : answer };
+    });
+  }
   // Interleave the kinds so a mixed load really is mixed.
   shuffle(tasks);
 
   const started = Date.now();
   const cpuBefore = clusterCpuSeconds(cluster);
   // callsPerSecond: a steady stream (for faults that must land mid-run) instead of all at once.
-  const paced = callsPerSecond
+  const stream = callsPerSecond
     ? tasks.map((task, i) => async () => {
         const at = started + (i * 1000) / callsPerSecond;
         if (at > Date.now()) await H.sleep(at - Date.now());
@@ -210,13 +216,14 @@ export async function runLoad({ cluster, emu, pg, FIXTURES, tag, calls, pinsPerC
     : tasks;
   // Faults injected mid-run: { atMs, run } from the first call on.
   const actions = during.map(({ atMs, run }) => H.sleep(atMs).then(run));
-  const results = await pool(paced, callsPerSecond ? tasks.length : parallel);
+  const results = await pool(stream, callsPerSecond ? tasks.length : parallel);
   await Promise.all(actions);
   const callsDoneAt = Date.now();
   const expected = {};
   const okPins = results.filter((r) => r.kind === 'pin' && r.status === 200).length;
   const okReads = results.filter((r) => r.kind === 'read' && r.status === 200).length;
-  if (okPins) expected[PIN_WORKFLOW_ID] = okPins;
+  const pinWorkflowId = paced ? PACED_PIN_WORKFLOW_ID : PIN_WORKFLOW_ID;
+  if (okPins) expected[pinWorkflowId] = okPins;
   if (okReads) expected[READ_WORKFLOW_ID] = okReads;
   const wait = await waitForExecutions(pg, mark, expected, {
     timeoutMs,
@@ -236,11 +243,12 @@ export async function runLoad({ cluster, emu, pg, FIXTURES, tag, calls, pinsPerC
     webhookStatuses: countBy(results.filter((r) => r.kind !== 'picker').map((r) => r.status)),
     webhookMaxMs: Math.max(0, ...results.filter((r) => r.kind !== 'picker').map((r) => r.ms)),
     pickerFailures: results.filter((r) => r.kind === 'picker' && !r.ok).length,
+    pickerErrors: [...new Set(results.filter((r) => r.kind === 'picker' && !r.ok).map((r) => r.error))].slice(0, 3),
     expectedPins: calls * pinsPerCall,
     executions: ids.length,
     executionStatus: Object.fromEntries(Object.entries(wait.counts).map(([wf, c]) => [wf, c])),
     failedExecutions: ids.filter((e) => e.status !== 'success').length,
-    pinSuccesses: wait.counts[PIN_WORKFLOW_ID]?.success ?? 0,
+    pinSuccesses: wait.counts[pinWorkflowId]?.success ?? 0,
     unfinished: ids.filter((e) => !FINISHED.includes(e.status)).length,
     perWorker: perWorker(cluster, ids.map((e) => e.id)),
     ...fig,

@@ -1,4 +1,4 @@
-// npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults]
+// npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults] [--only single,batch,batch-paced,mixed]
 //
 // The packed n8n-nodes-oneall in n8n 2.41.1 queue mode: Redis, Postgres, the OneAll emulator, one
 // main process and two workers, all started here on free 127.0.0.1 ports and stopped by pid at the
@@ -16,7 +16,7 @@ import { startCluster } from './cluster.mjs';
 import { runFaults } from './faults.mjs';
 import { runLoad } from './load.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs';
-import { pinWorkflow, readWorkflow } from './workflows.mjs';
+import { pacedPinWorkflow, pinWorkflow, readWorkflow } from './workflows.mjs';
 
 H.ensureNode24();
 
@@ -31,6 +31,8 @@ const LATENCY_MS = 100;
 const LIMIT_RPS = 20;
 const skipBuild = args.includes('--skip-build');
 const withFaults = !args.includes('--no-faults');
+// --only single,batch,batch-paced,mixed: run just those scenarios.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 if (!(SCALE >= 100 && SCALE % 100 === 0)) throw new Error('--scale must be a multiple of 100 (at least 100)');
 
 const failures = [];
@@ -67,7 +69,8 @@ async function main() {
   H.info(`redis-server pid ${redis.pid} :${redis.port}; postgres pid ${pg.pid} :${pg.port}; emulator ${emu.url}`);
 
   step('Starting n8n: main + 2 workers in queue mode (package installed into each)');
-  const workflows = [pinWorkflow(FIXTURES), readWorkflow(FIXTURES)];
+  // Batches run 3 at once: each may use a third of the limit.
+  const workflows = [pinWorkflow(FIXTURES), pacedPinWorkflow(FIXTURES, LIMIT_RPS / 3), readWorkflow(FIXTURES)];
   const cluster = await startCluster({ tmp, tarball: pack.tarball, redis, pg, emulatorUrl: emu.url, site: DEFAULT_SITE, workflows, concurrency: CONCURRENCY });
   const ctx = { cluster, emu, pg, redis, FIXTURES };
 
@@ -80,10 +83,11 @@ async function main() {
   const scenarios = [
     { name: `${SCALE} pins as ${SCALE} executions of 1 item`, key: 'single', calls: SCALE, pinsPerCall: 1 },
     { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items`, key: 'batch', calls: SCALE / 100, pinsPerCall: 100 },
+    { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items, Max Requests per Second ${+(LIMIT_RPS / 3).toFixed(2)}`, key: 'batch-paced', calls: SCALE / 100, pinsPerCall: 100, paced: true },
     { name: `mixed: ${SCALE / 2} pin executions + ${SCALE / 5} reads + ${SCALE / 10} pickers`, key: 'mixed', calls: SCALE / 2, pinsPerCall: 1, reads: SCALE / 5, pickers: SCALE / 10 },
   ];
   const rows = [];
-  for (const s of scenarios) {
+  for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
     emu.setLatency(0);
     emu.setRateLimit(undefined);
     const floor = await runLoad({ ...ctx, ...s, tag: `${s.key}-floor` });
@@ -125,7 +129,7 @@ function slim(row) {
   const pick = (r) => ({
     wallS: r.wallS, cpuS: r.cpuS, executions: r.executions, failedExecutions: r.failedExecutions, unfinished: r.unfinished,
     expectedPins: r.expectedPins, published: r.published, duplicated: r.duplicated, rateLimited: r.rateLimited,
-    accepted: r.accepted, reads: r.reads, perWorker: r.perWorker, webhookFailures: r.webhookFailures, pickerFailures: r.pickerFailures,
+    accepted: r.accepted, reads: r.reads, perWorker: r.perWorker, webhookFailures: r.webhookFailures, webhookStatuses: r.webhookStatuses, pickerFailures: r.pickerFailures, pickerErrors: r.pickerErrors,
   });
   return { name: row.name, key: row.key, rateBoundS: row.rateBound, boundS: row.bound, ratio: row.ratio, floor: pick(row.floor), limited: pick(row.real) };
 }
@@ -135,7 +139,8 @@ function printScenario(row) {
   H.info(
     `${row.name}: floor ${row.floor.wallS.toFixed(1)}s (${row.floor.cpuS.toFixed(0)} CPU-s), limited ${r.wallS.toFixed(1)}s, ` +
       `bound ${row.bound.toFixed(1)}s (rate ${row.rateBound.toFixed(1)}s) -> ${row.ratio.toFixed(2)}x; published ${r.published}/${r.expectedPins}, ` +
-      `failed executions ${r.failedExecutions}, duplicated ${r.duplicated}, 429s ${r.rateLimited}, per worker ${JSON.stringify(r.perWorker)}`,
+      `failed executions ${r.failedExecutions}, duplicated ${r.duplicated}, 429s ${r.rateLimited}, per worker ${JSON.stringify(r.perWorker)}, ` +
+      `webhook answers ${JSON.stringify(r.webhookStatuses)}${r.pickerFailures ? `, ${r.pickerFailures} picker calls failed` : ''}`,
   );
 }
 

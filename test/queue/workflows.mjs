@@ -62,9 +62,21 @@ export const READ_WORKFLOW_ID = 'queueReads000001';
 export const PIN_PATH = 'queue-pins';
 export const READ_PATH = 'queue-read';
 
+export const PACED_PIN_WORKFLOW_ID = 'queuePinsPaced01';
+export const PACED_PIN_PATH = 'queue-pins-paced';
+
 /** One workflow for both pin scenarios: a webhook call carries 1 or 100 pins. */
 export function pinWorkflow(FIXTURES, options = {}) {
   return chain(PIN_WORKFLOW_ID, 'Queue test: pins from a webhook', [webhook(PIN_PATH, '9a000001'), splitPins, pinNode(FIXTURES, options)]);
+}
+
+/** The same with Max Requests per Second set (the limit shared by the executions that run at once). */
+export function pacedPinWorkflow(FIXTURES, maxRequestsPerSecond) {
+  return chain(PACED_PIN_WORKFLOW_ID, 'Queue test: pins from a webhook, Max Requests per Second set', [
+    webhook(PACED_PIN_PATH, '9a000003'),
+    splitPins,
+    pinNode(FIXTURES, { maxRequestsPerSecond }),
+  ]);
 }
 
 /** A read per call: Identity → Get (one GET). */
