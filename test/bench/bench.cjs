@@ -29,7 +29,8 @@ const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
 
 const { loadEngine, httpRequestUnavailable, ROOT } = require('./engine.cjs');
 const { startEmulatorProcess } = require('./emulator-client.cjs');
-const { DEFAULT_SITE, FIXTURES } = require('../emulator/index.cjs');
+const { pinItems, oneAllNode, httpRequestNode } = require('./nodes.cjs');
+const { sharingFanoutSection } = require('./sharing-fanout.cjs');
 
 // ------------------------------------------------------------------------------------------------
 // Settings
@@ -74,7 +75,9 @@ const CONFIG = {
   httpBatching: { batchSize: 20, batchInterval: 1000 },
   httpBatchingMargin: { batchSize: 10, batchInterval: 550 },
   httpRetry: { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 },
-  only: new Set(String(ARGS.only ?? 'a,b,c,d').split(',')),
+  // (e): Sharing Publish for N users x 3 networks against 3 N pushes.
+  fanoutUsers: num(ARGS['fanout-users'], SMALL ? 20 : 200),
+  only: new Set(String(ARGS.only ?? 'a,b,c,d,e').split(',')),
   out: path.resolve(ROOT, String(ARGS.out ?? path.join('test-output', 'bench.json'))),
 };
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
@@ -93,11 +96,6 @@ const collectGarbage = (() => {
   }
 })();
 
-const IDENTITY = FIXTURES.identities.pinterest;
-const BOARD = FIXTURES.pinterest.boardId;
-const PICTURE = 'https://www.example.com/bench/pin.jpg';
-const PIN_PATH = `/push/identities/${IDENTITY}/pinterest/board/${BOARD}/pin.json`;
-
 const log = (text = '') => process.stdout.write(`${text}\n`);
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,90 +105,49 @@ const median = (values) => {
 const round = (value, digits = 3) => (value === null || value === undefined ? value : Number(value.toFixed(digits)));
 
 // ------------------------------------------------------------------------------------------------
-// The two nodes, configured as a user would
-// ------------------------------------------------------------------------------------------------
-
-let runCounter = 0;
-/** Unique titles per run, so a run never counts another run's pushes as duplicates. */
-function pinItems(count) {
-  const run = ++runCounter;
-  return Array.from({ length: count }, (_, i) => ({ json: { title: `Bench pin ${run}-${i + 1}` } }));
-}
-
-function oneAllNode(emulatorUrl, options) {
-  return {
-    node: {
-      id: 'oneall-1',
-      name: 'OneAll',
-      type: 'n8n-nodes-oneall.oneAll',
-      typeVersion: 1,
-      position: [0, 0],
-      parameters: {
-        resource: 'pinterest',
-        operation: 'publishPin',
-        identity: { __rl: true, mode: 'id', value: IDENTITY },
-        board: { __rl: true, mode: 'id', value: BOARD },
-        title: '={{ $json.title }}',
-        picture: PICTURE,
-        options,
-      },
-      credentials: { oneAllApi: { id: 'bench-oneall', name: 'OneAll emulator' } },
-    },
-    credentials: {
-      oneAllApi: {
-        subdomain: DEFAULT_SITE.subdomain,
-        publicKey: DEFAULT_SITE.publicKey,
-        privateKey: DEFAULT_SITE.privateKey,
-        useCustomBaseUrl: true,
-        apiBaseUrl: emulatorUrl,
-      },
-    },
-  };
-}
-
-function httpRequestNode(emulatorUrl, typeVersion, { options = {}, settings = {} } = {}) {
-  return {
-    node: {
-      id: 'http-1',
-      name: 'HTTP Request',
-      type: 'n8n-nodes-base.httpRequest',
-      typeVersion,
-      position: [0, 0],
-      parameters: {
-        method: 'POST',
-        url: `${emulatorUrl}${PIN_PATH}`,
-        authentication: 'genericCredentialType',
-        genericAuthType: 'httpBasicAuth',
-        sendBody: true,
-        specifyBody: 'json',
-        jsonBody: `={"request":{"push":{"pin":{"title":{{ JSON.stringify($json.title) }},"picture":"${PICTURE}"}}}}`,
-        options,
-      },
-      credentials: { httpBasicAuth: { id: 'bench-basic', name: 'OneAll keys (Basic Auth)' } },
-      ...settings,
-    },
-    credentials: { httpBasicAuth: { user: DEFAULT_SITE.publicKey, password: DEFAULT_SITE.privateKey } },
-  };
-}
-
-// ------------------------------------------------------------------------------------------------
 // One measured push run
 // ------------------------------------------------------------------------------------------------
 
-async function pushRun({ engine, emulator, label, build, count, latencyMs, requestsPerSecond, capMs }) {
+/** Open file descriptors of this process (Linux), or undefined. */
+function openFds() {
+  try {
+    return fs.readdirSync('/proc/self/fd').length;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the sockets a run left open are closed (at most 5 s). The HTTP Request node ends its run
+ * with every connection still open and closes them in the next ~0.1-0.9 s: without this, that teardown
+ * (kernel time) would be charged to whichever run comes next.
+ */
+async function settleSockets(fds0) {
+  const started = performance.now();
+  const leftOpen = fds0 === undefined ? 0 : openFds() - fds0;
+  while (fds0 !== undefined && openFds() > fds0 + 2 && performance.now() - started < 5000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { leftOpen, ms: performance.now() - started };
+}
+
+async function pushRun({ engine, emulator, label, build, count, latencyMs, requestsPerSecond, capMs, settle = false }) {
   await emulator.configure(latencyMs, requestsPerSecond);
   const items = pinItems(count);
   const { node, credentials } = build();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const startedAt = Date.now();
+  const fds0 = settle ? openFds() : undefined;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await engine.runNode({ node, items, credentials, timeoutMs: capMs });
   const wallMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
   loopDelay.disable();
   const endedAt = Date.now();
+  // CPU includes closing the run's own sockets when `settle` (the (c) runs).
+  const teardown = settle ? await settleSockets(fds0) : undefined;
+  const cpu = process.cpuUsage(cpu0);
   const emu = await emulator.summary();
   // A cancelled execution keeps sending in the background: give the next run a fresh emulator.
   if (result.timedOut) await emulator.restart();
@@ -203,6 +160,8 @@ async function pushRun({ engine, emulator, label, build, count, latencyMs, reque
     cpuMs: round((cpu.user + cpu.system) / 1000, 1),
     cpuUserMs: round(cpu.user / 1000, 1),
     cpuSystemMs: round(cpu.system / 1000, 1),
+    socketsLeftOpen: teardown?.leftOpen,
+    teardownMs: teardown ? round(teardown.ms, 1) : undefined,
     // failed = input items without a successful output item (error items + items not processed).
     failed: count - okItems,
     errorItems,
@@ -309,7 +268,7 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
     ['oneAllConcurrency50', 'OneAll node, concurrency 50', () => oneAllNode(emulator.url, { concurrency: 50 })],
   ];
   if (engine.httpRequest) contenders.push(['httpRequest', `HTTP Request v${version} (default settings)`, () => httpRequestNode(emulator.url, version)]);
-  const common = { engine, emulator, latencyMs, requestsPerSecond: 0, capMs: 300_000 };
+  const common = { engine, emulator, latencyMs, requestsPerSecond: 0, capMs: 300_000, settle: true };
 
   log(`${tag} ${n} pushes, ${latencyMs} ms latency, no rate limit; warm-up, then ${reps} repetitions in rotating order ...`);
   for (const [, label, build] of contenders) {
@@ -324,7 +283,8 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
       const run = await pushRun({ ...common, label, build, count: n });
       samples[key].push(run);
       log(`    rep ${rep + 1} ${label}: ${(run.wallMs / n).toFixed(3)} ms/item wall, ${(run.cpuMs / n).toFixed(3)} ms/item CPU ` +
-        `(user ${(run.cpuUserMs / n).toFixed(3)}, system ${(run.cpuSystemMs / n).toFixed(3)}), failed ${run.failed}`);
+        `(user ${(run.cpuUserMs / n).toFixed(3)}, system ${(run.cpuSystemMs / n).toFixed(3)}), failed ${run.failed}` +
+        `${run.socketsLeftOpen ? `; ${run.socketsLeftOpen} sockets open at the end, closed ${Math.round(run.teardownMs)} ms later (counted)` : ''}`);
     }
   }
   const summarize = (key) => {
@@ -340,6 +300,7 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
       failed: Math.max(...runs.map((r) => r.failed)),
       samples: runs.map((r) => ({
         wallMs: r.wallMs, cpuMs: r.cpuMs, cpuUserMs: r.cpuUserMs, cpuSystemMs: r.cpuSystemMs, failed: r.failed, published: r.published,
+        socketsLeftOpen: r.socketsLeftOpen, teardownMs: r.teardownMs,
       })),
     };
   };
@@ -523,6 +484,19 @@ function printReport(results) {
     log(table(rows));
     if (c.skipped) log(`HTTP Request part skipped: ${c.skipped}`);
   }
+  if (results.e) {
+    const e = results.e;
+    log('');
+    log(`(e) ${e.users} users x ${e.networks.length} networks, ${e.latencyMs} ms latency, ${e.requestsPerSecond} req/s limit`);
+    log(table([
+      ['run', 'wall s', 'requests', 'failed', 'duplicated', 'publications', '429s'],
+      ...[['one Sharing Publish per user', e.sharing], ['three pushes per user', e.pushes]].map(([name, r]) => [
+        name, (r.wallMs / 1000).toFixed(2), r.requests, r.failed, r.duplicated,
+        r.publications.total ? `${r.publications.total} (dup ${r.publications.duplicated})` : '-', r.rateLimited,
+      ]),
+    ]));
+    log(`wall time, three pushes / one Sharing Publish: x${e.wallRatioPushesOverSharing}`);
+  }
   if (results.d) {
     log('');
     log(table([
@@ -575,10 +549,16 @@ async function main() {
     targets: TARGETS,
     engine: engine.describe(),
   };
-  const emulator = await startEmulatorProcess();
+  const emulator = await startEmulatorProcess({ networkUserCount: CONFIG.fanoutUsers });
   try {
     await rateLimitedSection(engine, emulator, results);
     await overheadSection(engine, emulator, results);
+    if (CONFIG.only.has('e')) {
+      results.e = await sharingFanoutSection({
+        engine, emulator, users: CONFIG.fanoutUsers, latencyMs: CONFIG.latencyMs, requestsPerSecond: CONFIG.requestsPerSecond,
+        options: CONFIG.oneAllOptions, log,
+      });
+    }
   } finally {
     await emulator.close();
   }

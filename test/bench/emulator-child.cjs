@@ -22,6 +22,10 @@ function summary() {
   const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]).sort((a, b) => a - b);
   const pct = (p) => (gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * p))] : null);
   const pauses = gaps.filter((g) => g >= 500);
+  // Sharing publishes: one publication per network; a (user, network) published twice is a duplicate.
+  const publications = pushes.flatMap((p) => p.result?.sharing_message?.publications?.entries ?? []);
+  const perTarget = new Map();
+  for (const p of publications) perTarget.set(`${p.user_token} ${p.provider}`, (perTarget.get(`${p.user_token} ${p.provider}`) ?? 0) + 1);
   return {
     stats,
     gaps: {
@@ -33,6 +37,11 @@ function summary() {
       pausedMs: pauses.reduce((sum, g) => sum + g, 0),
     },
     processedPushes: pushes.length,
+    publications: {
+      total: publications.length,
+      failed: publications.filter((p) => p.status?.flag !== 'success').length,
+      duplicated: [...perTarget.values()].reduce((sum, n) => sum + n - 1, 0),
+    },
     duplicateGroups: groups.length,
     // Extra copies: a push sent 3 times counts 2.
     duplicatedPushes: groups.reduce((sum, group) => sum + group.length - 1, 0),

@@ -8,18 +8,21 @@
 //   n8n:               n8n-core / n8n-workflow AND n8n-nodes-base from .cache/n8n-2.41.1 (what a real n8n
 //                      2.41.1 runs); our package is still loaded through that n8n-core's PackageDirectoryLoader.
 'use strict';
-const { additionalDataFor, runExecutionDataFor } = require('../helpers/engineData.cjs');
+const { createHarness } = require('../helpers/harness.cjs');
+const { cacheDir, N8N_VERSION } = require('../tools/cache.cjs');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const N8N_VERSION = '2.41.1';
-const N8N_MODULES = path.join(ROOT, '.cache', `n8n-${N8N_VERSION}`, 'node_modules');
+// ONEALL_BENCH_N8N_DIR: another install (a folder with node_modules/n8n-core, n8n-nodes-base and an
+// .install-complete.json), e.g. while the shared cache is being reinstalled.
+const N8N_DIR = process.env.ONEALL_BENCH_N8N_DIR ? path.resolve(process.env.ONEALL_BENCH_N8N_DIR) : cacheDir(`n8n-${N8N_VERSION}`);
+const N8N_MODULES = path.join(N8N_DIR, 'node_modules');
 const HTTP_REQUEST_DIR = path.join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest');
 // Written by test/real-n8n/n8n-env.mjs once the install is complete.
-const N8N_MARKER = path.join(ROOT, '.cache', `n8n-${N8N_VERSION}`, '.install-complete.json');
+const N8N_MARKER = path.join(N8N_DIR, '.install-complete.json');
 const DIST = path.join(ROOT, 'dist') + path.sep;
 
 const ONEALL_TYPE = 'n8n-nodes-oneall.oneAll';
@@ -70,13 +73,9 @@ async function loadEngine({ engine = 'project' } = {}) {
   if (engine === 'n8n' && httpRequestUnavailable()) throw new Error(`--engine=n8n needs ${httpRequestUnavailable()}`);
   const req = createRequire(path.join(fromDir, 'noop.js'));
   if (engine === 'n8n') shareN8nWorkflow(req);
-  const workflowLib = req('n8n-workflow');
-  const core = req('n8n-core');
-  const { ICredentialsHelper, NodeHelpers, Workflow } = workflowLib;
-  const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = core;
-
-  const loader = new PackageDirectoryLoader(ROOT);
-  await loader.loadAll();
+  const harness = createHarness({ workflowLib: req('n8n-workflow'), core: req('n8n-core'), packageDir: ROOT });
+  const { PackageDirectoryLoader } = req('n8n-core');
+  await harness.loadPackage();
 
   let httpRequest;
   let httpUnavailable = httpRequestUnavailable();
@@ -89,83 +88,31 @@ async function loadEngine({ engine = 'project' } = {}) {
     }
   }
 
-  class BenchCredentialsHelper extends ICredentialsHelper {
-    constructor(data) {
-      super();
-      this.data = data;
-    }
-    getParentTypes() { return []; }
-    isCredentialUsableByNode() { return true; }
-    async getDecrypted(_additionalData, _nodeCredentials, type) {
-      if (!this.data[type]) throw new Error(`No bench credential of type ${type}`);
-      return { ...this.data[type] };
-    }
-    getCredentialsProperties(type) { return loader.credentialTypes[type]?.type.properties ?? []; }
-    async preAuthentication() { return undefined; }
-    async runPreAuthentication() { return undefined; }
-    async updateCredentials() {}
-    async updateCredentialsOauthTokenData() {}
-    async getCredentials() { throw new Error('not used in the bench'); }
-    async authenticate(credentials, type, requestOptions) {
-      const credentialType = loader.credentialTypes[type]?.type;
-      if (typeof credentialType?.authenticate !== 'function') throw new Error(`no authenticate() for ${type}`);
-      return await credentialType.authenticate.call(credentialType, credentials, requestOptions);
-    }
-  }
-
-  const extraTypes = new Map();
+  const extraTypes = {};
+  if (httpRequest) extraTypes[HTTP_TYPE] = httpRequest;
   /** Loads another package directory (e.g. a modified copy of the node, for experiments) under `prefix`. */
   async function loadExtraPackage(dir, prefix) {
     if (engine === 'n8n') sharedDirs.push(path.join(dir, 'dist') + path.sep);
     const extra = new PackageDirectoryLoader(dir);
     await extra.loadAll();
-    for (const [name, entry] of Object.entries(extra.nodeTypes)) extraTypes.set(`${prefix}.${name}`, entry.type);
+    for (const [name, entry] of Object.entries(extra.nodeTypes)) extraTypes[`${prefix}.${name}`] = entry.type;
   }
-  const byName = (name) => {
-    if (extraTypes.has(name)) return extraTypes.get(name);
-    if (name === HTTP_TYPE && httpRequest) return httpRequest;
-    const entry = loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)];
-    if (!name.startsWith('n8n-nodes-oneall.') || !entry) throw new Error(`Unknown node type ${name}`);
-    return entry.type;
-  };
-  const nodeTypes = {
-    getByName: byName,
-    getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
-    getKnownTypes: () => loader.known.nodes,
-  };
 
-  let executions = 0;
   /**
-   * Runs one node over `items` as a one-node workflow. Resolves { run, error, items, timedOut }.
-   * After `timeoutMs` the execution is cancelled (its in-flight requests may still finish in the background).
+   * Runs one node over `items` as a one-node workflow (the test harness's runWorkflow). Resolves
+   * { run, error, items, timedOut }. After `timeoutMs` the execution is cancelled (its in-flight
+   * requests may still finish in the background).
    */
   async function runNode({ node, items, credentials, timeoutMs = 0 }) {
-    const id = `bench-${++executions}`;
-    const workflowData = { id: `wf-${id}`, nodes: [node], connections: {} };
-    const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
-    const hooks = new ExecutionLifecycleHooks('manual', id, workflowData);
-    const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-    const additionalData = additionalDataFor({ hooks, credentialsHelper: new BenchCredentialsHelper(credentials) });
-    const runExecutionData = runExecutionDataFor(node, items);
-    const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-    let timer;
-    const timeout = timeoutMs > 0
-      ? new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); })
-      : new Promise(() => {});
-    const outcome = await Promise.race([finished, timeout]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      try { execution.cancel(); } catch { /* already settled */ }
-      return { run: undefined, error: new Error(`cancelled after ${timeoutMs} ms`), items: [], timedOut: true };
-    }
-    const run = outcome;
-    const nodeRuns = run.data.resultData.runData[node.name];
-    return {
-      run,
-      error: run.data.resultData.error,
-      items: nodeRuns?.[0]?.data?.main?.[0] ?? [],
-      timedOut: false,
-    };
+    const result = await harness.runWorkflow({
+      nodes: [node],
+      items,
+      credentialsByType: credentials,
+      extraNodeTypes: extraTypes,
+      settings: { executionOrder: 'v1' },
+      timeoutMs,
+    });
+    return { run: result.run, error: result.error, items: result.output(node.name), timedOut: result.timedOut };
   }
 
   const describe = () => {

@@ -20,7 +20,8 @@ const OTHER_SITE = Object.freeze({
 
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
-// Fixed tokens. Several are the examples from OneAll's docs; the Pinterest one is the seed page's (not hex!).
+// Fixed tokens. Several are the examples from OneAll's docs; the Pinterest one is the seed page's (not hex!,
+// docs/oneall-api.md §2.6).
 const FIXTURES = Object.freeze({
   site: { subdomain: DEFAULT_SITE.subdomain, publicKey: DEFAULT_SITE.publicKey },
   otherSite: { subdomain: OTHER_SITE.subdomain, publicKey: OTHER_SITE.publicKey },
@@ -28,6 +29,12 @@ const FIXTURES = Object.freeze({
     primary: '5360232a-d9ca-4433-8128-44a9e1d9cec3', // pinterest + facebook + twitter
     secondary: '247db8ab-0af5-4a01-8dd1-a9454d76c23e', // linkedin + youtube
     foreign: 'a7e5c3b1-9f8d-4b6a-8c4e-2d0f1e3a5b7c', // pinterest + facebook + youtube owning the "foreign" ids
+    sharing: '5ba7e000-1111-4222-8333-444455556666', // facebook + twitter + linkedin; the linkedin access was revoked
+  },
+  sharingIdentities: {
+    facebook: '5ba7e000-0000-4000-8000-00000000000f',
+    twitter: '5ba7e000-0000-4000-8000-00000000000e',
+    linkedin: '5ba7e000-0000-4000-8000-00000000000d', // revoked: Sharing publications on it fail
   },
   user: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
   identities: {
@@ -90,8 +97,23 @@ const PROFILE_URL = {
   youtube: (u) => `https://www.youtube.com/@${u}`,
 };
 
-/** Builds one Site's data. wellKnown: add the FIXTURES users/identities (default site only). */
-function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, wellKnown = true } = {}) {
+/**
+ * `count` users with a Facebook, a LinkedIn and a Twitter identity each (the bench's publish-to-all-networks
+ * runs), with tokens computed from their number.
+ */
+function networkUsers(count) {
+  const token = (kind, n) => `b3e4${kind}00-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return Array.from({ length: count }, (_, n) => ({
+    user_token: token('00', n),
+    identities: { facebook: token('0f', n), linkedin: token('0d', n), twitter: token('0e', n) },
+  }));
+}
+
+/**
+ * Builds one Site's data. wellKnown: add the FIXTURES users/identities (default site only). networkUserCount:
+ * append networkUsers(n) after everything else, so the seeded data stays the same.
+ */
+function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, wellKnown = true, networkUserCount = 0 } = {}) {
   const rnd = prng(seed);
   const int = (n) => Math.floor(rnd() * n);
   const pick = (arr) => arr[int(arr.length)];
@@ -177,6 +199,10 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
     addIdentity(c, 'pinterest', F.foreignIdentities.pinterest, { boards: [F.pinterest.foreignBoardId] });
     addIdentity(c, 'facebook', F.foreignIdentities.facebook, { pages: [F.facebook.foreignPageId], groups: [F.facebook.foreignGroupId] });
     addIdentity(c, 'youtube', F.foreignIdentities.youtube, { playlists: [F.youtube.foreignPlaylistId], channels: ['UCforeignOneAllEmulator1'] });
+    const d = addUser(F.users.sharing);
+    addIdentity(d, 'facebook', F.sharingIdentities.facebook);
+    addIdentity(d, 'twitter', F.sharingIdentities.twitter);
+    addIdentity(d, 'linkedin', F.sharingIdentities.linkedin, { revoked: true });
   }
   while (userList.length < userCount) {
     const user = addUser();
@@ -206,7 +232,12 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
     connectionList.push(connection);
   }
 
+  for (const spec of networkUsers(networkUserCount)) {
+    const user = addUser(spec.user_token);
+    for (const [provider, token] of Object.entries(spec.identities)) addIdentity(user, provider, token);
+  }
+
   return { users, identities, connections, userList, identityList, connectionList };
 }
 
-module.exports = { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };
+module.exports = { buildSiteData, networkUsers, FIXTURES, DEFAULT_SITE, OTHER_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };

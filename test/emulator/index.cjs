@@ -2,9 +2,10 @@
 // OneAll API emulator: public entry point. See README.md.
 
 const { startEmulator } = require('./server.cjs');
-const { FIXTURES, DEFAULT_SITE, OTHER_SITE, ACCESS_TOKEN_MARKER } = require('./fixtures.cjs');
+const { FIXTURES, DEFAULT_SITE, OTHER_SITE, ACCESS_TOKEN_MARKER, networkUsers } = require('./fixtures.cjs');
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { FAULT_TYPES } = require('./faults.cjs');
+const { emulatorFile } = require('./sharing.cjs');
 
 module.exports = {
   startEmulator,
@@ -15,4 +16,6 @@ module.exports = {
   PUSH_SCHEMAS,
   WRITE_SCHEMAS,
   FAULT_TYPES: [...FAULT_TYPES],
+  emulatorFile,
+  networkUsers,
 };

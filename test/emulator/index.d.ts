@@ -19,7 +19,12 @@ export type FaultType =
   | 'errorIn200'
   | 'afterProcessing'
   | 'slow'
-  | 'asyncFailure';
+  | 'asyncFailure'
+  | 'reshape'
+  | 'redirect'
+  | 'drip'
+  | 'echoAuth'
+  | 'body';
 
 export interface FaultSpec {
   type: FaultType;
@@ -37,11 +42,19 @@ export interface FaultSpec {
   status?: number;
   info?: string;
   /** Adds a Retry-After header (seconds). */
-  retryAfter?: number;
-  /** timeout: drop the connection after this; slow: wait this long, then answer normally. */
+  retryAfter?: number | string;
+  /** timeout: drop the connection after this; slow: wait this long, then answer normally; drip: ms between bytes. */
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
+  /** reshape only: dotted paths from the top of the body to delete; `*` = every element or key. */
+  drop?: string[];
+  /** reshape only: dotted path -> replacement value (e.g. a number where OneAll's docs show a string). */
+  set?: Record<string, unknown>;
+  /** redirect only: the Location header. */
+  location?: string;
+  /** body only: the JSON body answered verbatim. */
+  body?: unknown;
 }
 
 export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
@@ -76,7 +89,10 @@ export interface RequestLogEntry {
 }
 
 export interface CallbackRecord {
-  pushSeq: number;
+  /** The push whose video outcome this is; null for a sharing-analytics pingback. */
+  pushSeq: number | null;
+  /** Sharing-analytics pingback: the snapshot's token. */
+  snapshot?: string;
   url: string;
   delivered: boolean;
   status: number | null;
@@ -102,6 +118,8 @@ export interface EmulatorOptions {
   seed?: number;
   userCount?: number;
   connectionCount?: number;
+  /** Users appended with a facebook, a linkedin and a twitter identity each (see networkUsers()). */
+  networkUserCount?: number;
   /** Clock (ms since epoch) used for envelope dates and created_at values. */
   now?: () => number;
   /** Called once per API request when it is finished. */
@@ -111,7 +129,9 @@ export interface EmulatorOptions {
 export interface Fixtures {
   site: { subdomain: string; publicKey: string };
   otherSite: { subdomain: string; publicKey: string };
-  users: { primary: string; secondary: string; foreign: string };
+  users: { primary: string; secondary: string; foreign: string; sharing: string };
+  /** Identities of users.sharing; the linkedin one is revoked (Sharing publications on it fail). */
+  sharingIdentities: { facebook: string; twitter: string; linkedin: string };
   user: string;
   identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
   foreignIdentities: { pinterest: string; facebook: string; youtube: string };
@@ -170,6 +190,9 @@ export interface PushSchema {
   path: string;
   object: string;
   certainty: 'seed-page' | 'docs' | 'sdk' | 'guess';
+  /** Section of docs/oneall-api.md describing the endpoint, e.g. '§4.4 #7'. */
+  ref: string;
+  /** Public source: a docs.oneall.com address, or SDK repository and file. */
   source: string;
   note?: string;
   fields: Record<string, FieldSpec>;
@@ -188,3 +211,9 @@ export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];
 export const WRITE_SCHEMAS: Record<string, any>;
 export const FAULT_TYPES: FaultType[];
+
+/** The bytes GET /__emulator/files/<name>?bytes=N serves (no auth): a PNG signature and seeded bytes. */
+export function emulatorFile(name: string, bytes?: number): Buffer;
+
+/** The users startEmulator({ networkUserCount: n }) adds: each with a facebook, a linkedin and a twitter identity. */
+export function networkUsers(count: number): Array<{ user_token: string; identities: { facebook: string; linkedin: string; twitter: string } }>;

@@ -15,6 +15,9 @@ function isFullyQualifiedUrl(v) {
   }
 }
 
+// Strict base64: what Buffer.from(s, 'base64') would silently accept with junk in it is refused.
+const isBase64 = (v) => v.length > 0 && v.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
+
 // Returns an error text (without the key name) or null.
 function typeError(spec, v) {
   switch (spec.type) {
@@ -38,6 +41,14 @@ function typeError(spec, v) {
       return spec.values.includes(v) ? null : `must be one of ${spec.values.join(', ')}`;
     case 'object':
       return isPlainObject(v) ? null : 'must be an object';
+    case 'object[]':
+      return Array.isArray(v) && v.length > 0 && v.every(isPlainObject) ? null : 'must be a non-empty array of objects';
+    case 'base64':
+      return typeof v === 'string' && isBase64(v) ? null : 'must be base64 (A-Z a-z 0-9 + /, padded with =)';
+    case 'filename':
+      return typeof v === 'string' && /^[^/\\\0]{1,255}$/.test(v) && v.trim() === v ? null : 'must be a file name (no path, no surrounding spaces)';
+    case 'flag01':
+      return [0, 1, '0', '1', true, false].includes(v) ? null : 'must be 1 or 0';
     default:
       return `has an unsupported type ${spec.type}`;
   }
@@ -55,6 +66,7 @@ function checkFields(fields, obj, rel, out) {
       const err = typeError(spec, v);
       if (err) out.errors.push(`${rel}${key} ${err}`);
       else if (spec.type === 'object') checkFields(spec.fields, v, `${rel}${key}.`, out);
+      else if (spec.type === 'object[]') v.forEach((element, i) => checkFields(spec.fields, element, `${rel}${key}[${i}].`, out));
     }
   }
   if (missing.length) out.errors.unshift(`Missing required field(s): ${missing.join(', ')}`);
@@ -98,4 +110,4 @@ function validateBody(schema, body, rootPath) {
   return { errors: out.errors, unknownKeys: out.unknown, object: node };
 }
 
-module.exports = { validateBody, isFullyQualifiedUrl, isPlainObject };
+module.exports = { validateBody, isFullyQualifiedUrl, isPlainObject, isBase64 };

@@ -4,12 +4,14 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulatorFile, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { exampleWorkflows } from '../helpers/files.cjs';
 import { runWorkflow } from '../helpers/harness.cjs';
 import { emulatorCredentials } from '../helpers/params';
 
 const ONEALL = 'n8n-nodes-oneall.oneAll';
+/** The AI Agent example uses the tool variant; it needs a model, so test/agent runs it in a real n8n. */
+const ONEALL_TOOL = 'n8n-nodes-oneall.oneAllTool';
 const examples = exampleWorkflows();
 
 let emulator: Emulator;
@@ -41,7 +43,7 @@ const lastOutput = (run: Awaited<ReturnType<typeof runFromFirstOneAllNode>>) =>
 describe('example workflows', () => {
 	it('every example uses the OneAll node with the emulator credential', () => {
 		for (const [file, workflow] of Object.entries(examples)) {
-			const oneAllNodes = workflow.nodes.filter((node) => node.type === ONEALL);
+			const oneAllNodes = workflow.nodes.filter((node) => node.type === ONEALL || node.type === ONEALL_TOOL);
 			expect({ file, hasOneAllNode: oneAllNodes.length > 0 }).toEqual({ file, hasOneAllNode: true });
 			for (const node of oneAllNodes) {
 				expect({ file, node: node.name, credentials: node.credentials }).toEqual({
@@ -94,5 +96,32 @@ describe('example workflows', () => {
 		expect(emulator.requests[0].path).toBe(`/connections/${FIXTURES.connection}.json`);
 		expect(emulator.pushes()[0].path).toContain(`/push/identities/${FIXTURES.identities.pinterest}/`);
 		expect(String(lastOutput(run)[0].json.pin_title)).toMatch(/^Welcome /);
+	});
+
+	it('sharing-welcome-all-networks: a login leads to one welcome message on every network of that user', async () => {
+		const run = await runFromFirstOneAllNode('sharing-welcome-all-networks.json', [
+			{ json: { body: { connection_token: FIXTURES.connection } } },
+		]);
+		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /connections/${FIXTURES.connection}.json`,
+			`GET /users/${FIXTURES.users.primary}.json`,
+			'POST /sharing/messages.json',
+		]);
+		const message = emulator.pushes()[0].body.request.sharing_message;
+		expect(message.publish_for_user).toEqual({ user_token: FIXTURES.users.primary, providers: ['pinterest', 'facebook', 'twitter'] });
+		expect(message.parts.text.body).toMatch(/^Hello, I just joined Example Shop!/);
+		const publications = (lastOutput(run)[0].json.sharing_message as IDataObject).publications as IDataObject;
+		expect(publications.count).toBe(3);
+	});
+
+	it('sharing-picture-all-networks: the downloaded picture is uploaded once for all networks of the user', async () => {
+		const picture = emulatorFile('launch.png', 65536);
+		const item = { json: {}, binary: { data: { data: picture.toString('base64'), mimeType: 'image/png', fileName: 'launch.png' } } };
+		await runFromFirstOneAllNode('sharing-picture-all-networks.json', [item]);
+		const [publish] = emulator.pushes();
+		const upload = publish.body.request.sharing_message.parts.uploads[0];
+		expect(upload.name).toBe('launch.png');
+		expect(Buffer.from(upload.data, 'base64').equals(picture)).toBe(true);
+		expect(publish.body.request.sharing_message.publish_for_user.providers).toEqual(['pinterest', 'facebook', 'twitter']);
 	});
 });

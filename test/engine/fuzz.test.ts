@@ -556,9 +556,9 @@ const OPERATIONS = [...PUSHES, ...READS, ...CUSTOM];
  */
 const VALIDATION_MESSAGES = [
 	/^(Identity|User|Connection) token is empty$/,
-	/^(Identity|User|Connection) token ".*" is not a valid OneAll token$/s,
+	/^(Identity|User|Connection) token ".*" is not a valid OneAll token: tokens look like [\w-]+$/s,
 	/^(Board|Playlist) ID is empty$/,
-	/^(Board|Playlist) ID ".*" is not a valid id$/s,
+	/^(Board|Playlist) ID ".*" is not a valid id: give the id itself \(letters, digits, - and _\), not a name or URL$/s,
 	/^"[^"]+" is required$/,
 	/^"[^"]+" must be text, got (a list|object|undefined|bigint|symbol|function)$/,
 	/^"[^"]+" contains an invalid id ".*"$/s,

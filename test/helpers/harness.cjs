@@ -1,10 +1,11 @@
 // Runs the BUILT package (dist/, loaded through package.json's "n8n" block as n8n does) in n8n-core's
 // real WorkflowExecute, with the credential's real authenticate(). Plain JS: it needs process/fs,
 // which the strict lint forbids in .ts files.
+// One builder for the engine tests, the list-search context and the bench: createHarness() takes the
+// n8n-workflow / n8n-core to use (the bench passes a real n8n install's copies); the module's own
+// functions use the project's.
 'use strict';
 const path = require('node:path');
-const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
-const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
 const { additionalDataFor, runExecutionDataFor } = require('./engineData.cjs');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
@@ -12,79 +13,125 @@ const NODE_TYPE = 'n8n-nodes-oneall.oneAll';
 const CREDENTIAL_TYPE = 'oneAllApi';
 const CREDENTIAL_TEST_NODE = 'harness.credentialTest';
 
-let loaderPromise;
-function loadPackage() {
-  loaderPromise ??= (async () => {
-    const loader = new PackageDirectoryLoader(PACKAGE_DIR);
-    await loader.loadAll();
-    return loader;
-  })();
-  return loaderPromise;
-}
-
-class TestCredentialsHelper extends ICredentialsHelper {
-  constructor(credentialTypes, data) {
-    super();
-    this.credentialTypes = credentialTypes;
-    this.data = data;
-  }
-  getParentTypes() { return []; }
-  isCredentialUsableByNode() { return true; }
-  async getDecrypted(_additionalData, _nodeCredentials, type) {
-    if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
-    return { ...this.data[type] };
-  }
-  getCredentialsProperties(type) { return this.credentialTypes[type].type.properties; }
-  async preAuthentication() { return undefined; }
-  async runPreAuthentication() { return undefined; }
-  async updateCredentials() {}
-  async updateCredentialsOauthTokenData() {}
-  async getCredentials() { throw new Error('not used in engine tests'); }
-  async authenticate(credentials, type, requestOptions) {
-    const authenticate = this.credentialTypes[type].type.authenticate;
-    if (typeof authenticate !== 'function') throw new Error('the OneAll credential authenticates with a function');
-    return await authenticate.call(this.credentialTypes[type].type, credentials, requestOptions);
-  }
-}
-
-function nodeTypesFor(loader, extra = {}) {
-  const byName = (name) => {
-    if (extra[name]) return extra[name];
-    const entry = loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)];
-    if (!entry) throw new Error(`Unknown node type ${name}`);
-    return entry.type;
-  };
-  return {
-    getByName: byName,
-    getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
-    getKnownTypes: () => loader.known.nodes,
-  };
-}
-
 /**
- * Executes `nodes` (first one gets `items` as input; `connections` as in an n8n workflow).
- * Returns { run, output(nodeName), error }.
+ * An engine around `workflowLib` (n8n-workflow) and `core` (n8n-core) running the package in
+ * `packageDir` (its built dist/, loaded through package.json's "n8n" block by PackageDirectoryLoader).
  */
-async function runWorkflow({ nodes, connections = {}, items = [{ json: {} }], credentials, extraNodeTypes = {} }) {
-  const loader = await loadPackage();
-  const nodeTypes = nodeTypesFor(loader, extraNodeTypes);
-  const workflowData = { id: 'wf-test', nodes, connections };
-  const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings: {} });
-  const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflowData);
-  const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-  const additionalData = additionalDataFor({
-    hooks,
-    credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
-  });
-  const runExecutionData = runExecutionDataFor(nodes[0], items);
-  await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-  const run = await finished;
-  return {
-    run,
-    error: run.data.resultData.error,
-    output: (name = nodes[0].name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
-  };
+function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
+  const { ICredentialsHelper, NodeHelpers, Workflow } = workflowLib;
+  const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = core;
+
+  let loaderPromise;
+  function loadPackage() {
+    loaderPromise ??= (async () => {
+      const loader = new PackageDirectoryLoader(packageDir);
+      await loader.loadAll();
+      return loader;
+    })();
+    return loaderPromise;
+  }
+
+  /** Decrypted credentials by type (`data`), authenticate() of the package's credential types. */
+  class TestCredentialsHelper extends ICredentialsHelper {
+    constructor(credentialTypes, data) {
+      super();
+      this.credentialTypes = credentialTypes;
+      this.data = data;
+    }
+    getParentTypes() { return []; }
+    isCredentialUsableByNode() { return true; }
+    async getDecrypted(_additionalData, _nodeCredentials, type) {
+      if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
+      return { ...this.data[type] };
+    }
+    getCredentialsProperties(type) { return this.credentialTypes[type]?.type.properties ?? []; }
+    async preAuthentication() { return undefined; }
+    async runPreAuthentication() { return undefined; }
+    async updateCredentials() {}
+    async updateCredentialsOauthTokenData() {}
+    async getCredentials() { throw new Error('not used in engine tests'); }
+    async authenticate(credentials, type, requestOptions) {
+      const credentialType = this.credentialTypes[type]?.type;
+      if (typeof credentialType?.authenticate !== 'function') throw new Error(`no authenticate() function for ${type}`);
+      return await credentialType.authenticate.call(credentialType, credentials, requestOptions);
+    }
+  }
+
+  /** The package's node types, plus `extra` ({ type name: node type }, e.g. n8n's HTTP Request node). */
+  function nodeTypesFor(loader, extra = {}) {
+    const byName = (name) => {
+      if (extra[name]) return extra[name];
+      const entry = name.startsWith('n8n-nodes-oneall.') ? loader.nodeTypes[name.slice(name.lastIndexOf('.') + 1)] : undefined;
+      if (!entry) throw new Error(`Unknown node type ${name}`);
+      return entry.type;
+    };
+    return {
+      getByName: byName,
+      getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(byName(name), version),
+      getKnownTypes: () => loader.known.nodes,
+    };
+  }
+
+  let executions = 0;
+  /**
+   * Executes `nodes` (first one gets `items` as input; `connections` as in an n8n workflow).
+   * `credentials` is the OneAll credential; `credentialsByType` gives credentials of any type instead.
+   * With `timeoutMs` > 0 the execution is cancelled after that long (its in-flight requests may still
+   * finish in the background) and the result has timedOut: true.
+   * Returns { run, output(nodeName), error, timedOut }.
+   */
+  async function runWorkflow({
+    nodes, connections = {}, items = [{ json: {} }], credentials, credentialsByType, extraNodeTypes = {}, settings = {}, timeoutMs = 0,
+  }) {
+    const loader = await loadPackage();
+    const nodeTypes = nodeTypesFor(loader, extraNodeTypes);
+    const id = `${++executions}`;
+    const workflowData = { id: `wf-test-${id}`, nodes, connections };
+    const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings });
+    const hooks = new ExecutionLifecycleHooks('manual', `exec-test-${id}`, workflowData);
+    const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+    const additionalData = additionalDataFor({
+      hooks,
+      credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, credentialsByType ?? { [CREDENTIAL_TYPE]: credentials }),
+    });
+    const runExecutionData = runExecutionDataFor(nodes[0], items);
+    const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+    let run;
+    if (timeoutMs > 0) {
+      let timer;
+      const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+      const outcome = await Promise.race([finished, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
+        Promise.resolve(execution).catch(() => {}); // cancelling rejects it
+        try { execution.cancel(); } catch { /* already settled */ }
+        return { run: undefined, error: new Error(`cancelled after ${timeoutMs} ms`), output: () => [], timedOut: true };
+      }
+      run = outcome;
+    } else {
+      await execution;
+      run = await finished;
+    }
+    return {
+      run,
+      error: run.data.resultData.error,
+      output: (name = nodes[0].name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
+      timedOut: false,
+    };
+  }
+
+  return { loadPackage, TestCredentialsHelper, nodeTypesFor, runWorkflow };
 }
+
+let projectHarness;
+/** The harness on the project's own n8n-workflow / n8n-core (loaded on first use). */
+function harness() {
+  projectHarness ??= createHarness({ workflowLib: require('n8n-workflow'), core: require('n8n-core') });
+  return projectHarness;
+}
+const loadPackage = () => harness().loadPackage();
+const nodeTypesFor = (...args) => harness().nodeTypesFor(...args);
+const runWorkflow = (args) => harness().runWorkflow(args);
 
 /** One OneAll node with `parameters`, run over `items`. */
 async function runOneAll({ parameters, items, credentials, name = 'OneAll' }) {
@@ -149,12 +196,15 @@ async function testCredential(credentials) {
 }
 
 module.exports = {
+  createHarness,
   runWorkflow,
   runOneAll,
   testCredential,
   loadPackage,
   nodeTypesFor,
-  TestCredentialsHelper,
+  get TestCredentialsHelper() {
+    return harness().TestCredentialsHelper;
+  },
   NODE_TYPE,
   PACKAGE_DIR,
 };

@@ -4,6 +4,7 @@ export interface RunResult {
 	run: IRun;
 	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
 	output(nodeName?: string): INodeExecutionData[];
+	timedOut: boolean;
 }
 
 export interface OneAllCredentials extends IDataObject {
@@ -19,6 +20,8 @@ export function runWorkflow(args: {
 	connections?: IDataObject;
 	items?: INodeExecutionData[];
 	credentials: OneAllCredentials;
+	settings?: IDataObject;
+	timeoutMs?: number;
 }): Promise<RunResult>;
 
 export function runOneAll(args: {
@@ -32,3 +35,9 @@ export function testCredential(credentials: OneAllCredentials): Promise<{ status
 
 export const NODE_TYPE: string;
 export const PACKAGE_DIR: string;
+
+/** The package as n8n loads it (PackageDirectoryLoader of n8n-core), loaded once per test file. */
+export function loadPackage(): Promise<{
+	nodeTypes: Record<string, { type: unknown }>;
+	credentialTypes: Record<string, { type: unknown }>;
+}>;

@@ -55,4 +55,12 @@ async function listSearchMethods() {
   return Object.keys(nodeTypesFor(loader).getByNameAndVersion(NODE_TYPE, 1).methods?.listSearch ?? {});
 }
 
-module.exports = { loadOptionsContext, callListSearch, listSearchMethods };
+/** The node type's `methods.loadOptions[method]` (an options or multiOptions list), called on a real context. */
+async function callLoadOptions(method, { parameters, credentials, path }) {
+  const loader = await loadPackage();
+  const loadOptions = nodeTypesFor(loader).getByNameAndVersion(NODE_TYPE, 1).methods?.loadOptions ?? {};
+  if (typeof loadOptions[method] !== 'function') throw new Error(`The node has no loadOptions method "${method}"`);
+  return await loadOptions[method].call(await loadOptionsContext({ parameters, credentials, path }));
+}
+
+module.exports = { loadOptionsContext, callListSearch, callLoadOptions, listSearchMethods };

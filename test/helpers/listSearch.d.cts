@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import type { OneAllCredentials } from './harness.cjs';
 
@@ -21,3 +21,6 @@ export function callListSearch(
 
 /** Names of the node's list searches. */
 export function listSearchMethods(): Promise<string[]>;
+
+/** Calls the node type's `methods.loadOptions[method]` with a real LoadOptionsContext. */
+export function callLoadOptions(method: string, args: LoadOptionsArgs): Promise<INodePropertyOptions[]>;

@@ -16,8 +16,12 @@
 // emulator carried the right keys, and the private key appears nowhere in the execution data.
 
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 
 import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE } from './n8n-env.mjs';
+
+const { emulatorFile } = createRequire(import.meta.url)('../emulator/index.cjs');
+const PICTURE = { name: 'launch.png', bytes: 65536 };
 
 const PIN_PATH = (f) => `/push/identities/${f.identities.pinterest}/pinterest/board/${f.pinterest.boardId}/pin.json`;
 
@@ -208,6 +212,44 @@ export const CASES = [
       assert.equal(pushes.length, 1);
       assert.ok(pushes[0].path.startsWith(`/push/identities/${FIXTURES.identities.pinterest}/`), pushes[0].path);
       assert.match(String(out('Publish Welcome Pin')[0].pin_title), /^Welcome /);
+    },
+  },
+  {
+    name: "Sharing > Publish: a picture downloaded by the HTTP Request node goes to all of the user's networks, byte for byte",
+    workflow: 'examples/sharing-picture-all-networks.json',
+    patch(wf, { emu }) {
+      node(wf, 'Download Picture').parameters.url = `${emu.url}/__emulator/files/${PICTURE.name}?bytes=${PICTURE.bytes}`;
+    },
+    check({ out, requests, pushes, FIXTURES }) {
+      assert.deepEqual(
+        requests.map((r) => `${r.method} ${r.path}`),
+        [`GET /users/${FIXTURES.users.primary}.json`, 'POST /sharing/messages.json'],
+      );
+      assert.equal(pushes.length, 1);
+      const message = pushes[0].body.request.sharing_message;
+      assert.deepEqual(message.publish_for_user, { user_token: FIXTURES.users.primary, providers: ['pinterest', 'facebook', 'twitter'] });
+      assert.equal(message.parts.uploads.length, 1);
+      assert.equal(message.parts.uploads[0].name, PICTURE.name);
+      const received = Buffer.from(message.parts.uploads[0].data, 'base64');
+      assert.ok(received.equals(emulatorFile(PICTURE.name, PICTURE.bytes)), `received ${received.length} bytes that differ from the served picture`);
+      const [result] = out('Publish Picture');
+      assert.equal(result.sharing_message.publications.count, 3);
+      assert.ok(!JSON.stringify(result).includes(message.parts.uploads[0].data.slice(0, 200)), 'the file content is not in the output');
+    },
+  },
+  {
+    name: 'Webhook: a login leads to one welcome message on all networks of that user (n8n start)',
+    workflow: 'examples/sharing-welcome-all-networks.json',
+    via: 'webhook',
+    webhook: { path: 'oneall-welcome', body: ({ FIXTURES }) => ({ connection_token: FIXTURES.connection }) },
+    check({ out, requests, pushes, FIXTURES }) {
+      assert.deepEqual(
+        requests.map((r) => `${r.method} ${r.path}`),
+        [`GET /connections/${FIXTURES.connection}.json`, `GET /users/${FIXTURES.users.primary}.json`, 'POST /sharing/messages.json'],
+      );
+      assert.equal(pushes.length, 1);
+      assert.deepEqual(pushes[0].body.request.sharing_message.publish_for_user.providers, ['pinterest', 'facebook', 'twitter']);
+      assert.equal(out('Welcome on All Networks')[0].sharing_message.publications.count, 3);
     },
   },
   {

@@ -48,7 +48,7 @@ function loadWorkflow(c) {
     wf.name = `${wf.name} [e2e ${c.id}]`;
     for (const n of wf.nodes) n.id = randomUUID(); // node ids are unique per workflow copy
   }
-  c.patch?.(wf, { FIXTURES, DEFAULT_SITE });
+  c.patch?.(wf, { FIXTURES, DEFAULT_SITE, emu });
   return wf;
 }
 

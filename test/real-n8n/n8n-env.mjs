@@ -15,9 +15,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const N8N_VERSION = '2.41.1';
-export const CACHE_DIR = path.join(ROOT, '.cache');
-export const N8N_DIR = path.join(CACHE_DIR, `n8n-${N8N_VERSION}`);
+const require = createRequire(import.meta.url);
+// .cache/ holds this clone's packs and user folders; n8n itself is cached once per machine
+// (test/tools/cache.cjs links .cache/n8n-2.41.1 to ~/.cache/n8n-nodes-oneall/n8n-2.41.1).
+const machineCache = require('../tools/cache.cjs');
+export const N8N_VERSION = machineCache.N8N_VERSION;
+export const CACHE_DIR = machineCache.PROJECT_CACHE;
+export const N8N_DIR = machineCache.cacheDir(`n8n-${N8N_VERSION}`);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const MARKER = path.join(N8N_DIR, '.install-complete.json');
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
@@ -37,8 +41,6 @@ export const OWNER = Object.freeze({
   firstName: 'Demo',
   lastName: 'Owner',
 });
-
-const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------------------------------------
 // Node 24, logging, small utilities
@@ -217,7 +219,7 @@ export function run(cmd, args, { cwd = ROOT, env = toolEnv(), timeoutMs = 10 * 6
       timedOut = true;
       killGroup(child, 'SIGKILL');
     }, timeoutMs);
-    const beat = heartbeat ? setInterval(() => heartbeat(Date.now() - started), 30_000) : undefined;
+    const beat = heartbeat ? setInterval(() => heartbeat(Date.now() - started, child), 30_000) : undefined;
     child.on('error', (e) => {
       clearTimeout(timer);
       if (beat) clearInterval(beat);
@@ -311,6 +313,75 @@ export function n8nInstalled() {
   );
 }
 
+const INSTALL_LOCK = path.join(N8N_DIR, '.installing.json');
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * The n8n cache is shared by every clone on the machine: one install at a time. Takes the lock
+ * (a file holding our pid) or waits while a live process holds it; a lock whose process is gone is
+ * taken over. Returns the release function.
+ */
+async function lockInstall(progress) {
+  let waitingSince;
+  for (;;) {
+    try {
+      fs.writeFileSync(INSTALL_LOCK, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
+      return () => fs.rmSync(INSTALL_LOCK, { force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    const holder = readJson(INSTALL_LOCK);
+    if (holder && !processAlive(holder.pid)) {
+      progress(`the install lock's process (pid ${holder.pid}) is gone: taking the lock over`);
+      fs.rmSync(INSTALL_LOCK, { force: true });
+      continue;
+    }
+    if (waitingSince === undefined) {
+      waitingSince = Date.now();
+      progress(`another process (pid ${holder?.pid ?? '?'}) is installing n8n into ${N8N_DIR}: waiting for it`);
+    } else if ((Date.now() - waitingSince) % 30_000 < 2_000) {
+      progress(`... still waiting for pid ${holder?.pid ?? '?'} (${Math.round((Date.now() - waitingSince) / 1000)}s, ${installProgress()})`);
+    }
+    await sleep(2_000);
+  }
+}
+
+function megabytes(bytes) {
+  return `${Math.round(bytes / 1048576)} MB`;
+}
+
+/**
+ * What actually grows while npm installs n8n (measured on a run with a warm ~/.npm cache): for ~3 min
+ * npm resolves the tree and reads (registry answers and its cache: "read" grows ~4 MB/s) while
+ * node_modules stays empty and ~/.npm/_cacache barely grows (npm writes temporary copies of what it
+ * already holds, then drops them); then it unpacks ("written" and "unpacked" grow to ~2.9 GB).
+ * Read/written come from /proc/<npm pid>/io (Linux; file reads through io_uring are not in them).
+ */
+function installProgress(npmPid) {
+  const parts = [];
+  if (npmPid) {
+    try {
+      const io = fs.readFileSync(`/proc/${npmPid}/io`, 'utf8');
+      const field = (name) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1]);
+      parts.push(`npm read ${megabytes(field('rchar'))}, wrote ${megabytes(field('wchar'))}`);
+    } catch {
+      /* not Linux, or npm has exited */
+    }
+  }
+  // Not `du N8N_DIR`: that is a symlink, and du does not follow it (the old "0 MB" for minutes).
+  const du = spawnSync('du', ['-sm', path.join(N8N_DIR, 'node_modules')], { encoding: 'utf8' });
+  parts.push(`${du.stdout ? du.stdout.split('\t')[0] : 0} MB unpacked`);
+  return parts.join(', ');
+}
+
 /**
  * Installs n8n into the cache unless the marker says a complete install is there.
  * `npm install --ignore-scripts` (a plain install fails: @confluentinc/kafka-javascript downloads
@@ -318,8 +389,19 @@ export function n8nInstalled() {
  */
 export async function ensureN8n({ progress = info } = {}) {
   if (n8nInstalled()) return { cached: true, ms: 0 };
-  const started = Date.now();
   await fsp.mkdir(N8N_DIR, { recursive: true });
+  const unlock = await lockInstall(progress);
+  try {
+    // The process we waited for may have completed it.
+    if (n8nInstalled()) return { cached: true, ms: 0 };
+    return await installN8n(progress);
+  } finally {
+    unlock();
+  }
+}
+
+async function installN8n(progress) {
+  const started = Date.now();
   await fsp.mkdir(LOG_DIR, { recursive: true });
   await fsp.rm(MARKER, { force: true });
   const logFile = path.join(LOG_DIR, 'n8n-install.log');
@@ -327,14 +409,15 @@ export async function ensureN8n({ progress = info } = {}) {
   if (!fs.existsSync(pkgFile)) {
     await fsp.writeFile(pkgFile, `${JSON.stringify({ name: 'n8n-cache', private: true, description: `n8n ${N8N_VERSION} for the real-n8n tests` }, null, 2)}\n`);
   }
-  const sizeMb = () => {
-    const r = spawnSync('du', ['-sm', N8N_DIR], { encoding: 'utf8' });
-    return r.stdout ? `${r.stdout.split('\t')[0]} MB` : '?';
-  };
-  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${path.relative(ROOT, N8N_DIR)} (first run only: ~4-6 min, ~2.9 GB; log ${path.relative(ROOT, logFile)})`);
+  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${N8N_DIR} (first run on this machine only: ~4-6 min, ~2.9 GB; log ${path.relative(ROOT, logFile)})`);
   await npm(
     ['install', '--prefix', N8N_DIR, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `n8n@${N8N_VERSION}`],
-    { cwd: N8N_DIR, logFile, timeoutMs: 25 * 60_000, heartbeat: (ms) => progress(`... still installing n8n (${Math.round(ms / 1000)}s, ${sizeMb()})`) },
+    {
+      cwd: N8N_DIR,
+      logFile,
+      timeoutMs: 25 * 60_000,
+      heartbeat: (ms, child) => progress(`... still installing n8n (${Math.round(ms / 1000)}s, ${installProgress(child.pid)})`),
+    },
   );
   progress('npm rebuild sqlite3 (native module, built from source: ~2 min)');
   await npm(['rebuild', '--prefix', N8N_DIR, 'sqlite3'], {

@@ -16,6 +16,7 @@ const CERTAINTY = {
 };
 
 function describeField(field) {
+  if (field.kind === 'locator' && field.at === 'path') return `${field.param} (picker, in the path)`;
   const flags = [];
   if (field.required) flags.push('required');
   if (field.maxLength) flags.push(`≤ ${field.maxLength}${field.counter === 'twitter' ? ' (X weighting)' : ''}`);
@@ -25,28 +26,49 @@ function describeField(field) {
 }
 
 function renderTable() {
-  const { pushResources } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/resources.js'));
-  const { NETWORK_NAMES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/common/networks.js'));
+  const { PUSH_RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
   const rows = [
     '| Resource → Operation | Path after `/push/identities/<identity>/` | Body `push.<object>`: field → key | Certainty |',
     '|---|---|---|---|',
   ];
-  for (const resource of pushResources) {
-    for (const { spec } of Object.values(resource.operations)) {
-      const locators = (spec.pathLocators ?? []).map((kind) => `${kind} (picker)`);
-      const fields = [...locators, ...spec.fields.map(describeField)].join('<br>');
+  for (const resource of PUSH_RESOURCES) {
+    for (const spec of resource.specs) {
+      const fields = spec.fields.map(describeField).join('<br>');
       const extra = spec.asynchronous ? ' · async, callback URL' : '';
-      rows.push(`| ${NETWORK_NAMES[resource.network]} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
+      rows.push(`| ${resource.name} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
     }
   }
   return rows.join('\n');
 }
 
+// Operations that are not push spec rows but describe their request (`docs` on the operation definition).
+const DOCS_START = '<!-- described-operations:start -->';
+const DOCS_END = '<!-- described-operations:end -->';
+
+const DESCRIBED_CERTAINTY = { ...CERTAINTY, docs: 'documented (OneAll docs page)' };
+
+function renderDescribedTable() {
+  const { RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
+  const rows = ['| Resource → Operation | Request | Body `request.…` | Certainty | Source |', '|---|---|---|---|---|'];
+  for (const resource of RESOURCES) {
+    for (const operation of resource.operations) {
+      const d = operation.docs;
+      if (!d) continue;
+      rows.push(`| ${resource.name} → ${operation.name} | \`${d.request}\` | ${d.body ? `\`${d.body}\`` : '–'} | ${DESCRIBED_CERTAINTY[d.certainty]} | ${d.source} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
+function replaceBetween(readme, start, end, content) {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+}
+
 function readmeWithTable(readme) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} … ${END} markers`);
-  return `${readme.slice(0, start + START.length)}\n${renderTable()}\n${readme.slice(end)}`;
+  return replaceBetween(replaceBetween(readme, START, END, renderTable()), DOCS_START, DOCS_END, renderDescribedTable());
 }
 
 if (require.main === module) {

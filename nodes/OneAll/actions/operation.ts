@@ -1,21 +1,92 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import type { RequestPacer } from '../transport/pacer';
-import type { RequestSettings } from '../transport/request';
+import type { Certainty } from './push/spec';
 
-/** What one node execution shares between its items: spread into every request. */
-export interface ExecutionScope extends RequestSettings {
-	pacer: RequestPacer;
+/**
+ * What a request does to OneAll, which decides whether it may be sent again after a lost answer
+ * (transport/retryPolicy.ts): reads may; writes (pushes) never once they may have landed; deletes
+ * are treated as writes.
+ */
+export type RequestIntent = 'read' | 'write' | 'delete';
+
+/** What an item outputs from OneAll's answer. */
+export type OutputShape =
+	/**
+	 * `response.result.data` (the default). `withStatus` adds OneAll's `request.status` as `status`, for
+	 * answers whose status says something the data doesn't (201 "scheduled", 207 "one is pending").
+	 */
+	| { kind: 'data'; withStatus?: boolean }
+	/** Every entry of the list `result.data.<collection>`, walking OneAll's pages up to `limit`. */
+	| { kind: 'list'; collection: string; limit?: number }
+	/** OneAll's whole `response` (Custom API Call → Full Response). */
+	| { kind: 'response' };
+
+/**
+ * A checked request: everything the router needs to send it. Operations build one per item
+ * without sending anything; the router sends them with the execution's pacer and timeout.
+ */
+export interface RequestDescription {
+	method: IHttpRequestMethods;
+	/** Built with `apiPath()`, so every segment is validated and encoded. */
+	path: string;
+	query?: IDataObject;
+	/** What goes inside OneAll's `{"request": …}` envelope. */
+	body?: IDataObject;
+	/** `body` already is the whole JSON body (Custom API Call). */
+	bodyIsEnvelope?: boolean;
+	intent: RequestIntent;
+	output?: OutputShape;
+	/** Keep provider tokens and secrets in the output (Include Access Tokens). Off: redacted. */
+	keepSecrets?: boolean;
+	/**
+	 * A read that must be answered before this request can be completed (e.g. the networks of a user
+	 * before a publish to all of them). The sender sends `read` first, paced and timed like every other
+	 * request, then sends what `complete` returns. `complete` may throw a NodeOperationError: then
+	 * nothing but the read was sent.
+	 */
+	resolve?: ResolveStep;
+}
+
+export interface ResolveStep {
+	/** A read (intent 'read', output 'data'); its answer goes to `complete`, never to the output. */
+	read: RequestDescription;
+	/** The finished request, built from OneAll's `result.data` of the read. */
+	complete(answer: IDataObject): RequestDescription;
+}
+
+/** What the README's operations table says about an operation that is not a push spec row. */
+export interface OperationDocs {
+	/** e.g. "POST /sharing/messages.json". */
+	request: string;
+	/** The body's keys in a few words, e.g. "sharing_message{publish_for_user{user_token, providers[]}, parts{…}}". */
+	body?: string;
+	certainty: Certainty;
+	/** Where the fact comes from, e.g. "docs/oneall-api.md §8.1". */
+	source: string;
 }
 
 export type OperationResult = IDataObject | IDataObject[];
 
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): Promise<OperationResult>;
-	/**
-	 * Optional first phase: reads and checks the item's parameters without sending anything and
-	 * returns the call that sends it. The router prepares every item before sending any.
-	 */
-	prepare?(this: IExecuteFunctions, itemIndex: number, scope: ExecutionScope): () => Promise<OperationResult>;
+/** One entry of a resource's Operation dropdown, with its fields and how it prepares an item. */
+export interface OperationDefinition {
+	value: string;
+	name: string;
+	/** The action list's sentence; n8n also makes it the AI tool's name. */
+	action: string;
+	/** When to use the operation; shown in the dropdown and to AI agents. */
+	description: string;
+	/** The operation's fields; the registry adds the display options. */
+	properties: INodeProperties[];
+	/** For the README's generated table (operations that are not push spec rows). */
+	docs?: OperationDocs;
+	/** Reads and checks one item's parameters; throws NodeOperationError on bad input. Sends nothing. */
+	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription | Promise<RequestDescription>;
+}
+
+export interface ResourceDefinition {
+	value: string;
+	name: string;
+	/** Description of the resource's Operation dropdown. */
+	hint?: string;
+	operations: OperationDefinition[];
 }

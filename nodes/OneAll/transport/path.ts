@@ -17,7 +17,10 @@ export function tokenSegment(value: unknown, label: string, fail: Fail): string 
 	const text = asText(value);
 	if (!TOKEN.test(text)) {
 		fail(
-			text ? `${label} "${text.slice(0, 60)}" is not a valid OneAll token` : `${label} is empty`,
+			// The message alone reaches an AI agent, so it says what a token looks like.
+			text
+				? `${label} "${text.slice(0, 60)}" is not a valid OneAll token: tokens look like 8a7b4c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d`
+				: `${label} is empty`,
 			'OneAll tokens look like 8a7b4c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d.',
 		);
 	}
@@ -28,7 +31,9 @@ export function idSegment(value: unknown, label: string, fail: Fail): string {
 	const text = asText(value);
 	if (!PATH_ID.test(text)) {
 		fail(
-			text ? `${label} "${text.slice(0, 60)}" is not a valid id` : `${label} is empty`,
+			text
+				? `${label} "${text.slice(0, 60)}" is not a valid id: give the id itself (letters, digits, - and _), not a name or URL`
+				: `${label} is empty`,
 			'Ids contain only letters, digits, "-" and "_".',
 		);
 	}

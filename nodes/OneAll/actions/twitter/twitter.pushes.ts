@@ -1,6 +1,7 @@
 import { CALLBACK_URL } from '../push/commonFields';
 import type { PushSpec } from '../push/spec';
 
+/** X (Twitter) push bodies: docs/oneall-api.md §4.7 (#14–#16). */
 export const twitterPushes: PushSpec[] = [
 	{
 		network: 'twitter',
@@ -48,7 +49,7 @@ export const twitterPushes: PushSpec[] = [
 		network: 'twitter',
 		operation: 'uploadPicture',
 		name: 'Upload Picture',
-		action: 'Upload a picture to X (Twitter)',
+		action: 'Upload a picture to X (Twitter) to attach to a tweet',
 		description:
 			'Upload a picture and get a picture_id to attach to a tweet (X removes unattached pictures after 24 hours)',
 		certainty: 'docs',

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { failFor, type Fail } from '../../helpers/fail';
+import { apiPath } from '../../transport/path';
+import type { OperationDefinition, OperationDocs, RequestDescription } from '../operation';
+import { getManyProperties, keepsSecrets, readGetMany, readOptions, type Order } from './shared';
+
+interface ReadText {
+	action: string;
+	description: string;
+}
+
+/** Get: one object by its token, output as OneAll's `result.data` (tokens redacted unless asked for). */
+export function getOperation(
+	text: ReadText & {
+		/** Path with one `{token}` placeholder. */
+		path: string;
+		property: INodeProperties;
+		readToken: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string;
+		docs?: OperationDocs;
+	},
+): OperationDefinition {
+	return {
+		value: 'get',
+		name: 'Get',
+		action: text.action,
+		description: text.description,
+		...(text.docs ? { docs: text.docs } : {}),
+		properties: [text.property, readOptions],
+		prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
+			const fail = failFor(this.getNode(), itemIndex);
+			return {
+				method: 'GET',
+				path: apiPath(text.path, {
+					token: text.readToken(this, itemIndex, fail),
+				}),
+				intent: 'read',
+				keepSecrets: keepsSecrets(this, itemIndex, fail),
+			};
+		},
+	};
+}
+
+/** Get Many: walks OneAll's pages of `result.data.<collection>`, one output item per entry. */
+export function getManyOperation(
+	text: ReadText & {
+		path: string;
+		collection: string;
+		/** The order asked for by default (OneAll's own default is oldest first). */
+		order?: Order;
+		/** Filter fields shown before Return All, and the query they make. */
+		filters?: {
+			properties: INodeProperties[];
+			read: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => IDataObject;
+		};
+		docs?: OperationDocs;
+	},
+): OperationDefinition {
+	return {
+		value: 'getAll',
+		name: 'Get Many',
+		action: text.action,
+		description: text.description,
+		...(text.docs ? { docs: text.docs } : {}),
+		properties: [...(text.filters?.properties ?? []), ...getManyProperties(text.collection, text.order)],
+		prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
+			const fail = failFor(this.getNode(), itemIndex);
+			const { limit, query } = readGetMany(this, itemIndex, fail, text.order);
+			return {
+				method: 'GET',
+				path: text.path,
+				query: {
+					...(text.filters?.read(this, itemIndex, fail) ?? {}),
+					...query,
+				},
+				intent: 'read',
+				output: { kind: 'list', collection: text.collection, limit },
+				keepSecrets: keepsSecrets(this, itemIndex, fail),
+			};
+		},
+	};
+}
+
+/**
+ * Delete: one object by its token, with `confirm_deletion=true` (OneAll's own examples send it for every
+ * delete, docs/oneall-api.md §8.6). Outputs OneAll's answer (its status when there is no data).
+ */
+export function deleteOperation(
+	text: ReadText & {
+		path: string;
+		property: INodeProperties;
+		readToken: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string;
+		docs?: OperationDocs;
+	},
+): OperationDefinition {
+	return {
+		value: 'delete',
+		name: 'Delete',
+		action: text.action,
+		description: text.description,
+		...(text.docs ? { docs: text.docs } : {}),
+		properties: [text.property],
+		prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
+			const fail = failFor(this.getNode(), itemIndex);
+			return {
+				method: 'DELETE',
+				path: apiPath(text.path, {
+					token: text.readToken(this, itemIndex, fail),
+				}),
+				query: { confirm_deletion: 'true' },
+				intent: 'delete',
+				output: { kind: 'data', withStatus: true },
+			};
+		},
+	};
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Peak memory of one Sharing → Publish over N items, each with one file of S bytes in its binary data,
+// through n8n-core's WorkflowExecute (project engine), the emulator in a child process. Each binary data
+// mode runs in a fresh process of its own, so one mode's garbage never counts in the other's peak.
+//
+//   node test/bench/sharing-memory.cjs [--items=50] [--mib=5] [--modes=memory,filesystem] [--concurrency=5]
+//
+// Prints, per mode: memory after the items exist (baseline) and the peak during the run (RSS, V8 heap
+// used, external + array buffers), sampled every 10 ms; and what the emulator received.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  const res = spawnSync(process.execPath, [path.join(__dirname, '..', 'tools', 'with-node24.cjs'), 'node', __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(res.status ?? 1);
+}
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => /^--([\w-]+)=(.*)$/.exec(a)).filter(Boolean).map((m) => [m[1], m[2]]));
+const ITEMS = Number(args.items ?? 50);
+const BYTES = Math.round(Number(args.mib ?? 5) * 1024 * 1024);
+const CONCURRENCY = Number(args.concurrency ?? 5);
+const MiB = (n) => (n / 1024 / 1024).toFixed(0);
+
+async function measure(mode) {
+  const { loadEngine } = require('./engine.cjs');
+  const { startEmulatorProcess } = require('./emulator-client.cjs');
+  const { DEFAULT_SITE, FIXTURES } = require('../emulator/index.cjs');
+  const engine = await loadEngine({ engine: 'project' });
+  const { BinaryDataService } = require('n8n-core');
+  const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+  const service = Container.get(BinaryDataService);
+  if (mode === 'filesystem') await service.init();
+
+  const emulator = await startEmulatorProcess();
+  try {
+    await emulator.configure(0, 0);
+    const location = { type: 'execution', workflowId: 'wf-memory', executionId: 'exec-memory' };
+    const items = [];
+    for (let i = 0; i < ITEMS; i++) {
+      const content = Buffer.alloc(BYTES, i + 1);
+      items.push({ json: { i }, binary: { data: await service.store(location, content, { mimeType: 'image/png', fileName: `p${i}.png` }) } });
+    }
+    global.gc?.();
+    const baseline = process.memoryUsage();
+    const peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+    const sample = () => {
+      const m = process.memoryUsage();
+      for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], m[key]);
+    };
+    const timer = setInterval(sample, 10);
+    const t0 = Date.now();
+    const result = await engine.runNode({
+      node: {
+        id: 'memory-1', name: 'Publish', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, position: [0, 0],
+        credentials: { oneAllApi: { id: 'bench-oneall', name: 'OneAll emulator' } },
+        parameters: {
+          resource: 'sharingMessage', operation: 'publish', publishFor: 'identity',
+          identity: { __rl: true, mode: 'id', value: FIXTURES.identities.facebook },
+          text: '={{ "Picture " + $json.i }}', additionalParts: { binaryProperties: 'data' }, options: { concurrency: CONCURRENCY },
+        },
+      },
+      items,
+      credentials: { oneAllApi: { subdomain: DEFAULT_SITE.subdomain, publicKey: DEFAULT_SITE.publicKey, privateKey: DEFAULT_SITE.privateKey, useCustomBaseUrl: true, apiBaseUrl: emulator.url } },
+    });
+    clearInterval(timer);
+    sample();
+    const emu = await emulator.summary();
+    const failed = ITEMS - result.items.filter((item) => item.json?.error === undefined).length;
+    return {
+      mode,
+      items: ITEMS,
+      fileBytes: BYTES,
+      concurrency: CONCURRENCY,
+      wallMs: Date.now() - t0,
+      failed,
+      published: emu.processedPushes,
+      nodeError: result.error ? String(result.error.message).slice(0, 200) : null,
+      baseline: { rss: baseline.rss, heapUsed: baseline.heapUsed, external: baseline.external, arrayBuffers: baseline.arrayBuffers },
+      peak,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+if (args.child) {
+  measure(args.child).then(
+    (r) => {
+      process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (e) => {
+      process.stderr.write(`${e.stack}\n`);
+      process.exit(1);
+    },
+  );
+} else {
+  const modes = String(args.modes ?? 'memory,filesystem').split(',');
+  console.log(`Sharing → Publish, ${ITEMS} items x ${MiB(BYTES)} MiB file each, concurrency ${CONCURRENCY}, emulator in a child process`);
+  console.log('mode        wall s  failed  published  baseline RSS  peak RSS  peak heap used  peak external+arrayBuffers');
+  let broken = false;
+  for (const mode of modes) {
+    const child = spawnSync(process.execPath, ['--expose-gc', __filename, `--child=${mode}`, ...process.argv.slice(2)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const line = (child.stdout || '').split('\n').find((l) => l.startsWith('RESULT '));
+    if (child.status !== 0 || !line) {
+      broken = true;
+      console.log(`${mode}: failed (${child.status})\n${child.stderr.slice(-2000)}`);
+      continue;
+    }
+    const r = JSON.parse(line.slice(7));
+    console.log(
+      `${mode.padEnd(10)}  ${(r.wallMs / 1000).toFixed(2).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.published).padStart(9)}  ` +
+        `${MiB(r.baseline.rss).padStart(8)} MiB  ${MiB(r.peak.rss).padStart(4)} MiB  ${MiB(r.peak.heapUsed).padStart(10)} MiB  ` +
+        `${MiB(r.peak.external).padStart(6)} + ${MiB(r.peak.arrayBuffers)} MiB${r.nodeError ? `  node error: ${r.nodeError}` : ''}`,
+    );
+  }
+  process.exit(broken ? 1 : 0);
+}

@@ -1,0 +1,27 @@
+// Real n8n binary items for tests: stored through n8n-core's BinaryDataService, as a node's
+// prepareBinaryData stores them. Plain JS (fs/env behind n8n-core's storage).
+'use strict';
+const { BinaryDataService } = require('n8n-core');
+// n8n-core's own @n8n/di: its services are registered there.
+const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+
+const LOCATION = { type: 'execution', workflowId: 'wf-test', executionId: 'exec-test' };
+
+/**
+ * The binary data modes this process can run: 'memory' (n8n's "default": base64 inside the item) until
+ * useFilesystemMode() is called, then 'filesystem' (files under N8N_USER_FOLDER, the item holds an id).
+ */
+let mode = 'memory';
+
+async function useFilesystemMode() {
+  await Container.get(BinaryDataService).init();
+  mode = 'filesystem';
+}
+
+/** An n8n binary value holding `content`, stored in the current mode. */
+async function storeBinary(content, { mimeType = 'image/png', fileName = 'picture.png', fileExtension = 'png' } = {}) {
+  const binary = await Container.get(BinaryDataService).store(LOCATION, content, { mimeType, fileName, fileExtension });
+  return { ...binary, fileExtension };
+}
+
+module.exports = { storeBinary, useFilesystemMode, binaryMode: () => mode };

@@ -1,0 +1,8 @@
+import type { IBinaryData } from 'n8n-workflow';
+
+export function storeBinary(
+	content: Buffer,
+	meta?: { mimeType?: string; fileName?: string; fileExtension?: string },
+): Promise<IBinaryData>;
+export function useFilesystemMode(): Promise<void>;
+export function binaryMode(): 'memory' | 'filesystem';

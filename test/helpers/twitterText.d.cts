@@ -1,0 +1,1 @@
+export function xWeightedLength(text: string): number;
