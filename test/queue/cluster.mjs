@@ -23,6 +23,9 @@ function clusterEnv({ userFolder, port, brokerPort, redis, pg, extra = {} }) {
       DB_POSTGRESDB_DATABASE: 'postgres',
       DB_POSTGRESDB_USER: 'postgres',
       DB_POSTGRESDB_PASSWORD: 'trust-auth-ignores-it',
+      // The default pool of 2 connections ran dry under the mixed load at scale 300 on a loaded machine:
+      // main then answered webhooks and pickers with 503 "Database is not ready!". (Set after that run.)
+      DB_POSTGRESDB_POOL_SIZE: '10',
       // Workers give up a dead worker's jobs sooner than the defaults (lock 30 s, check every 30 s),
       // so the kill -9 fault ends within the test's time.
       QUEUE_WORKER_LOCK_DURATION: '10000',
