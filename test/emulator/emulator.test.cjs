@@ -334,6 +334,14 @@ describe('faults, rate limit, async', () => {
     expect(emu.pushes()).toHaveLength(1);
   });
 
+  test('forMs: an outage hits every request for that long, then expires', async () => {
+    emu.addFault({ type: 'status', status: 503, forMs: 300 });
+    expect([(await ping()).status, (await ping()).status]).toEqual([503, 503]);
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await ping()).status).toBe(200);
+    expect(emu.faults()).toEqual([]);
+  });
+
   test('reset and timeout drop the connection', async () => {
     emu.addFault({ type: 'reset' });
     await expect(ping()).rejects.toThrow();

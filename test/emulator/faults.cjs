@@ -21,18 +21,22 @@ const TYPES = new Set([
   'body', // answer `status` (default 200) with `body` as the JSON body, verbatim
 ]);
 
-function createFaults() {
+function createFaults(now = () => Date.now()) {
   let queue = [];
   return {
     add(spec) {
       if (!spec || !TYPES.has(spec.type)) {
         throw new Error(`Unknown fault type ${spec && spec.type}; expected one of ${[...TYPES].join(', ')}`);
       }
-      // times: default 1; -1 or Infinity = every matching request until reset().
-      const times = spec.times === undefined ? 1 : spec.times < 0 ? Infinity : spec.times;
-      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times });
+      // times: default 1 (Infinity with forMs); -1 or Infinity = every matching request until reset().
+      // forMs: the fault expires that long after it was added (an outage of a given length).
+      const times = spec.times === undefined ? (spec.forMs ? Infinity : 1) : spec.times < 0 ? Infinity : spec.times;
+      const expiresAt = spec.forMs ? now() + Number(spec.forMs) : Infinity;
+      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times, expiresAt });
     },
     take(method, path, site) {
+      const t = now();
+      queue = queue.filter((q) => q.expiresAt > t);
       const f = queue.find(
         (q) =>
           q.times > 0 &&
@@ -45,7 +49,7 @@ function createFaults() {
       queue = queue.filter((q) => q.times > 0);
       return f;
     },
-    list: () => queue.map((q) => ({ ...q, path: q.path instanceof RegExp ? String(q.path) : q.path })),
+    list: () => queue.filter((q) => q.expiresAt > now()).map((q) => ({ ...q, path: q.path instanceof RegExp ? String(q.path) : q.path })),
     clear() {
       queue = [];
     },

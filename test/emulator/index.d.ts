@@ -36,6 +36,8 @@ export interface FaultSpec {
   site?: string;
   /** How many requests it hits; default 1; -1 or Infinity = until reset(). */
   times?: number;
+  /** The fault expires this many ms after it was added (an outage); `times` then defaults to unlimited. */
+  forMs?: number;
   /** status: code to answer; html default 502; errorIn200: envelope code (default 400); afterProcessing default 502. */
   status?: number;
   info?: string;

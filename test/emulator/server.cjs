@@ -63,7 +63,7 @@ async function startEmulator(opts = {}) {
     closed: false,
     callbackDelay: asyncCallbackDelayMs,
   };
-  const faults = createFaults();
+  const faults = createFaults(now);
 
   const later = (ms, fn) => {
     const t = setTimeout(() => {

@@ -638,16 +638,18 @@ async function httpGet(url, timeoutMs = 3000) {
 }
 
 /**
- * `n8n start`, detached (own process group), output in test-output/logs/<logName>. Waits for
- * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop() }.
+ * `n8n start` (or `args`, e.g. ['worker']), detached (own process group), output in
+ * test-output/logs/<logName>. Waits for GET /healthz and /healthz/readiness on N8N_PORT (or
+ * `healthPort`), then returns { url, child, stop() }.
  */
-export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log' } = {}) {
+export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log', args = ['start'], healthPort } = {}) {
   await fsp.mkdir(LOG_DIR, { recursive: true });
-  const port = Number(env.N8N_PORT);
+  // A queue-mode worker (`args: ['worker']`) answers health checks on its own port.
+  const port = Number(healthPort ?? env.N8N_PORT);
   if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: is another n8n running?`);
   const logFile = path.join(LOG_DIR, logName);
   const fd = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+  const child = spawn(process.execPath, [N8N_BIN, ...args], {
     cwd: env.N8N_USER_FOLDER,
     env,
     detached: true,

@@ -1,0 +1,183 @@
+// npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults] [--only single,batch,batch-paced,mixed]
+//
+// The packed n8n-nodes-oneall in n8n 2.41.1 queue mode: Redis, Postgres, the OneAll emulator, one
+// main process and two workers, all started here on free 127.0.0.1 ports and stopped by pid at the
+// end (also on failure or Ctrl-C). Runs the throughput scenarios (each also without latency and rate
+// limit first: the cluster's own floor), then the faults, prints a table and writes
+// test-output/queue.json. Fails on a duplicate push, a lost or stuck execution, or an unexpected
+// count; the time ratios are reported, not asserted.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import * as H from '../real-n8n/n8n-env.mjs';
+import { startCluster } from './cluster.mjs';
+import { runFaults } from './faults.mjs';
+import { runLoad } from './load.mjs';
+import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs';
+import { pacedPinWorkflow, pinWorkflow, readWorkflow } from './workflows.mjs';
+
+H.ensureNode24();
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SCALE = flag('scale', 1000);
+const CONCURRENCY = flag('concurrency', 10);
+const LATENCY_MS = 100;
+const LIMIT_RPS = 20;
+const skipBuild = args.includes('--skip-build');
+const withFaults = !args.includes('--no-faults');
+// --only single,batch,batch-paced,mixed: run just those scenarios.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+if (!(SCALE >= 100 && SCALE % 100 === 0)) throw new Error('--scale must be a multiple of 100 (at least 100)');
+
+const failures = [];
+const check = (ok, text) => {
+  if (!ok) failures.push(text);
+  return ok;
+};
+
+async function main() {
+  H.exitOnSignals();
+  const step = H.stepper(withFaults ? 8 : 7);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-'));
+  fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder
+  H.onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  fs.mkdirSync(H.LOG_DIR, { recursive: true });
+  H.info(`scale ${SCALE} pins per scenario, worker concurrency ${CONCURRENCY}, temp ${tmp}, logs ${path.relative(H.ROOT, H.LOG_DIR)}/`);
+
+  step('Debian packages redis-server and postgresql (apt-get when absent)');
+  const installed = await ensureDebianPackages();
+  H.info(installed.length ? `installed ${installed.join(', ')}` : 'already installed');
+
+  step(skipBuild ? 'Packing n8n-nodes-oneall (npm pack)' : 'Building and packing n8n-nodes-oneall (npm run build, npm pack)');
+  const pack = await H.buildAndPack({ skipBuild });
+  H.info(`${path.relative(H.ROOT, pack.tarball)} (${(pack.size / 1024).toFixed(1)} kB)`);
+
+  step(`Getting n8n ${H.N8N_VERSION} (cached in ${path.relative(H.ROOT, H.N8N_DIR)})`);
+  const inst = await H.ensureN8n();
+  H.info(inst.cached ? 'already installed (cache hit)' : `installed in ${(inst.ms / 1000).toFixed(0)}s`);
+
+  step('Starting Redis, Postgres and the OneAll emulator');
+  const redis = await startRedis(path.join(tmp, 'redis'));
+  const pg = await startPostgres(path.join(tmp, 'postgres'));
+  const { emu, DEFAULT_SITE, FIXTURES } = await H.startOneAllEmulator({ port: await H.pickPort() });
+  H.info(`redis-server pid ${redis.pid} :${redis.port}; postgres pid ${pg.pid} :${pg.port}; emulator ${emu.url}`);
+
+  step('Starting n8n: main + 2 workers in queue mode (package installed into each)');
+  // Batches run 3 at once: each may use a third of the limit.
+  const workflows = [pinWorkflow(FIXTURES), pacedPinWorkflow(FIXTURES, LIMIT_RPS / 3), readWorkflow(FIXTURES)];
+  const cluster = await startCluster({ tmp, tarball: pack.tarball, redis, pg, emulatorUrl: emu.url, site: DEFAULT_SITE, workflows, concurrency: CONCURRENCY });
+  const ctx = { cluster, emu, pg, redis, FIXTURES };
+
+  step('Warm-up: 20 executions (JIT, node loading), checked for success');
+  const warm = await runLoad({ ...ctx, tag: 'warmup', calls: 20 });
+  check(warm.published === 20 && warm.failedExecutions === 0, `warm-up: ${warm.published}/20 published, ${warm.failedExecutions} failed`);
+  H.info(`${warm.published}/20 published in ${warm.wallS.toFixed(1)}s; per worker ${JSON.stringify(warm.perWorker)}`);
+
+  step(`Scenarios at ${LATENCY_MS} ms latency and ${LIMIT_RPS} requests/s, each after its floor (no latency, no limit)`);
+  const scenarios = [
+    { name: `${SCALE} pins as ${SCALE} executions of 1 item`, key: 'single', calls: SCALE, pinsPerCall: 1 },
+    { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items`, key: 'batch', calls: SCALE / 100, pinsPerCall: 100 },
+    { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items, Max Requests per Second ${+(LIMIT_RPS / 3).toFixed(2)}`, key: 'batch-paced', calls: SCALE / 100, pinsPerCall: 100, paced: true },
+    { name: `mixed: ${SCALE / 2} pin executions + ${SCALE / 5} reads + ${SCALE / 10} pickers`, key: 'mixed', calls: SCALE / 2, pinsPerCall: 1, reads: SCALE / 5, pickers: SCALE / 10 },
+  ];
+  const rows = [];
+  for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
+    emu.setLatency(0);
+    emu.setRateLimit(undefined);
+    const floor = await runLoad({ ...ctx, ...s, tag: `${s.key}-floor` });
+    emu.setLatency(LATENCY_MS);
+    emu.setRateLimit(LIMIT_RPS);
+    const real = await runLoad({ ...ctx, ...s, tag: `${s.key}-limited` });
+    emu.setLatency(0);
+    emu.setRateLimit(undefined);
+    const rateBound = real.accepted / LIMIT_RPS;
+    const bound = Math.max(rateBound, floor.wallS);
+    const row = { ...s, floor, real, rateBound, bound, ratio: real.wallS / bound };
+    rows.push(row);
+    printScenario(row);
+    for (const [what, r] of [['floor', floor], ['limited', real]]) {
+      check(!r.timedOut && r.unfinished === 0, `${s.key} ${what}: ${r.unfinished} executions unfinished`);
+      check(r.duplicated === 0, `${s.key} ${what}: ${r.duplicated} duplicated pushes`);
+      check(r.webhookFailures === 0 && r.pickerFailures === 0, `${s.key} ${what}: ${r.webhookFailures} webhook / ${r.pickerFailures} picker calls failed`);
+      if (s.pinsPerCall === 1) {
+        // Exactly one pin per successful execution, none for a failed one.
+        check(r.uniquePublished === r.pinSuccesses, `${s.key} ${what}: ${r.uniquePublished} pins published but ${r.pinSuccesses} pin executions succeeded`);
+      }
+    }
+    check(floor.failedExecutions === 0 && floor.published === floor.expectedPins, `${s.key} floor: ${floor.failedExecutions} failed executions`);
+  }
+
+  let faults = [];
+  if (withFaults) {
+    step('Faults: the emulator answering 503 for 10 s, Redis restarted, kill -9 of a worker');
+    faults = await runFaults({ ...ctx, scale: SCALE, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, check });
+  }
+
+  printTable(rows, faults);
+  const out = path.join(H.OUTPUT_DIR, 'queue.json');
+  fs.writeFileSync(out, `${JSON.stringify({ scale: SCALE, concurrency: CONCURRENCY, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, at: new Date().toISOString(), rows: rows.map(slim), faults }, null, 2)}\n`);
+  H.info(`figures written to ${path.relative(H.ROOT, out)}`);
+}
+
+function slim(row) {
+  const pick = (r) => ({
+    wallS: r.wallS, cpuS: r.cpuS, executions: r.executions, failedExecutions: r.failedExecutions, unfinished: r.unfinished,
+    expectedPins: r.expectedPins, published: r.published, duplicated: r.duplicated, rateLimited: r.rateLimited,
+    accepted: r.accepted, reads: r.reads, perWorker: r.perWorker, webhookFailures: r.webhookFailures, webhookStatuses: r.webhookStatuses, pickerFailures: r.pickerFailures, pickerErrors: r.pickerErrors,
+  });
+  return { name: row.name, key: row.key, rateBoundS: row.rateBound, boundS: row.bound, ratio: row.ratio, floor: pick(row.floor), limited: pick(row.real) };
+}
+
+function printScenario(row) {
+  const r = row.real;
+  H.info(
+    `${row.name}: floor ${row.floor.wallS.toFixed(1)}s (${row.floor.cpuS.toFixed(0)} CPU-s), limited ${r.wallS.toFixed(1)}s, ` +
+      `bound ${row.bound.toFixed(1)}s (rate ${row.rateBound.toFixed(1)}s) -> ${row.ratio.toFixed(2)}x; published ${r.published}/${r.expectedPins}, ` +
+      `failed executions ${r.failedExecutions}, duplicated ${r.duplicated}, 429s ${r.rateLimited}, per worker ${JSON.stringify(r.perWorker)}, ` +
+      `webhook answers ${JSON.stringify(r.webhookStatuses)}${r.pickerFailures ? `, ${r.pickerFailures} picker calls failed` : ''}`,
+  );
+}
+
+function printTable(rows, faults) {
+  const lines = [
+    '',
+    `| Scenario (scale ${SCALE}, worker concurrency ${CONCURRENCY}) | Floor | Wall | Bound | × bound | Published | Failed executions | Duplicated | 429s | Executions per worker |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const r = row.real;
+    lines.push(
+      `| ${row.name} | ${row.floor.wallS.toFixed(1)} s | ${r.wallS.toFixed(1)} s | ${row.bound.toFixed(1)} s | ${row.ratio.toFixed(2)} | ${r.published} / ${r.expectedPins} | ${r.failedExecutions} | ${r.duplicated} | ${r.rateLimited} | ${Object.values(r.perWorker).join(' / ')} |`,
+    );
+  }
+  if (faults.length) {
+    lines.push('', '| Fault | Pin executions | Published | Succeeded | Marked failed (published) | Unfinished | Duplicated | Webhook calls refused | Settled after the fault |', '|---|---|---|---|---|---|---|---|---|');
+    for (const f of faults) {
+      lines.push(`| ${f.name} | ${f.calls} | ${f.published} | ${f.succeeded} | ${f.failed} (${f.publishedButFailed}) | ${f.unfinished} | ${f.duplicated} | ${f.webhookFailures} | ${f.settledS === undefined ? '–' : `${f.settledS.toFixed(0)} s`} |`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+  if (failures.length) {
+    exitCode = 1;
+    process.stdout.write(`FAILED checks:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+  } else process.stdout.write(`queue mode: all checks passed (${H.elapsed()})\n`);
+} catch (e) {
+  exitCode = 1;
+  process.stderr.write(`\nqueue-mode test failed: ${e.stack ?? e}\n`);
+  if (failures.length) process.stdout.write(`FAILED checks:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+} finally {
+  H.info('stopping n8n, Redis, Postgres and the emulator');
+  await H.cleanupAll();
+}
+process.exit(exitCode);
