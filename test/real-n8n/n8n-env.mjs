@@ -617,7 +617,7 @@ export function spawnService(cmd, args, { cwd, env, logFile }) {
 
 /**
  * `n8n start`, detached (own process group), output in test-output/logs/<logName>. Waits for
- * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop() }.
+ * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop(), exited() }.
  */
 export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log' } = {}) {
   await fsp.mkdir(LOG_DIR, { recursive: true });
@@ -651,7 +651,7 @@ export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.
     }
     await sleep(500);
   }
-  return { url, child, stop, logFile };
+  return { url, child, stop, logFile, exited: service.exited };
 }
 
 // ---------------------------------------------------------------------------------------------
