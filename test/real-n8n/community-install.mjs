@@ -58,13 +58,14 @@ async function shot(name) {
 
 function step(name, fn) {
   total += 1;
+  const index = total;
   test(name, { timeout: STEP_TIMEOUT }, async () => {
     assert.ok(page, 'setup failed (see the before hook)');
     try {
       await fn();
       passed += 1;
     } catch (e) {
-      await page.screenshot({ path: path.join(H.OUTPUT_DIR, `community-failure-${total}.png`) }).catch(() => {});
+      await page.screenshot({ path: path.join(H.OUTPUT_DIR, `community-failure-${index}.png`) }).catch(() => {});
       throw e;
     }
   });
@@ -86,7 +87,8 @@ async function installedPackage() {
 
 async function openCommunityNodesPage() {
   await page.goto(`${url}/settings/community-nodes`);
-  await page.getByRole('heading', { name: /community nodes/i }).first().waitFor();
+  // Either the empty state or the list of installed packages.
+  await page.getByTestId('empty-state').or(page.getByTestId('community-package-card')).first().waitFor();
 }
 
 /** The package's card on Settings > Community nodes. */
