@@ -329,6 +329,47 @@ export function readJson(file) {
   }
 }
 
+/**
+ * Runs `fn` holding <dir>/.install-lock (an atomic mkdir with the owner's pid inside): the cache
+ * folders are shared by every clone on the machine, and two npm installs into one folder break
+ * each other. Waits while a live process holds the lock; takes over a lock whose owner is gone.
+ */
+export async function withInstallLock(dir, fn, { progress = info, timeoutMs = 40 * 60_000 } = {}) {
+  const lock = path.join(dir, '.install-lock');
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      const orphan = owner === 0 && Date.now() - fs.statSync(lock).mtimeMs > 60_000; // died before writing its pid
+      if ((!alive && owner > 0) || orphan) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} still held by pid ${owner} after ${timeoutMs / 60_000} min`);
+      if (!told) progress(`waiting for pid ${owner || '?'}, which is installing into ${dir} ...`);
+      told = true;
+      await sleep(2000);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function n8nInstalled() {
   const marker = readJson(MARKER);
   const pkg = readJson(path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json'));
@@ -344,8 +385,12 @@ export function n8nInstalled() {
  */
 export async function ensureN8n({ progress = info } = {}) {
   if (n8nInstalled()) return { cached: true, ms: 0 };
-  const started = Date.now();
   await fsp.mkdir(N8N_DIR, { recursive: true });
+  return await withInstallLock(N8N_DIR, () => (n8nInstalled() ? { cached: true, ms: 0 } : installN8n(progress)), { progress });
+}
+
+async function installN8n(progress) {
+  const started = Date.now();
   await fsp.mkdir(LOG_DIR, { recursive: true });
   await fsp.rm(MARKER, { force: true });
   const logFile = path.join(LOG_DIR, 'n8n-install.log');

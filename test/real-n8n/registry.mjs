@@ -23,10 +23,14 @@ export const RELEASE_MARK = (version) => `[release ${version}]`;
  * dist-tag the registry here does not serve: 2.7.0 (the CommonJS line) replaces it. Node >= 22.
  */
 export async function ensureVerdaccio({ progress = H.info } = {}) {
-  const marker = H.readJson(MARKER);
-  if (marker?.version === VERDACCIO_VERSION && fs.existsSync(VERDACCIO_BIN)) return { cached: true, ms: 0 };
-  const started = Date.now();
+  const installed = () => H.readJson(MARKER)?.version === VERDACCIO_VERSION && fs.existsSync(VERDACCIO_BIN);
+  if (installed()) return { cached: true, ms: 0 };
   await fsp.mkdir(VERDACCIO_DIR, { recursive: true });
+  return await H.withInstallLock(VERDACCIO_DIR, () => (installed() ? { cached: true, ms: 0 } : installVerdaccio(progress)), { progress });
+}
+
+async function installVerdaccio(progress) {
+  const started = Date.now();
   await fsp.mkdir(H.LOG_DIR, { recursive: true });
   await fsp.rm(MARKER, { force: true });
   const pkg = {
