@@ -276,6 +276,7 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
     await confirm.waitFor();
     await shot('update-confirm');
     await confirm.getByRole('button', { name: 'Confirm update' }).click();
+    await confirm.waitFor({ state: 'hidden', timeout: 120_000 });
     await packageCard().getByText(`v${nextVersion}`).waitFor({ timeout: 120_000 });
     await shot('updated');
     assert.equal((await installedPackage()).installedVersion, nextVersion);
@@ -303,6 +304,7 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
     await confirm.waitFor();
     await shot('uninstall-confirm');
     await confirm.getByRole('button', { name: 'Confirm uninstall' }).click();
+    await confirm.waitFor({ state: 'hidden', timeout: 120_000 });
     await card.waitFor({ state: 'detached', timeout: 120_000 });
     await shot('uninstalled');
     assert.equal(await installedPackage(), undefined);
