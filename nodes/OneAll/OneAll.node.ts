@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resourceDescriptions } from './actions/resources';
+import { nodeProperties } from './actions/registry';
 import { router } from './actions/router';
-import * as listSearch from './methods/listSearch';
+import { listSearch } from './methods/listSearch';
 
 export class OneAll implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,27 +20,7 @@ export class OneAll implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oneAllApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Connection', value: 'connection' },
-					{ name: 'Custom API Call', value: 'customApiCall' },
-					{ name: 'Facebook', value: 'facebook' },
-					{ name: 'Identity', value: 'identity' },
-					{ name: 'LinkedIn', value: 'linkedin' },
-					{ name: 'Pinterest', value: 'pinterest' },
-					{ name: 'Twitter (X)', value: 'twitter' },
-					{ name: 'User', value: 'user' },
-					{ name: 'YouTube', value: 'youtube' },
-				],
-				default: 'pinterest',
-			},
-			...resourceDescriptions,
-		],
+		properties: nodeProperties(),
 	};
 
 	methods = { listSearch };

@@ -417,6 +417,46 @@ describe('faults, rate limit, async', () => {
   });
 });
 
+describe('Update API deletes and reshaped answers (for npm run check:live)', () => {
+  test('a pushed pin, page post and playlist can be deleted once, by their identity only', async () => {
+    const pin = (await call('POST', pinPath(), { body: pinBody(SEED_PIN) })).json.response.result.data.pin_id;
+    const upd = (identity, rest) => `/update/identities/${identity}/${rest}`;
+    expect((await call('DELETE', upd(FIXTURES.foreignIdentities.pinterest, `pinterest/pin/${pin}.json`))).status).toBe(404);
+    expect((await call('DELETE', upd(PIN_ID, `pinterest/pin/${pin}.json`))).json.response.request.status.code).toBe(200);
+    expect((await call('DELETE', upd(PIN_ID, `pinterest/pin/${pin}.json`))).status).toBe(404);
+    expect((await call('DELETE', upd(PIN_ID, 'pinterest/pin/123.json'))).status).toBe(404);
+
+    const fb = FIXTURES.identities.facebook;
+    const page = FIXTURES.facebook.pageIds[0];
+    const post = await call('POST', `/push/identities/${fb}/facebook/page/post.json`, { body: { request: { push: { page: { id: page, message: 'hi' } } } } });
+    const postId = post.json.response.result.data.post_id;
+    expect((await call('DELETE', upd(fb, `facebook/page/${FIXTURES.facebook.pageIds[1]}/post/${postId}.json`))).status).toBe(404);
+    expect((await call('DELETE', upd(fb, `facebook/page/${page}/post/${postId}.json`))).status).toBe(200);
+    expect((await call('PUT', upd(fb, `facebook/page/${page}/post/${postId}.json`))).status).toBe(405);
+
+    const yt = FIXTURES.identities.youtube;
+    const created = await call('POST', `/push/identities/${yt}/youtube/playlist.json`, { body: { request: { push: { playlist: { title: 'T' } } } } });
+    const playlist = created.json.response.result.data.playlist_id;
+    expect((await call('DELETE', upd(yt, `youtube/playlist/${playlist}.json`))).status).toBe(200);
+    // Deleted playlists can no longer take videos.
+    const add = await call('POST', `/push/identities/${yt}/youtube/playlist/${playlist}/video.json`, { body: { request: { push: { video: { id: 'dQw4w9WgXcQ' } } } } });
+    expect(add.status).toBe(404);
+  });
+
+  test('reshape fault: drops and replaces keys of one endpoint, leaves the others alone', async () => {
+    emu.addFault({
+      type: 'reshape', path: '/pull/', times: -1,
+      set: { 'response.result.data.boards.entries.*.board_id': 42 }, drop: ['response.result.data.boards.count'],
+    });
+    const boards = (await call('GET', `/pull/identities/${PIN_ID}/pinterest/boards.json?entries_per_page=3`)).json.response.result.data.boards;
+    expect(boards.entries.map((b) => b.board_id)).toEqual([42, 42, 42]);
+    expect(boards).not.toHaveProperty('count');
+    expect(typeof boards.entries[0].board_name).toBe('string');
+    const users = (await call('GET', '/users.json?entries_per_page=1')).json.response.result.data.users;
+    expect(users.count).toBe(1);
+  });
+});
+
 describe('control endpoints and secrets', () => {
   test('control endpoints drive the emulator without auth', async () => {
     const post = (p, b) => fetch(emu.url + p, { method: 'POST', body: JSON.stringify(b) }).then((r) => r.json());

@@ -1,5 +1,5 @@
 'use strict';
-// OneAll response envelope (oneall-api.md §2.4, §3.2) and date formats.
+// OneAll response envelope (docs/oneall-api.md §2.4, §3.2) and date formats (§2.6).
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -26,7 +26,7 @@ const SUCCESS_INFO = 'Your request has been processed successfully';
 const AUTH_INFO =
   'Authentication credentials are missing or incorrect: http://docs.oneall.com/api/basic/authentication/';
 
-// Paraphrases of OneAll's status table (§3.1); 405 and 504 are not in it (guesses).
+// Paraphrases of OneAll's status table (docs/oneall-api.md §3.1); 405 and 504 are not in it (guesses).
 const DEFAULT_INFO = {
   200: SUCCESS_INFO,
   201: 'Your request has been processed successfully and the resource has been created',

@@ -14,6 +14,11 @@ const TYPES = new Set([
   'afterProcessing', // process the request, then answer `status` (default 502), or then:'reset'|'timeout'
   'slow', // wait delayMs (default 1000), then answer normally
   'asyncFailure', // process an async video push normally; its callback reports a failure
+  'reshape', // answer normally, but with keys dropped or values replaced (drop, set): a changed contract
+  'redirect', // answer `status` (default 302) with Location: `location`
+  'drip', // 200 success envelope sent one byte every delayMs (default 1000)
+  'echoAuth', // envelope (HTTP `status`, default 401) whose status.info and result.data repeat the Authorization header and the private key
+  'body', // answer `status` (default 200) with `body` as the JSON body, verbatim
 ]);
 
 function createFaults() {

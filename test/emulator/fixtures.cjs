@@ -20,7 +20,8 @@ const OTHER_SITE = Object.freeze({
 
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
-// Fixed tokens. Several are the examples from OneAll's docs; the Pinterest one is the seed page's (not hex!).
+// Fixed tokens. Several are the examples from OneAll's docs; the Pinterest one is the seed page's (not hex!,
+// docs/oneall-api.md §2.6).
 const FIXTURES = Object.freeze({
   site: { subdomain: DEFAULT_SITE.subdomain, publicKey: DEFAULT_SITE.publicKey },
   otherSite: { subdomain: OTHER_SITE.subdomain, publicKey: OTHER_SITE.publicKey },

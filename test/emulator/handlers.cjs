@@ -28,7 +28,7 @@ function identityFull(i) {
   };
 }
 
-// List entry keys beyond user_token/identity_token are a GUESS (docs show "…").
+// List entry keys beyond user_token/identity_token are a GUESS (docs/oneall-api.md §7.1, §11).
 const identityEntry = (i) => ({
   identity_token: i.identity_token,
   user_token: i.user_token,
@@ -66,7 +66,7 @@ const connectionEntry = (c) => ({
   date_creation: oneallDate(c.date_creation),
 });
 
-// Pull list entries (GUESS: result structures are undocumented).
+// Pull list entries (GUESS: result structures are undocumented, docs/oneall-api.md §6, §11).
 const PULL = {
   'pinterest/boards': { provider: 'pinterest', list: 'boards', entry: (id, n) => ({ board_id: id, board_name: `Board ${n}`, board_description: `Emulated board number ${n}`, board_url: `https://www.pinterest.com/emulator/board-${n}/` }) },
   'facebook/pages': { provider: 'facebook', list: 'pages', entry: (id, n) => ({ page_id: id, page_name: `Page ${n}`, page_url: `https://www.facebook.com/${id}` }) },
@@ -92,7 +92,7 @@ const fail = (ctx, status, info, extra = {}) => ({
   ...extra,
 });
 
-/** §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction asc|desc. */
+/** docs/oneall-api.md §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction asc|desc. */
 function paginate(ctx, list, plural, mapEntry) {
   const q = ctx.query;
   let epp = Number.parseInt(q.entries_per_page, 10);
@@ -218,15 +218,60 @@ function pushHandler(schema) {
     // Created containers become usable at once (pin to a new board, add to a new playlist).
     if (schema.n === 13) identity.boards.push(id);
     if (schema.n === 19) identity.playlists.push(id);
+    remember(ctx, identity, schema.n, schema.n === 18 ? obj.id : id, schema.n === 18 ? params.playlist_id : obj.id);
     const out = ok(ctx, data, { ...extra, result: data });
     if (schema.async && obj.callback_url) out.async = { url: obj.callback_url, data };
     return out;
   };
 }
 
+// ---------- Update API deletes (docs/oneall-api.md §5) ----------
+// Only objects this emulator created through the push of `n` can be deleted, by the identity that pushed them.
+// The success answer (200, envelope without result) is a GUESS: the docs only say "200 on success".
+
+const createdKey = (identity, n, id, parent) => `${identity.identity_token} #${n} ${parent ?? ''} ${id}`;
+
+function remember(ctx, identity, n, id, parent) {
+  if (!ctx.data.created) ctx.data.created = new Set();
+  ctx.data.created.add(createdKey(identity, n, id, parent));
+}
+
+// path below /update/identities/<identity_token>/, the push that creates the object, its id and parent params
+const UPDATE_DELETES = [
+  { path: 'facebook/page/:page_id/post/:post_id.json', provider: 'facebook', n: 7, id: 'post_id', parent: 'page_id' },
+  { path: 'facebook/page/:page_id/picture/:picture_id.json', provider: 'facebook', n: 8, id: 'picture_id', parent: 'page_id' },
+  { path: 'facebook/page/:page_id/video/:video_id.json', provider: 'facebook', n: 9, id: 'video_id', parent: 'page_id' },
+  { path: 'twitter/post/:post_id.json', provider: 'twitter', n: 14, id: 'post_id' },
+  { path: 'pinterest/pin/:pin_id.json', provider: 'pinterest', n: 12, id: 'pin_id' },
+  { path: 'youtube/playlist/:playlist_id.json', provider: 'youtube', n: 19, id: 'playlist_id' },
+  { path: 'youtube/playlist/:playlist_id/video/:video_id.json', provider: 'youtube', n: 18, id: 'video_id', parent: 'playlist_id' },
+  { path: 'youtube/channel/section/:section_id.json', provider: 'youtube', n: 20, id: 'section_id' },
+];
+
+function deleteHandler(spec) {
+  return (ctx) => {
+    const { identity, err } = findIdentity(ctx, ctx.params.identity_token, spec.provider);
+    if (err) return { ...err, kind: 'delete' };
+    const id = ctx.params[spec.id];
+    const key = createdKey(identity, spec.n, id, spec.parent ? ctx.params[spec.parent] : undefined);
+    if (!ctx.data.created || !ctx.data.created.has(key)) {
+      return fail(ctx, 404, `The object ${id} does not exist or was not published by the identity ${identity.identity_token}`, { kind: 'delete' });
+    }
+    ctx.data.created.delete(key);
+    if (spec.n === 19) identity.playlists = identity.playlists.filter((p) => p !== id);
+    return { status: 200, json: successEnvelopeWithoutResult(ctx), outcome: 'processed', kind: 'delete' };
+  };
+}
+
+const successEnvelopeWithoutResult = (ctx) => {
+  const json = successEnvelope(ctx.resource, {}, ctx.now);
+  delete json.response.result;
+  return json;
+};
+
 // ---------- reads and writes ----------
 
-const ping = (ctx) => ok(ctx, { ping: 'pong' }, { kind: 'read' }); // GUESS: body undocumented
+const ping = (ctx) => ok(ctx, { ping: 'pong' }, { kind: 'read' }); // GUESS: body undocumented (docs/oneall-api.md §7.5)
 
 const listUsers = (ctx) => ok(ctx, paginate(ctx, ctx.data.userList, 'users', userEntry(ctx.data)), { kind: 'read' });
 const listIdentities = (ctx) => ok(ctx, paginate(ctx, ctx.data.identityList, 'identities', identityEntry), { kind: 'read' });
@@ -335,6 +380,7 @@ const ROUTES = [
   compile('GET', '/users/:user_token.json', readUser),
   ...Object.keys(PULL).map((k) => compile('GET', `/pull/identities/:identity_token/${k}.json`, pullList(k))),
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
+  ...UPDATE_DELETES.map((d) => compile('DELETE', `/update/identities/:identity_token/${d.path}`, deleteHandler(d))),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

@@ -19,7 +19,12 @@ export type FaultType =
   | 'errorIn200'
   | 'afterProcessing'
   | 'slow'
-  | 'asyncFailure';
+  | 'asyncFailure'
+  | 'reshape'
+  | 'redirect'
+  | 'drip'
+  | 'echoAuth'
+  | 'body';
 
 export interface FaultSpec {
   type: FaultType;
@@ -35,11 +40,19 @@ export interface FaultSpec {
   status?: number;
   info?: string;
   /** Adds a Retry-After header (seconds). */
-  retryAfter?: number;
-  /** timeout: drop the connection after this; slow: wait this long, then answer normally. */
+  retryAfter?: number | string;
+  /** timeout: drop the connection after this; slow: wait this long, then answer normally; drip: ms between bytes. */
   delayMs?: number;
   /** afterProcessing only: what the client gets after the push was processed. Default 'status'. */
   then?: 'status' | 'reset' | 'timeout';
+  /** reshape only: dotted paths from the top of the body to delete; `*` = every element or key. */
+  drop?: string[];
+  /** reshape only: dotted path -> replacement value (e.g. a number where OneAll's docs show a string). */
+  set?: Record<string, unknown>;
+  /** redirect only: the Location header. */
+  location?: string;
+  /** body only: the JSON body answered verbatim. */
+  body?: unknown;
 }
 
 export type Outcome = 'processed' | 'rejected' | 'fault' | 'rate-limited';
@@ -168,6 +181,9 @@ export interface PushSchema {
   path: string;
   object: string;
   certainty: 'seed-page' | 'docs' | 'sdk' | 'guess';
+  /** Section of docs/oneall-api.md describing the endpoint, e.g. '§4.4 #7'. */
+  ref: string;
+  /** Public source: a docs.oneall.com address, or SDK repository and file. */
   source: string;
   note?: string;
   fields: Record<string, FieldSpec>;

@@ -1,6 +1,8 @@
 'use strict';
-// Every push body the emulator accepts, written from /work/shared/oneall-api.md §4 and OneAll's pin page
-// (oneall-docs/push-pinterest-pin.txt), NOT from the node's code: a wrong mapping in the node must fail here.
+// Every push body the emulator accepts, written from docs/oneall-api.md §4 and OneAll's pin page (copy in
+// test/fixtures/push-pinterest-pin.txt), NOT from the node's code: a wrong mapping in the node must fail here.
+// `ref` = the section of docs/oneall-api.md that describes the endpoint (a test checks it exists);
+// `source` = the public source (docs page address, or SDK repository and file).
 //
 // certainty: 'seed-page' | 'docs' -> STRICT (unknown keys = 400)
 //            'sdk' | 'guess'      -> LENIENT (unknown keys accepted, listed in log entry validation.unknownKeys)
@@ -10,34 +12,34 @@
 // result: object = name used in result.data (`<object>_id`); fields = explicit result keys (pin only),
 //         else every known body key present is echoed as `<object>_<key>` (rename: body key -> echo key).
 //         idStyle: numeric | youtube-video | youtube-playlist | youtube-section. async: answers video_status
-//         'queued' and POSTs the outcome to callback_url (§4.7, §4.8).
+//         'queued' and POSTs the outcome to callback_url (docs/oneall-api.md §4.7 #16, §4.8 #17, §9.2).
 
 const FB_PICTURE_NOTE = 'url: fully qualified, <= 5 MB, jpeg/bmp/png/gif/tiff (not checked: no download)';
 
 const PUSH_SCHEMAS = [
   {
     n: 1, name: 'Facebook · Publish User Post', provider: 'facebook', path: 'facebook/post.json', object: 'post',
-    certainty: 'sdk', source: 'oneall/php-api-examples push_identity_facebook_post.php (2017); php-sdk 1.x Facebook::post()',
+    certainty: 'sdk', ref: '§4.4 #1', source: 'github.com/oneall/php-api-examples curl/push_api/push_identity_facebook_post.php (2017); github.com/oneall/php-sdk 1.x Facebook::post()',
     fields: { message: { type: 'string' }, link: { type: 'url' }, attachments: { type: 'string[]' } },
     anyOf: [['message', 'link']], // php-sdk requires message or link
     result: { object: 'post' },
   },
   {
     n: 2, name: 'Facebook · Upload User Picture', provider: 'facebook', path: 'facebook/picture.json', object: 'picture',
-    certainty: 'docs', source: 'docs resources/push/facebook/picture/ (2017)', note: FB_PICTURE_NOTE,
+    certainty: 'docs', ref: '§4.4 #2', source: 'https://docs.oneall.com/api/resources/push/facebook/picture/ (2017)', note: FB_PICTURE_NOTE,
     fields: { url: { type: 'url', required: true }, description: { type: 'string' }, create_post: { type: 'boolean' } },
     result: { object: 'picture' },
   },
   {
     n: 3, name: 'Facebook · Upload User Video', provider: 'facebook', path: 'facebook/video.json', object: 'video',
-    certainty: 'sdk', source: 'oneall/php-api-examples push_identity_facebook_video.php (2017); php-sdk 1.x uploadVideo()',
+    certainty: 'sdk', ref: '§4.4 #3', source: 'github.com/oneall/php-api-examples curl/push_api/push_identity_facebook_video.php (2017); github.com/oneall/php-sdk 1.x Facebook::uploadVideo()',
     note: '`url` per the SDK; the API may now want video_url (unknown). Async? unknown: no callback here.',
     fields: { url: { type: 'url', required: true }, description: { type: 'string' }, create_post: { type: 'boolean' } },
     result: { object: 'video' },
   },
   {
     n: 4, name: 'Facebook · Publish Group Post', provider: 'facebook', path: 'facebook/group/post.json', object: 'group',
-    certainty: 'guess', source: 'GUESS: analogy with #7 (page id in the body) -> push.group.id',
+    certainty: 'guess', ref: '§4.4 #4', source: 'GUESS: analogy with #7 (page id in the body) -> push.group.id',
     fields: {
       id: { type: 'string', required: true, ref: 'groups' },
       message: { type: 'string' }, link: { type: 'url' }, attachments: { type: 'string[]' },
@@ -47,13 +49,13 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 5, name: 'Facebook · Upload Group Picture', provider: 'facebook', path: 'facebook/group/picture.json', object: 'group',
-    certainty: 'guess', source: 'GUESS: analogy with #8 -> push.group{id,url,description}',
+    certainty: 'guess', ref: '§4.4 #5', source: 'GUESS: analogy with #8 -> push.group{id,url,description}',
     fields: { id: { type: 'string', required: true, ref: 'groups' }, url: { type: 'url', required: true }, description: { type: 'string' } },
     result: { object: 'picture', rename: { id: 'group_id' } },
   },
   {
     n: 6, name: 'Facebook · Upload Group Video', provider: 'facebook', path: 'facebook/group/video.json', object: 'group',
-    certainty: 'guess', source: 'GUESS: analogy with #8/#3 -> push.group{id,url|video_url,description}',
+    certainty: 'guess', ref: '§4.4 #6', source: 'GUESS: analogy with #8/#3 -> push.group{id,url|video_url,description}',
     fields: {
       id: { type: 'string', required: true, ref: 'groups' },
       url: { type: 'url' }, video_url: { type: 'url' }, description: { type: 'string' },
@@ -63,7 +65,7 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 7, name: 'Facebook · Publish Page Post', provider: 'facebook', path: 'facebook/page/post.json', object: 'page',
-    certainty: 'sdk', source: 'oneall/php-sdk Facebook::pushPagePosts() (2019); link/attachments rule: docs update/facebook/page/post',
+    certainty: 'sdk', ref: '§4.4 #7', source: 'github.com/oneall/php-sdk src/Api/Apis/Provider/Facebook.php pushPagePosts() (2019); link/attachments rule: https://docs.oneall.com/api/resources/update/facebook/page/post/update/',
     fields: {
       id: { type: 'string', required: true, ref: 'pages' },
       message: { type: 'string' }, link: { type: 'url' }, attachments: { type: 'string[]' },
@@ -74,13 +76,13 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 8, name: 'Facebook · Upload Page Picture', provider: 'facebook', path: 'facebook/page/picture.json', object: 'page',
-    certainty: 'sdk', source: 'oneall/php-sdk Facebook::pushPagePicture() (2019)', note: FB_PICTURE_NOTE,
+    certainty: 'sdk', ref: '§4.4 #8', source: 'github.com/oneall/php-sdk src/Api/Apis/Provider/Facebook.php pushPagePicture() (2019)', note: FB_PICTURE_NOTE,
     fields: { id: { type: 'string', required: true, ref: 'pages' }, url: { type: 'url', required: true }, description: { type: 'string' } },
     result: { object: 'picture', rename: { id: 'page_id' } },
   },
   {
     n: 9, name: 'Facebook · Upload Page Video', provider: 'facebook', path: 'facebook/page/video.json', object: 'page',
-    certainty: 'guess', source: 'GUESS: page{id, url|video_url, description} (oneall-api.md §4.4 #9)',
+    certainty: 'guess', ref: '§4.4 #9', source: 'GUESS: page{id, url|video_url, description}',
     fields: {
       id: { type: 'string', required: true, ref: 'pages' },
       url: { type: 'url' }, video_url: { type: 'url' }, description: { type: 'string' },
@@ -90,7 +92,7 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 10, name: 'LinkedIn · Publish User Post', provider: 'linkedin', path: 'linkedin/post.json', object: 'post',
-    certainty: 'sdk', source: 'oneall/php-api-examples push_identity_linkedin_post.php (2017); php-sdk LinkedIn::pushPost() (2019): only link mandatory',
+    certainty: 'sdk', ref: '§4.5 #10', source: 'github.com/oneall/php-api-examples curl/push_api/push_identity_linkedin_post.php (2017); github.com/oneall/php-sdk src/Api/Apis/Provider/LinkedIn.php pushPost() (2019): only link mandatory',
     fields: {
       title: { type: 'string' }, description: { type: 'string' }, message: { type: 'string' },
       link: { type: 'url', required: true }, picture: { type: 'url' },
@@ -99,7 +101,7 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 11, name: 'LinkedIn · Publish Company Post', provider: 'linkedin', path: 'linkedin/company/post.json', object: 'post',
-    certainty: 'sdk', source: 'oneall/php-sdk LinkedIn::pushCompanyPost() (2019)',
+    certainty: 'sdk', ref: '§4.5 #11', source: 'github.com/oneall/php-sdk src/Api/Apis/Provider/LinkedIn.php pushCompanyPost() (2019)',
     fields: {
       company: { type: 'string', required: true, ref: 'companies' }, link: { type: 'url', required: true },
       title: { type: 'string' }, description: { type: 'string' }, message: { type: 'string' }, picture: { type: 'url' },
@@ -108,7 +110,7 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 12, name: 'Pinterest · Publish Pin', provider: 'pinterest', path: 'pinterest/board/:board_id/pin.json', object: 'pin',
-    certainty: 'seed-page', source: 'https://docs.oneall.com/api/resources/push/pinterest/pin/ (oneall-docs/push-pinterest-pin.txt)',
+    certainty: 'seed-page', ref: '§4.2', source: 'https://docs.oneall.com/api/resources/push/pinterest/pin/ (copy: test/fixtures/push-pinterest-pin.txt)',
     pathRefs: { board_id: 'boards' },
     fields: {
       title: { type: 'string', required: true }, picture: { type: 'url', required: true },
@@ -125,33 +127,33 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 13, name: 'Pinterest · Publish Board', provider: 'pinterest', path: 'pinterest/board.json', object: 'board',
-    certainty: 'guess', source: 'GUESS: push.board{name,description} (oneall-api.md §4.6)',
+    certainty: 'guess', ref: '§4.6', source: 'GUESS: push.board{name,description}',
     fields: { name: { type: 'string', required: true }, description: { type: 'string' } },
     result: { object: 'board' },
   },
   {
     n: 14, name: 'Twitter · Publish Tweet', provider: 'twitter', path: 'twitter/post.json', object: 'post',
-    certainty: 'sdk', source: 'oneall/php-api-examples push_identity_twitter_post.php (2017); php-sdk Twitter::pushTweet() (2019)',
+    certainty: 'sdk', ref: '§4.7 #14', source: 'github.com/oneall/php-api-examples curl/push_api/push_identity_twitter_post.php (2017); github.com/oneall/php-sdk src/Api/Apis/Provider/Twitter.php pushTweet() (2019)',
     fields: { message: { type: 'string' }, location: { type: 'string' }, attachments: { type: 'string[]' } },
     anyOf: [['message', 'attachments']],
     result: { object: 'post' },
   },
   {
     n: 15, name: 'Twitter · Upload Picture', provider: 'twitter', path: 'twitter/picture.json', object: 'picture',
-    certainty: 'docs', source: 'docs resources/push/twitter/picture/ (2017)', note: FB_PICTURE_NOTE,
+    certainty: 'docs', ref: '§4.7 #15', source: 'https://docs.oneall.com/api/resources/push/twitter/picture/ (2017)', note: FB_PICTURE_NOTE,
     fields: { description: { type: 'string' }, url: { type: 'url', required: true } },
     result: { object: 'picture' },
   },
   {
     n: 16, name: 'Twitter · Upload Video', provider: 'twitter', path: 'twitter/video.json', object: 'video',
-    certainty: 'sdk', source: 'docs-partial resources/push/twitter/video/ (async, callback_url); keys: oneall/php-sdk Twitter::pushVideo()',
+    certainty: 'sdk', ref: '§4.7 #16', source: 'https://docs.oneall.com/api/resources/push/twitter/video/ (async, callback_url; docs-partial); keys: github.com/oneall/php-sdk src/Api/Apis/Provider/Twitter.php pushVideo()',
     fields: { video_url: { type: 'url', required: true }, callback_url: { type: 'url' } },
     async: true,
     result: { object: 'video', rename: { video_url: 'url' } },
   },
   {
     n: 17, name: 'YouTube · Upload Video', provider: 'youtube', path: 'youtube/video.json', object: 'video',
-    certainty: 'sdk', source: 'docs-partial resources/push/youtube/video/ (async); keys: php-sdk Youtube::pushVideos(); video_url, title mandatory per php-api-examples',
+    certainty: 'sdk', ref: '§4.8 #17', source: 'https://docs.oneall.com/api/resources/push/youtube/video/ (async; docs-partial); keys: github.com/oneall/php-sdk src/Api/Apis/Provider/Youtube.php pushVideos(); video_url, title mandatory per github.com/oneall/php-api-examples',
     fields: {
       video_url: { type: 'url', required: true }, title: { type: 'string', required: true },
       description: { type: 'string' }, thumbnail_url: { type: 'url' }, callback_url: { type: 'url' },
@@ -161,14 +163,14 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 18, name: 'YouTube · Add Video to Playlist', provider: 'youtube', path: 'youtube/playlist/:playlist_id/video.json', object: 'video',
-    certainty: 'guess', source: 'GUESS: push.video.id (oneall-api.md §4.8 #18)',
+    certainty: 'guess', ref: '§4.8 #18', source: 'GUESS: push.video.id',
     pathRefs: { playlist_id: 'playlists' },
     fields: { id: { type: 'string', required: true } },
     result: { object: 'playlist_item', rename: { id: 'video_id' }, extra: { playlist_id: 'path.playlist_id' } },
   },
   {
     n: 19, name: 'YouTube · Create Playlist', provider: 'youtube', path: 'youtube/playlist.json', object: 'playlist',
-    certainty: 'guess', source: 'GUESS: from docs update/youtube/playlist body (title required)',
+    certainty: 'guess', ref: '§4.8 #19', source: 'GUESS: from https://docs.oneall.com/api/resources/update/youtube/playlist/update/ (title required)',
     fields: {
       title: { type: 'string', required: true }, description: { type: 'string' },
       privacy_status: { type: 'enum', values: ['public', 'private', 'unlisted'] }, default_language: { type: 'string' },
@@ -177,7 +179,7 @@ const PUSH_SCHEMAS = [
   },
   {
     n: 20, name: 'YouTube · Add Channel Section', provider: 'youtube', path: 'youtube/channel/section.json', object: 'channel',
-    certainty: 'guess', source: 'GUESS: from docs update/youtube/channel/section body (camelCase defaultLanguage)',
+    certainty: 'guess', ref: '§4.8 #20', source: 'GUESS: from https://docs.oneall.com/api/resources/update/youtube/channel/section/update/ (camelCase defaultLanguage)',
     fields: {
       section: {
         type: 'object', required: true,
@@ -191,15 +193,15 @@ const PUSH_SCHEMAS = [
   },
 ];
 
-// Non-push write bodies (oneall-api.md §7.1, §7.3); both documented -> strict.
+// Non-push write bodies (docs/oneall-api.md §7.1, §7.3); both documented -> strict.
 const WRITE_SCHEMAS = {
   link: {
-    name: 'Re-link identity', root: 'user', certainty: 'docs', source: 'docs resources/identities/relink-identity/',
+    name: 'Re-link identity', root: 'user', certainty: 'docs', ref: '§7.1', source: 'https://docs.oneall.com/api/resources/identities/relink-identity/',
     fields: { user_token: { type: 'string', required: true } },
   },
   synchronize: {
-    name: 'Synchronize identity', root: 'synchronize', certainty: 'docs', optionalBody: true,
-    source: 'docs resources/identities/synchronize-identity/ (placeholders are quoted: "true"/"false" strings accepted)',
+    name: 'Synchronize identity', root: 'synchronize', certainty: 'docs', optionalBody: true, ref: '§7.3',
+    source: 'https://docs.oneall.com/api/resources/identities/synchronize-identity/ (placeholders are quoted: "true"/"false" strings accepted)',
     fields: { update_user_data: { type: 'boolish' }, force_token_update: { type: 'boolish' } },
   },
 };

@@ -7,6 +7,7 @@ const { matchRoute, NO_VALIDATION } = require('./handlers.cjs');
 const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE } = require('./fixtures.cjs');
 const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
+const { reshape } = require('./reshape.cjs');
 
 const RAW_LIMIT = 10 * 1024;
 const REDACTED = '[redacted]';
@@ -160,7 +161,7 @@ async function startEmulator(opts = {}) {
     const fault = faults.take(req.method, path, sub);
     if (fault) {
       entry.fault = fault.type;
-      if (fault.type !== 'afterProcessing' && fault.type !== 'slow' && fault.type !== 'asyncFailure') {
+      if (!['afterProcessing', 'slow', 'asyncFailure', 'reshape'].includes(fault.type)) {
         return applyFault(fault, { req, res, resource, ctxNow, reply, finish, errorReply });
       }
       if (fault.type === 'slow') await sleep(fault.delayMs ?? 1000);
@@ -201,7 +202,8 @@ async function startEmulator(opts = {}) {
       const status = fault.status ?? 502;
       return reply(errorReply(status, fault.info ?? infoFor(status), retryHeader(fault)), out.outcome);
     }
-    return reply({ status: out.status, json: out.json }, out.outcome);
+    const json = fault && fault.type === 'reshape' ? reshape(out.json, fault) : out.json;
+    return reply({ status: out.status, json }, out.outcome);
   }
 
   const retryHeader = (f) => (f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : undefined);
@@ -222,6 +224,30 @@ async function startEmulator(opts = {}) {
         end();
       });
     }
+  }
+
+  function drip(req, res, fault, onEnd, body) {
+    // Headers at once, then the body byte by byte: a client with an idle timeout waits forever.
+    let finished = false;
+    const done = () => {
+      if (!finished) {
+        finished = true;
+        onEnd();
+      }
+    };
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+    let sent = 0;
+    const tick = () => {
+      if (res.destroyed || res.writableEnded || state.closed) return done();
+      res.write(body[sent++]);
+      if (sent >= body.length) {
+        res.end();
+        return done();
+      }
+      later(fault.delayMs ?? 1000, tick);
+    };
+    res.on('close', done);
+    tick();
   }
 
   function applyFault(f, { req, res, resource, ctxNow, reply, finish, errorReply }) {
@@ -253,6 +279,29 @@ async function startEmulator(opts = {}) {
         return finish(null, 'fault');
       case 'timeout':
         return hang(req, res, f, () => finish(null, 'fault'));
+      case 'redirect':
+        return reply({ status: status ?? 302, text: `Moved to ${f.location}`, headers: { Location: f.location } }, 'fault');
+      case 'body':
+        return reply({ status: status ?? 200, json: f.body, headers: retryHeader(f) }, 'fault');
+      case 'echoAuth': {
+        // A misbehaving gateway: repeats what the client sent, inside a OneAll-shaped answer.
+        const authorization = req.headers.authorization ?? '';
+        const key = parseBasic(authorization)?.pass ?? '';
+        const code = status ?? 401;
+        return reply({
+          status: code,
+          json: envelope({
+            resource,
+            flag: code >= 400 ? 'error' : 'success',
+            code,
+            info: `Rejected header "Authorization: ${authorization}" (private key ${key})`,
+            now: ctxNow,
+            result: { data: { echo: { authorization, private_key: key, note: `key=${key}` }, list: [authorization] } },
+          }),
+        }, 'fault');
+      }
+      case 'drip':
+        return drip(req, res, f, () => finish({ status: 200 }, 'fault'), JSON.stringify(envelope({ resource, flag: 'success', code: 200, now: ctxNow, result: { data: {} } })));
       default:
         return reply(errorReply(500, `Unknown emulator fault type ${f.type}`), 'fault');
     }

@@ -1,5 +1,5 @@
 /**
- * OneAll's two-step media pattern (§4.4 #2/#8, §4.7 #15): upload a picture, then attach the returned
+ * OneAll's two-step media pattern (docs/oneall-api.md §4.4 #2/#8, §4.7 #15): upload a picture, then attach the returned
  * picture_id to a new post. Two OneAll nodes in one workflow, the second reading the first one's output
  * with an expression, run in n8n-core against the emulator.
  */

@@ -1,7 +1,7 @@
 /**
  * Every push operation, run in n8n-core against the emulator, once with only what it needs and once with
  * every field it offers. The expected paths and bodies are written by hand from OneAll's documentation
- * (/work/shared/oneall-api.md §4 and the "At a glance" table; oneall-docs/push-pinterest-pin.txt), never
+ * (docs/oneall-api.md §4 and its table in §4.1; the pin page copy test/fixtures/push-pinterest-pin.txt), never
  * derived from the node's spec tables: a changed body key or path in a spec must make a test here fail.
  * Also the Custom API Call operation: query parameters, body wrapping, refused paths and token redaction.
  */
@@ -47,7 +47,7 @@ interface PushCase {
 const push = (object: string, fields: IDataObject): IDataObject => ({ [object]: fields });
 
 const CASES: PushCase[] = [
-	// ---------------- Facebook (§4.4) ----------------
+	// ---------------- Facebook (docs/oneall-api.md §4.4) ----------------
 	{
 		resource: 'facebook',
 		operation: 'publishUserPost',
@@ -179,7 +179,7 @@ const CASES: PushCase[] = [
 		fullPush: push('page', { id: PAGE, url: VIDEO, description: 'Page clip' }),
 	},
 
-	// ---------------- LinkedIn (§4.5) ----------------
+	// ---------------- LinkedIn (docs/oneall-api.md §4.5) ----------------
 	{
 		resource: 'linkedin',
 		operation: 'publishUserPost',
@@ -232,7 +232,7 @@ const CASES: PushCase[] = [
 		}),
 	},
 
-	// ---------------- Pinterest (§4.2 seed page, §4.6) ----------------
+	// ---------------- Pinterest (docs/oneall-api.md §4.2 seed page, §4.6) ----------------
 	{
 		resource: 'pinterest',
 		operation: 'publishPin',
@@ -277,7 +277,7 @@ const CASES: PushCase[] = [
 		fullPush: push('board', { name: 'Summer recipes', description: 'Cold soups and salads' }),
 	},
 
-	// ---------------- Twitter (§4.7) ----------------
+	// ---------------- Twitter (docs/oneall-api.md §4.7) ----------------
 	{
 		resource: 'twitter',
 		operation: 'publishTweet',
@@ -321,7 +321,7 @@ const CASES: PushCase[] = [
 		fullPush: push('video', { video_url: VIDEO, callback_url: CALLBACK }),
 	},
 
-	// ---------------- YouTube (§4.8) ----------------
+	// ---------------- YouTube (docs/oneall-api.md §4.8) ----------------
 	{
 		resource: 'youtube',
 		operation: 'uploadVideo',

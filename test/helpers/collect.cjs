@@ -95,6 +95,41 @@ async function startEchoServer({ status = 502 } = {}) {
   };
 }
 
+/**
+ * Another origin a redirect could point at: records every request (method, url, whether it carried an
+ * Authorization header, the body) and answers with a OneAll-shaped success, so a followed redirect
+ * would look like a published post.
+ */
+async function startRecorder() {
+  const http = require('node:http');
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({
+        method: req.method,
+        url: req.url,
+        authorization: req.headers.authorization !== undefined,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({
+        response: {
+          request: { status: { flag: 'success', code: 200, info: 'Your request has been processed successfully' } },
+          result: { data: { provider: 'pinterest', object: 'pin', pin_id: 'from-the-other-host' } },
+        },
+      }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
 // ---------------------------------------------------------------- back-off clock
 
 /**
@@ -232,4 +267,4 @@ function deepText(value, maxNodes = 200000) {
   return out.join('\n');
 }
 
-module.exports = { prng, note, freePort, startTrap, startEchoServer, recordSleeps, captureOutput, deepText };
+module.exports = { prng, note, freePort, startTrap, startEchoServer, startRecorder, recordSleeps, captureOutput, deepText };

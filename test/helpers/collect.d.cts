@@ -30,6 +30,16 @@ export function startTrap(): Promise<Trap>;
 /** A server answering every request with an HTML page of `status` echoing the request and its headers. */
 export function startEchoServer(options?: { status?: number }): Promise<{ url: string; close(): Promise<void> }>;
 
+export interface Recorder {
+	url: string;
+	/** Every request received. */
+	requests: Array<{ method: string; url: string; authorization: boolean; body: string }>;
+	close(): Promise<void>;
+}
+
+/** Another origin a redirect could point at: records requests, answers a OneAll-shaped success. */
+export function startRecorder(): Promise<Recorder>;
+
 export interface SleepRecorder {
 	/** Every delay (ms) passed to n8n-workflow's sleep while active, in order. */
 	delays: number[];

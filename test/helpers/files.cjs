@@ -5,15 +5,9 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** OneAll's own "Publish a pin" page: ../shared beside the checkout (as CI lays it), else a copy in test/. */
+/** Text of OneAll's own "Publish a pin" page (docs/oneall-api.md §4.2), kept in the repository. */
 function seedPage() {
-  for (const candidate of [
-    path.join(ROOT, '..', 'shared', 'oneall-docs', 'push-pinterest-pin.txt'),
-    path.join(ROOT, 'test', 'fixtures', 'push-pinterest-pin.txt'),
-  ]) {
-    if (fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
-  }
-  throw new Error('push-pinterest-pin.txt not found');
+  return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'push-pinterest-pin.txt'), 'utf8');
 }
 
 function packageVersion() {

@@ -32,3 +32,9 @@ export function testCredential(credentials: OneAllCredentials): Promise<{ status
 
 export const NODE_TYPE: string;
 export const PACKAGE_DIR: string;
+
+/** The package as n8n loads it (PackageDirectoryLoader of n8n-core), loaded once per test file. */
+export function loadPackage(): Promise<{
+	nodeTypes: Record<string, { type: unknown }>;
+	credentialTypes: Record<string, { type: unknown }>;
+}>;

@@ -16,6 +16,7 @@ const CERTAINTY = {
 };
 
 function describeField(field) {
+  if (field.kind === 'locator' && field.at === 'path') return `${field.param} (picker, in the path)`;
   const flags = [];
   if (field.required) flags.push('required');
   if (field.maxLength) flags.push(`≤ ${field.maxLength}${field.counter === 'twitter' ? ' (X weighting)' : ''}`);
@@ -25,18 +26,16 @@ function describeField(field) {
 }
 
 function renderTable() {
-  const { pushResources } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/resources.js'));
-  const { NETWORK_NAMES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/common/networks.js'));
+  const { PUSH_RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
   const rows = [
     '| Resource → Operation | Path after `/push/identities/<identity>/` | Body `push.<object>`: field → key | Certainty |',
     '|---|---|---|---|',
   ];
-  for (const resource of pushResources) {
-    for (const { spec } of Object.values(resource.operations)) {
-      const locators = (spec.pathLocators ?? []).map((kind) => `${kind} (picker)`);
-      const fields = [...locators, ...spec.fields.map(describeField)].join('<br>');
+  for (const resource of PUSH_RESOURCES) {
+    for (const spec of resource.specs) {
+      const fields = spec.fields.map(describeField).join('<br>');
       const extra = spec.asynchronous ? ' · async, callback URL' : '';
-      rows.push(`| ${NETWORK_NAMES[resource.network]} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
+      rows.push(`| ${resource.name} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
     }
   }
   return rows.join('\n');

@@ -1,19 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { RequestPacer } from '../transport/pacer';
-import { DEFAULT_CONCURRENCY } from './common/batching';
-import type { ExecutionScope, OperationResult } from './operation';
-import { operations } from './resources';
+import { readBatching } from './common/batching';
+import type { RequestDescription } from './operation';
+import { findOperation } from './registry';
+import { executionSender } from './send';
 
-const MAX_CONCURRENCY = 50;
+type NodeError = NodeApiError | NodeOperationError;
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 	return {
 		json: {
 			error: error.message,
@@ -24,40 +24,27 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	};
 }
 
-/** Batching settings live in the operation's Options; the defaults apply where there are none. */
-function batching(context: IExecuteFunctions) {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const concurrency = Math.round(Number(options.concurrency ?? DEFAULT_CONCURRENCY));
-	const maxRequestsPerSecond = Number(options.maxRequestsPerSecond ?? 0);
-	const timeoutSeconds = Number(options.timeout ?? 0);
-	return {
-		concurrency: Number.isFinite(concurrency) ? Math.min(Math.max(concurrency, 1), MAX_CONCURRENCY) : 1,
-		maxRequestsPerSecond: Number.isFinite(maxRequestsPerSecond) ? Math.max(maxRequestsPerSecond, 0) : 0,
-		timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
-	};
-}
-
+/**
+ * The item loop of every operation. First each item is prepared (parameters read and checked, the
+ * request described): nothing is sent while one is bad, unless Continue On Fail turns it into an error
+ * item. Then the requests go out `concurrency` at a time; outputs keep the input order.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const implementation = operations[resource]?.[operation];
-	if (!implementation) {
+	const definition = findOperation(resource, operation);
+	if (!definition) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const { concurrency, maxRequestsPerSecond, timeoutMs } = batching(this);
-	const scope: ExecutionScope = { pacer: new RequestPacer(maxRequestsPerSecond), timeoutMs };
+	const batching = readBatching(this);
 	const continueOnFail = this.continueOnFail();
 
-	// First every item's parameters are read and checked (nothing is sent if one is bad and errors
-	// stop the node), then the items are sent `concurrency` at a time; outputs keep the input order.
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const calls: Array<(() => Promise<OperationResult>) | undefined> = new Array(items.length);
+	const requests: Array<RequestDescription | undefined> = new Array(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			calls[itemIndex] = implementation.prepare
-				? implementation.prepare.call(this, itemIndex, scope)
-				: async () => await implementation.execute.call(this, itemIndex, scope);
+			requests[itemIndex] = await definition.prepare.call(this, itemIndex);
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -65,17 +52,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
+	const send = executionSender(this, batching);
 	let next = 0;
-	let failure: NodeApiError | NodeOperationError | undefined;
+	let failure: NodeError | undefined;
 	const worker = async () => {
 		while (failure === undefined && next < items.length) {
 			const itemIndex = next++;
-			const call = calls[itemIndex];
-			if (!call) continue;
+			const request = requests[itemIndex];
+			if (!request) continue;
 			try {
-				results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(await call()), {
-					itemData: { item: itemIndex },
-				});
+				results[itemIndex] = this.helpers.constructExecutionMetaData(
+					this.helpers.returnJsonArray(await send(request, itemIndex)),
+					{ itemData: { item: itemIndex } },
+				);
 			} catch (error) {
 				const nodeError = asNodeError(this, error, itemIndex);
 				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex)];
@@ -84,7 +73,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(batching.concurrency, items.length) }, worker));
 	if (failure) throw failure;
 	return [results.flat()];
 }

@@ -52,3 +52,82 @@ export function parseJsonObject(value: unknown, label: string, fail: Fail): Reco
 	}
 	return parsed as Record<string, unknown>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Coercion of parameter values (they may come from expressions: any JSON value, any type)
+// ---------------------------------------------------------------------------------------------
+
+/** Nothing entered: undefined, null or blank text. */
+export function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function typeName(value: unknown): string {
+	return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+/** Text, numbers and booleans as text; objects and lists are refused. */
+export function asText(value: unknown, label: string, fail: Fail): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return fail(`${label} must be text, got ${typeName(value)}`);
+}
+
+/** Only a real boolean: the text "false" from an expression would be truthy for OneAll. */
+export function asBoolean(value: unknown, label: string, fail: Fail): boolean {
+	return typeof value === 'boolean'
+		? value
+		: fail(`${label} must be true or false`, `Got ${typeName(value)}. In an expression, return a boolean: {{ true }}, not "true".`);
+}
+
+export function asNumber(value: unknown, label: string, fail: Fail): number {
+	const number = typeof value === 'string' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : fail(`${label} must be a number`);
+}
+
+export function asWholeNumber(value: unknown, label: string, min: number, fail: Fail): number {
+	const number = Number(value);
+	return Number.isInteger(number) && number >= min
+		? number
+		: fail(`${label} must be a whole number of at least ${min}`);
+}
+
+/** One of the allowed values, compared as text. */
+export function asOption<T extends string>(value: unknown, label: string, allowed: readonly T[], fail: Fail): T {
+	const text = asText(value, label, fail);
+	return (allowed as readonly string[]).includes(text) ? (text as T) : fail(`${label} must be one of: ${allowed.join(', ')}`);
+}
+
+/** A provider id that goes into a body: no spaces, at most 256 characters. */
+const BODY_ID = /^\S{1,256}$/;
+
+export function asBodyId(value: unknown, label: string, fail: Fail): string {
+	const id = asText(value, label, fail).trim();
+	return BODY_ID.test(id) ? id : fail(`${label} must be an id without spaces`);
+}
+
+/** Ids given as a list or as comma/space-separated text. */
+export function asIdList(value: unknown, label: string, fail: Fail, maxItems?: number): string[] {
+	const parts: unknown[] = Array.isArray(value) ? value : asText(value, label, fail).split(/[\s,]+/);
+	const ids = parts.map((part) => asText(part, label, fail).trim()).filter((id) => id !== '');
+	for (const id of ids) {
+		if (!BODY_ID.test(id)) fail(`${label} contains an invalid id "${id.slice(0, 60)}"`);
+	}
+	if (maxItems !== undefined && ids.length > maxItems) {
+		fail(`${label} has ${ids.length} ids; at most ${maxItems} are allowed`);
+	}
+	return ids;
+}
+
+/** A collection parameter (Additional Fields, Options): an object, or nothing. */
+export function asCollection(value: unknown, label: string, fail: Fail): Record<string, unknown> {
+	if (value === undefined || value === null) return {};
+	return typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: fail(`"${label}" must be a collection of fields`);
+}
+
+/** A boolean of an Options collection: absent is false, anything but a boolean is refused. */
+export function optionFlag(options: Record<string, unknown>, name: string, label: string, fail: Fail): boolean {
+	return options[name] === undefined ? false : asBoolean(options[name], `"${label}"`, fail);
+}

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { LOCATORS, type PullList } from '../actions/common/locators';
 import { isNetwork } from '../actions/common/networks';
 import { failFor } from '../helpers/fail';
 import { fetchListPage } from '../transport/list';
@@ -47,7 +48,7 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
-export async function searchIdentities(
+async function searchIdentities(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -63,7 +64,7 @@ export async function searchIdentities(
 	});
 }
 
-export async function searchUsers(
+async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -78,7 +79,7 @@ export async function searchUsers(
 }
 
 /** Boards, pages, … of the identity chosen in the same node, from OneAll's Pull API. */
-function objectSearch(pullPath: string, collection: string, object: string) {
+function objectSearch({ path: pullPath, collection, object }: PullList) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -101,8 +102,13 @@ function objectSearch(pullPath: string, collection: string, object: string) {
 	};
 }
 
-export const searchPinterestBoards = objectSearch('pinterest/boards.json', 'boards', 'board');
-export const searchFacebookPages = objectSearch('facebook/pages.json', 'pages', 'page');
-export const searchFacebookGroups = objectSearch('facebook/groups.json', 'groups', 'group');
-export const searchLinkedInCompanies = objectSearch('linkedin/companies.json', 'companies', 'company');
-export const searchYouTubePlaylists = objectSearch('youtube/playlists.json', 'playlists', 'playlist');
+type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+/** The node's list searches, named as the locator table (actions/common/locators.ts) names them. */
+export const listSearch: Record<string, SearchMethod> = {
+	[LOCATORS.identity.searchMethod]: searchIdentities,
+	[LOCATORS.user.searchMethod]: searchUsers,
+};
+for (const info of Object.values(LOCATORS)) {
+	if (info.pull) listSearch[info.searchMethod] = objectSearch(info.pull);
+}

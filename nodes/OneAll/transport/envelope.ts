@@ -40,3 +40,14 @@ export function failedStatus(response: OneAllResponse): OneAllStatus | undefined
 	}
 	return undefined;
 }
+
+/** OneAll's envelope with neither a request status nor a result, e.g. `{"response":{}}`. */
+export function isBareEnvelope(response: OneAllResponse): boolean {
+	return response.request?.status === undefined && response.result === undefined;
+}
+
+/** True when `result.data` is an object (what a push answers with). */
+export function hasResultData(response: OneAllResponse): boolean {
+	const data: unknown = response.result?.data;
+	return typeof data === 'object' && data !== null && !Array.isArray(data);
+}

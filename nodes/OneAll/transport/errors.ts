@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OneAllResponse, OneAllStatus } from './envelope';
 import type { RequestKind } from './retryPolicy';
+import { maskText } from './secrets';
 
 const MAY_HAVE_LANDED =
 	'The request may already have been executed by OneAll (a post may be live), so it was not sent again. Check the network before running it once more.';
@@ -35,15 +36,17 @@ export interface ApiFailure {
 	secrets?: string[];
 }
 
-const AUTH_VALUE = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/gi;
-
 /** A body that is not OneAll's (a proxy page, a debug echo) may repeat the request's credentials. */
 export function maskSecrets(text: string, secrets: string[] = []): string {
-	let masked = text.replace(AUTH_VALUE, '$1 [redacted]');
-	for (const secret of secrets) {
-		if (secret.length >= 4) masked = masked.split(secret).join('[redacted]');
-	}
-	return masked;
+	return maskText(text, secrets);
+}
+
+/** The request an error is about. */
+export interface Where {
+	kind: RequestKind;
+	method: string;
+	path: string;
+	itemIndex: number;
 }
 
 /** An error whose message is OneAll's own `status.info` and code. */
@@ -55,6 +58,10 @@ export function oneAllApiError(node: INode, failure: ApiFailure): NodeApiError {
 	if (status?.info) {
 		message = `OneAll error ${code}: ${status.info}`;
 		details = { response: envelope as JsonObject };
+	} else if (status) {
+		// OneAll's envelope, flagged as an error, that says nothing more.
+		message = `OneAll reported an error without a message (HTTP ${failure.httpStatus}${status.code !== undefined ? `, code ${String(status.code)}` : ''})`;
+		details = { response: envelope as JsonObject };
 	} else {
 		const snippet = maskSecrets(failure.rawBody ?? '', failure.secrets).replace(/\s+/g, ' ').trim().slice(0, 300);
 		message = snippet
@@ -64,7 +71,7 @@ export function oneAllApiError(node: INode, failure: ApiFailure): NodeApiError {
 	}
 	const lines = [`${failure.method} ${failure.path}`, hintFor(code, failure.kind)];
 	if (!status?.info && failure.httpStatus < 400 && failure.kind === 'write') lines.push(MAY_HAVE_LANDED);
-	if (!status?.info && details.body) lines.push(`Body: ${String(details.body)}`);
+	if (!status && details.body) lines.push(`Body: ${String(details.body)}`);
 	return new NodeApiError(node, details, {
 		message,
 		description: lines.filter(Boolean).join('\n'),
@@ -77,7 +84,7 @@ export function oneAllNetworkError(
 	node: INode,
 	code: string | undefined,
 	detail: string,
-	request: { kind: RequestKind; method: string; path: string; itemIndex: number },
+	request: Where,
 ): NodeApiError {
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 	const message = timedOut
@@ -93,5 +100,69 @@ export function oneAllNetworkError(
 	});
 	// n8n swaps messages of known network codes for generic ones ("you can retry…"): wrong for a push.
 	error.message = message;
+	return error;
+}
+
+/** Where a redirect pointed, without user info, query or fragment (they may carry secrets). */
+export function redirectTarget(location: unknown): string {
+	const raw = Array.isArray(location) ? location[0] : location;
+	if (typeof raw !== 'string' || raw.trim() === '') return 'nowhere (no Location header)';
+	let url: URL;
+	try {
+		url = new URL(raw.trim(), 'http://relative.invalid');
+	} catch {
+		return 'an invalid Location';
+	}
+	const path = url.pathname.length > 200 ? `${url.pathname.slice(0, 200)}…` : url.pathname;
+	return url.origin === 'http://relative.invalid' ? path : `${url.origin}${path}`;
+}
+
+/** OneAll's API does not redirect: a 3xx comes from something in between and is never followed. */
+export function oneAllRedirectError(node: INode, httpStatus: number, location: unknown, where: Where): NodeApiError {
+	const target = redirectTarget(location);
+	const lines = [
+		`${where.method} ${where.path}`,
+		`The answer redirected to ${target}. OneAll's API does not redirect, so the redirect was not followed and the keys were not sent there. Check the credential's subdomain or API Base URL, and any proxy in between.`,
+	];
+	if (where.kind === 'write') lines.push('OneAll did not confirm the request; it was not sent again.');
+	return new NodeApiError(node, { httpStatus, location: target }, {
+		message: `OneAll answered HTTP ${httpStatus} (redirect to ${target})`,
+		description: lines.join('\n'),
+		httpCode: String(httpStatus),
+		itemIndex: where.itemIndex,
+	});
+}
+
+/** A success answer without the result a push returns (it may or may not be live), or an empty envelope. */
+export function oneAllNoResultError(node: INode, httpStatus: number, envelope: OneAllResponse, where: Where): NodeApiError {
+	const write = where.kind === 'write';
+	const error = new NodeApiError(node, { response: envelope as JsonObject }, {
+		message: write
+			? 'OneAll answered without a result: the post may or may not be live; it was not sent again'
+			: 'OneAll answered without a status or result',
+		description: [
+			`${where.method} ${where.path}`,
+			write
+				? `HTTP ${httpStatus} without result.data. Check the network (or the provider) before running it once more.`
+				: `HTTP ${httpStatus} with an empty OneAll envelope; something between the node and OneAll may have changed the answer.`,
+		].join('\n'),
+		httpCode: String(httpStatus),
+		itemIndex: where.itemIndex,
+	});
+	return error;
+}
+
+/** Retry-After asks for longer than the node waits: fail now and say how long OneAll asked for. */
+export function oneAllWaitTooLongError(node: INode, retryAfterMs: number, maxWaitMs: number, where: Where): NodeApiError {
+	const seconds = Math.ceil(retryAfterMs / 1000);
+	const error = new NodeApiError(node, { retryAfterSeconds: seconds }, {
+		message: `OneAll's rate limit: OneAll asked to wait ${seconds} s (Retry-After) before the next request`,
+		description: [
+			`${where.method} ${where.path}`,
+			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${seconds} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
+		].join('\n'),
+		httpCode: '429',
+		itemIndex: where.itemIndex,
+	});
 	return error;
 }

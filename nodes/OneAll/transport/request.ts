@@ -9,17 +9,36 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { failedStatus, readEnvelope, type OneAllResponse } from './envelope';
-import { oneAllApiError, oneAllNetworkError } from './errors';
-import { MAX_ATTEMPTS, mayRetryNetworkError, mayRetryStatus, retryDelayMs, type RequestKind } from './retryPolicy';
-import { RequestPacer } from './pacer';
+import { raceDeadline, withDeadline, DeadlineExceededError } from './deadline';
+import { failedStatus, hasResultData, isBareEnvelope, readEnvelope, type OneAllResponse } from './envelope';
+import {
+	oneAllApiError,
+	oneAllNetworkError,
+	oneAllNoResultError,
+	oneAllRedirectError,
+	oneAllWaitTooLongError,
+	type Where,
+} from './errors';
+import {
+	MAX_ATTEMPTS,
+	MAX_DELAY_MS,
+	mayRetryNetworkError,
+	mayRetryStatus,
+	requestedWaitMs,
+	retryDelayMs,
+	timeoutFor,
+	waitTooLong,
+	type RequestKind,
+} from './retryPolicy';
+import { RateLimitBlockedError, RequestPacer } from './pacer';
+import { credentialSecrets, maskAnswer, maskError } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
 export interface RequestSettings {
 	/** Shared by the requests of one execution; a private one is used when absent. */
 	pacer?: RequestPacer;
-	/** Overrides the default timeout (30 s for reads, 120 s for writes). */
+	/** Overrides the default timeout (30 s for reads, 120 s for writes); a deadline for the whole answer, at most 600 s. */
 	timeoutMs?: number;
 }
 
@@ -32,13 +51,14 @@ export interface OneAllRequest extends RequestSettings {
 	body?: IDataObject;
 	/** Send `body` as the whole JSON body, without adding the envelope (Custom API Call). */
 	bodyIsEnvelope?: boolean;
+	/**
+	 * The answer must carry `result.data` (an object), else it is an error that says the request may
+	 * have executed. Default: true for a POST below /push/.
+	 */
+	expectResult?: boolean;
 }
 
 type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-const READ_TIMEOUT_MS = 30_000;
-// Pushes make OneAll fetch the media and talk to the network: give them time.
-const WRITE_TIMEOUT_MS = 120_000;
 
 function errorCode(error: unknown): string | undefined {
 	const withCause = error as { cause?: { code?: unknown }; code?: unknown };
@@ -57,25 +77,33 @@ function bodyText(body: unknown): string {
 	return Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
 }
 
-/** The key forms an echoing proxy page could show: the private key and the Basic auth value. */
-async function credentialSecrets(context: OneAllContext): Promise<string[]> {
-	const credentials = await context.getCredentials('oneAllApi');
-	const publicKey = String(credentials.publicKey ?? '');
-	const privateKey = String(credentials.privateKey ?? '');
-	return [privateKey, Buffer.from(`${publicKey}:${privateKey}`).toString('base64')];
+/** What the HTTP client said, without n8n's generic advice for known codes ("you can retry…"). */
+function networkDetail(error: unknown): string {
+	const cause = (error as { cause?: unknown }).cause;
+	if (cause instanceof Error && cause.message) return cause.message;
+	const messages = (error as { messages?: unknown }).messages;
+	if (Array.isArray(messages) && typeof messages[0] === 'string' && messages[0]) return messages[0];
+	return (error as Error).message;
 }
 
-/**
- * The one way the node talks to OneAll: base URL and auth come from the credential, the body gets
- * OneAll's envelope, answers are unwrapped, every failure becomes an error that shows OneAll's text,
- * and only requests that provably did not execute are sent again.
- */
-export async function oneAllApiRequest(
-	this: OneAllContext,
+/** One HTTP exchange with a deadline for the whole answer; network failures come back as errors. */
+async function send(
+	context: OneAllContext,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+): Promise<IN8nHttpFullResponse> {
+	const deadline = withDeadline(options, timeoutMs);
+	const request = context.helpers.httpRequestWithAuthentication.call(context, 'oneAllApi', options);
+	return (await raceDeadline(request, deadline, timeoutMs)) as IN8nHttpFullResponse;
+}
+
+async function exchange(
+	context: OneAllContext,
 	request: OneAllRequest,
-	itemIndex = 0,
+	itemIndex: number,
 ): Promise<OneAllResponse> {
 	const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
+	const timeoutMs = timeoutFor(kind, request.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.path,
@@ -84,57 +112,110 @@ export async function oneAllApiRequest(
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
-		timeout: request.timeoutMs ?? (kind === 'read' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS),
+		// OneAll's API never redirects; following one would carry the keys (and a push body) elsewhere.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: timeoutMs,
 	};
 	if (request.body !== undefined) {
 		options.body = request.bodyIsEnvelope ? request.body : { request: request.body };
 	}
-	const where = { kind, method: request.method, path: request.path, itemIndex };
+	const where: Where = { kind, method: request.method, path: request.path, itemIndex };
+	const expectResult = request.expectResult ?? (request.method === 'POST' && request.path.startsWith('/push/'));
 	const pacer = request.pacer ?? new RequestPacer();
+	const node = context.getNode();
 
 	for (let attempt = 1; ; attempt++) {
-		await pacer.waitTurn();
+		try {
+			await pacer.waitTurn();
+		} catch (error) {
+			if (error instanceof RateLimitBlockedError) {
+				throw oneAllWaitTooLongError(node, error.retryAfterMs, MAX_DELAY_MS, where);
+			}
+			throw new NodeOperationError(node, error as Error, { itemIndex });
+		}
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'oneAllApi',
-				options,
-			)) as IN8nHttpFullResponse;
+			response = await send(context, { ...options }, timeoutMs);
 		} catch (error) {
+			if (error instanceof DeadlineExceededError) {
+				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT')) {
+					await sleep(retryDelayMs(attempt, undefined));
+					continue;
+				}
+				throw oneAllNetworkError(node, 'ETIMEDOUT', error.message, where);
+			}
 			if (!isHttpClientError(error)) {
 				// Raised before sending, e.g. by the credential refusing an invalid subdomain.
-				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+				throw new NodeOperationError(node, (error as Error).message, { itemIndex });
 			}
 			const code = errorCode(error);
-			if (code === 'ERR_CANCELED') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject, { itemIndex });
 			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
 				await sleep(retryDelayMs(attempt, undefined));
 				continue;
 			}
-			throw oneAllNetworkError(this.getNode(), code, (error as Error).message, where);
+			throw oneAllNetworkError(node, code, networkDetail(error), where);
 		}
 
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			pacer.accepted();
+			throw oneAllRedirectError(node, response.statusCode, response.headers?.location, where);
+		}
 		const envelope = readEnvelope(response.body);
 		const status = envelope ? failedStatus(envelope) : undefined;
-		const delay = retryDelayMs(attempt, response.headers?.['retry-after']);
+		const retryAfter = response.headers?.['retry-after'];
+		const delay = retryDelayMs(attempt, retryAfter);
 		if (response.statusCode === 429) pacer.rateLimited(delay);
 		else pacer.accepted();
-		if (response.statusCode < 400 && envelope && !status) return envelope;
+		if (response.statusCode < 400 && envelope && !status) {
+			if (isBareEnvelope(envelope) || (expectResult && !hasResultData(envelope))) {
+				throw oneAllNoResultError(node, response.statusCode, envelope, where);
+			}
+			return envelope;
+		}
 
+		if (mayRetryStatus(kind, response.statusCode) && waitTooLong(retryAfter)) {
+			// OneAll asked for more than the node waits: say so now instead of retrying into the block.
+			const requested = requestedWaitMs(retryAfter) ?? MAX_DELAY_MS;
+			if (response.statusCode === 429) pacer.blockFor(requested);
+			throw oneAllWaitTooLongError(node, requested, MAX_DELAY_MS, where);
+		}
 		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
 			// After a 429 the pacer holds every request of this execution until Retry-After.
 			if (response.statusCode !== 429) await sleep(delay);
 			continue;
 		}
-		throw oneAllApiError(this.getNode(), {
+		throw oneAllApiError(node, {
 			...where,
 			httpStatus: response.statusCode,
 			envelope,
 			status,
-			...(envelope ? {} : { rawBody: bodyText(response.body), secrets: await credentialSecrets(this) }),
+			// Masked before the snippet is cut, so no half key survives the cut.
+			...(envelope ? {} : { rawBody: bodyText(response.body), secrets: await credentialSecrets(context) }),
 		});
 	}
+}
+
+/**
+ * The one way the node talks to OneAll: base URL and auth come from the credential, the body gets
+ * OneAll's envelope, answers are unwrapped, every failure becomes an error that shows OneAll's text,
+ * and only requests that provably did not execute are sent again. Redirects are never followed, and
+ * every string that leaves here (answer or error) has the credential's key masked.
+ */
+export async function oneAllApiRequest(
+	this: OneAllContext,
+	request: OneAllRequest,
+	itemIndex = 0,
+): Promise<OneAllResponse> {
+	let response: OneAllResponse;
+	try {
+		response = await exchange(this, request, itemIndex);
+	} catch (error) {
+		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
+		throw maskError(shown, await credentialSecrets(this));
+	}
+	return maskAnswer(response, await credentialSecrets(this));
 }
 
 /** `response.result.data`, the part of OneAll's answer the node outputs. */

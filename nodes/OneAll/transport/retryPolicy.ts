@@ -27,14 +27,43 @@ export function mayRetryNetworkError(kind: RequestKind, code: string | undefined
 	return kind === 'read' && (code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ECONNABORTED');
 }
 
-/** `Retry-After` in seconds or as an HTTP date; otherwise exponential back-off. Capped. */
-export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now()): number {
+/** The wait `Retry-After` asks for (seconds or an HTTP date), uncapped; undefined without a valid one. */
+export function requestedWaitMs(retryAfter: unknown, now = Date.now()): number | undefined {
 	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
 	if (typeof header === 'string' || typeof header === 'number') {
+		if (String(header).trim() === '') return undefined;
 		const seconds = Number(header);
-		if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_DELAY_MS);
-		const date = Date.parse(String(header));
-		if (Number.isFinite(date)) return Math.min(Math.max(date - now, 0), MAX_DELAY_MS);
+		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+		// An HTTP date names its weekday and month; "-1" would otherwise parse as the year -1.
+		const date = /[a-z]/i.test(String(header)) ? Date.parse(String(header)) : Number.NaN;
+		if (Number.isFinite(date)) return Math.max(date - now, 0);
 	}
+	return undefined;
+}
+
+/** True when OneAll asks for a longer pause than the node is willing to wait: fail at once instead. */
+export function waitTooLong(retryAfter: unknown, now = Date.now()): boolean {
+	const requested = requestedWaitMs(retryAfter, now);
+	return requested !== undefined && requested > MAX_DELAY_MS;
+}
+
+/** `Retry-After` in seconds or as an HTTP date; otherwise exponential back-off. Capped. */
+export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now()): number {
+	const requested = requestedWaitMs(retryAfter, now);
+	if (requested !== undefined) return Math.min(requested, MAX_DELAY_MS);
 	return Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
+}
+
+export const READ_TIMEOUT_MS = 30_000;
+// Pushes make OneAll fetch the media and talk to the network: give them time.
+export const WRITE_TIMEOUT_MS = 120_000;
+/** Upper bound of the Timeout option (and far below the 2^31 ms that timers overflow at). */
+export const MAX_TIMEOUT_MS = 600_000;
+
+/** The deadline of one request: the option when set (at most 10 min), else the default for its kind. */
+export function timeoutFor(kind: RequestKind, timeoutMs: number | undefined): number {
+	if (timeoutMs === undefined || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+		return kind === 'read' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS;
+	}
+	return Math.min(Math.max(Math.round(timeoutMs), 1), MAX_TIMEOUT_MS);
 }

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { failFor } from '../../helpers/fail';
-import { redactProviderTokens } from '../../helpers/redact';
+import type { Fail } from '../../helpers/fail';
+import { asCollection, asOption, asWholeNumber, optionFlag } from '../../helpers/validation';
 
 const INCLUDE_ACCESS_TOKENS: INodeProperties = {
 	displayName: 'Include Access Tokens',
@@ -61,23 +61,17 @@ export function getManyProperties(what: string): INodeProperties[] {
 	];
 }
 
-export function getManySettings(context: IExecuteFunctions, itemIndex: number) {
-	const fail = failFor(context.getNode(), itemIndex);
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!returnAll && !(Number.isInteger(limit) && limit >= 1)) fail('"Limit" must be a whole number of at least 1');
-	const order = options.orderDirection;
-	if (order !== undefined && order !== 'asc' && order !== 'desc') fail('"Order" must be asc or desc');
-	return { limit: returnAll ? undefined : limit, query: order ? { order_direction: order } : {} };
+/** Include Access Tokens, from the item's Options. */
+export function keepsSecrets(context: IExecuteFunctions, itemIndex: number, fail: Fail): boolean {
+	const options = asCollection(context.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+	return optionFlag(options, 'includeAccessTokens', 'Include Access Tokens', fail);
 }
 
-/** Provider tokens are redacted unless the user asked for them. */
-export function accountOutput<T extends IDataObject | IDataObject[]>(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	data: T,
-): T {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return options.includeAccessTokens === true ? data : redactProviderTokens(data);
+/** Return All / Limit / Order of one item, checked. */
+export function readGetMany(context: IExecuteFunctions, itemIndex: number, fail: Fail) {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
+	const options = asCollection(context.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+	const limit = returnAll ? undefined : asWholeNumber(context.getNodeParameter('limit', itemIndex, 50), '"Limit"', 1, fail);
+	const order = options.orderDirection === undefined ? undefined : asOption(options.orderDirection, '"Order"', ['asc', 'desc'], fail);
+	return { limit, query: order ? { order_direction: order } : {} };
 }

@@ -1,87 +1,105 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PATH_ID_PATTERN, TOKEN_PATTERN } from '../../transport/path';
+import type { Fail } from '../../helpers/fail';
+import { asBodyId } from '../../helpers/validation';
+import { idSegment, PATH_ID_PATTERN, tokenSegment, TOKEN_PATTERN } from '../../transport/path';
 import { NETWORK_NAMES, type Network } from './networks';
 
-/** Objects of a network picked from a list that depends on the chosen identity. */
+/** Objects of a network, listed by OneAll's Pull API for the chosen identity. */
 export type ObjectLocatorKind = 'board' | 'page' | 'group' | 'company' | 'playlist';
+/** Everything a "From List / By ID" field can pick. */
+export type LocatorKind = 'identity' | 'user' | ObjectLocatorKind;
 
-interface ObjectLocatorInfo {
-	displayName: string;
-	searchListMethod: string;
-	placeholder: string;
-	description: string;
+/** Where the list of a picker comes from: OneAll's Pull API for one identity (docs/oneall-api.md §6). */
+export interface PullList {
+	/** Path below `/pull/identities/<identity>/`. */
+	path: string;
+	/** `result.data.<collection>` holds the list. */
+	collection: string;
+	/** Entries name their keys `<object>_id`, `<object>_name`, … */
+	object: string;
 }
 
-export const OBJECT_LOCATORS: Record<ObjectLocatorKind, ObjectLocatorInfo> = {
+interface LocatorInfo {
+	displayName: string;
+	description: string;
+	placeholder: string;
+	/** The list-search method of the node (methods/listSearch.ts builds them from this table). */
+	searchMethod: string;
+	/** OneAll tokens are UUID-shaped; provider object ids are not. */
+	id: 'token' | 'id';
+	pull?: PullList;
+}
+
+/** The one table of pickers: every resource locator and every list-search method derives from it. */
+export const LOCATORS: Record<LocatorKind, LocatorInfo> = {
+	identity: {
+		displayName: 'Identity',
+		description:
+			"The account (OneAll identity) to act for. Its identity_token comes from the user's social login through OneAll.",
+		placeholder: '12345678-abcd-4bcd-8123-abcabcabcabc',
+		searchMethod: 'searchIdentities',
+		id: 'token',
+	},
+	user: {
+		displayName: 'User',
+		description: 'The OneAll user (user_token) of your site',
+		placeholder: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
+		searchMethod: 'searchUsers',
+		id: 'token',
+	},
 	board: {
 		displayName: 'Board',
-		searchListMethod: 'searchPinterestBoards',
-		placeholder: '98765432101011',
 		description: 'A board owned by the Pinterest user of the identity',
+		placeholder: '98765432101011',
+		searchMethod: 'searchPinterestBoards',
+		id: 'id',
+		pull: { path: 'pinterest/boards.json', collection: 'boards', object: 'board' },
 	},
 	page: {
 		displayName: 'Page',
-		searchListMethod: 'searchFacebookPages',
-		placeholder: '123456789012345',
 		description: 'A Facebook page the user of the identity administers',
+		placeholder: '123456789012345',
+		searchMethod: 'searchFacebookPages',
+		id: 'id',
+		pull: { path: 'facebook/pages.json', collection: 'pages', object: 'page' },
 	},
 	group: {
 		displayName: 'Group',
-		searchListMethod: 'searchFacebookGroups',
-		placeholder: '123456789012345',
 		description: 'A Facebook group the user of the identity is a member of',
+		placeholder: '123456789012345',
+		searchMethod: 'searchFacebookGroups',
+		id: 'id',
+		pull: { path: 'facebook/groups.json', collection: 'groups', object: 'group' },
 	},
 	company: {
 		displayName: 'Company',
-		searchListMethod: 'searchLinkedInCompanies',
-		placeholder: '12345678',
 		description: 'A LinkedIn company page the user of the identity administers',
+		placeholder: '12345678',
+		searchMethod: 'searchLinkedInCompanies',
+		id: 'id',
+		pull: { path: 'linkedin/companies.json', collection: 'companies', object: 'company' },
 	},
 	playlist: {
 		displayName: 'Playlist',
-		searchListMethod: 'searchYouTubePlaylists',
-		placeholder: 'PLabc123XYZ',
 		description: 'A playlist of the YouTube user of the identity',
+		placeholder: 'PLabc123XYZ',
+		searchMethod: 'searchYouTubePlaylists',
+		id: 'id',
+		pull: { path: 'youtube/playlists.json', collection: 'playlists', object: 'playlist' },
 	},
 };
 
-/** The identity (a social account connected through OneAll) a request acts for. */
-export function identityLocator(network?: Network): INodeProperties {
-	const whose = network ? `${NETWORK_NAMES[network]} ` : '';
-	return {
-		displayName: 'Identity',
-		name: 'identity',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: `The ${whose}account (OneAll identity) to act for. Its identity_token comes from the user's social login through OneAll.`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchIdentities', searchable: true },
-			},
-			{
-				displayName: 'By Token',
-				name: 'id',
-				type: 'string',
-				placeholder: '12345678-abcd-4bcd-8123-abcabcabcabc',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: TOKEN_PATTERN, errorMessage: 'Not a OneAll identity token' },
-					},
-				],
-			},
-		],
-	};
+/** Label used in error messages: "Identity token", "Board ID". */
+export function locatorLabel(kind: LocatorKind): string {
+	const info = LOCATORS[kind];
+	return `${info.displayName} ${info.id === 'token' ? 'token' : 'ID'}`;
 }
 
-/** A locator whose id either goes into the path (board, playlist) or into the body (page, group, company). */
-export function objectLocator(kind: ObjectLocatorKind): INodeProperties {
-	const info = OBJECT_LOCATORS[kind];
+/** A "From List / By ID" field picking one `kind`; `overrides` rename or re-describe it. */
+export function locatorProperty(kind: LocatorKind, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	const info = LOCATORS[kind];
+	const isToken = info.id === 'token';
 	return {
 		displayName: info.displayName,
 		name: kind,
@@ -94,50 +112,52 @@ export function objectLocator(kind: ObjectLocatorKind): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: info.searchListMethod, searchable: true },
+				typeOptions: { searchListMethod: info.searchMethod, searchable: true },
 			},
 			{
-				displayName: 'By ID',
+				displayName: isToken ? 'By Token' : 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: info.placeholder,
 				validation: [
 					{
 						type: 'regex',
-						properties: {
-							regex: PATH_ID_PATTERN,
-							errorMessage: 'Only letters, digits, "-" and "_"',
-						},
+						properties: isToken
+							? { regex: TOKEN_PATTERN, errorMessage: `Not a OneAll ${kind} token` }
+							: { regex: PATH_ID_PATTERN, errorMessage: 'Only letters, digits, "-" and "_"' },
 					},
 				],
 			},
 		],
+		...overrides,
 	};
 }
 
-/** A OneAll user (user_token): picked from the site's users or typed. */
-export const userLocator: INodeProperties = {
-	displayName: 'User',
-	name: 'user',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The OneAll user (user_token) of your site',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-		},
-		{
-			displayName: 'By Token',
-			name: 'id',
-			type: 'string',
-			placeholder: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
-			validation: [
-				{ type: 'regex', properties: { regex: TOKEN_PATTERN, errorMessage: 'Not a OneAll user token' } },
-			],
-		},
-	],
-};
+/** The identity of a network's operations: the description names the network. */
+export function identityProperty(network?: Network): INodeProperties {
+	if (!network) return locatorProperty('identity');
+	return locatorProperty('identity', {
+		description: `The ${NETWORK_NAMES[network]} account (OneAll identity) to act for. Its identity_token comes from the user's social login through OneAll.`,
+	});
+}
+
+/**
+ * The checked value of a locator (or plain text) parameter. Tokens and ids that go into a path are
+ * held to the path patterns; an id that goes into a body only has to be one word.
+ */
+export function readLocator(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	kind: LocatorKind,
+	fail: Fail,
+	{ parameter = kind, at = 'path', label }: { parameter?: string; at?: 'path' | 'body'; label?: string } = {},
+): string {
+	const value = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true });
+	if (LOCATORS[kind].id === 'token') return tokenSegment(value, label ?? locatorLabel(kind), fail);
+	return at === 'path' ? idSegment(value, label ?? locatorLabel(kind), fail) : asBodyId(value, label ?? locatorLabel(kind), fail);
+}
+
+/** A OneAll token held in a plain text parameter (e.g. a connection_token from a webhook). */
+export function readToken(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string, fail: Fail): string {
+	return tokenSegment(context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), label, fail);
+}

@@ -1,5 +1,7 @@
 import type { PushField, PushSpec } from '../push/spec';
 
+/** Facebook push bodies: docs/oneall-api.md §4.4 (#1–#9). */
+
 // Facebook's own limit for a post's text.
 const MESSAGE: PushField = {
 	key: 'message',
@@ -66,12 +68,13 @@ function target(kind: 'page' | 'group'): PushField {
 		label: kind === 'page' ? 'Page' : 'Group',
 		kind: 'locator',
 		locator: kind,
+		at: 'body',
 		required: true,
 		hint: kind === 'page' ? 'The Facebook page to publish on' : 'The Facebook group to publish in',
 	};
 }
 
-// OneAll's SDK requires a message or a link on profile posts.
+// OneAll's SDK requires a message or a link on profile posts (docs/oneall-api.md §4.4 #1).
 const needsMessageOrLink = (push: Record<string, unknown>) =>
 	push.message || push.link ? undefined : 'Enter a Message or a Link: a Facebook profile post needs at least one of them';
 
@@ -80,7 +83,7 @@ const needsContent = (push: Record<string, unknown>) =>
 		? undefined
 		: 'Enter a Message, a Link or Attachment Picture IDs: a post needs at least one of them';
 
-// Documented for page posts (Update API): a post carries a link or pictures, not both.
+// Documented for page posts (Update API, docs/oneall-api.md §5.1): a post carries a link or pictures, not both.
 const linkOrAttachments = (push: Record<string, unknown>) =>
 	push.link && push.attachments
 		? 'A Facebook page post takes either a Link or Attachment Picture IDs, not both'

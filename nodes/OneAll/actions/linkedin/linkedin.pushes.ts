@@ -1,5 +1,7 @@
 import type { PushField, PushSpec } from '../push/spec';
 
+/** LinkedIn push bodies: docs/oneall-api.md §4.5 (#10–#11). */
+
 // LinkedIn's limit for a post's commentary.
 const POST_FIELDS: PushField[] = [
 	{
@@ -73,6 +75,7 @@ export const linkedinPushes: PushSpec[] = [
 				label: 'Company',
 				kind: 'locator',
 				locator: 'company',
+				at: 'body',
 				required: true,
 				hint: 'The LinkedIn company page to publish on',
 			},

@@ -1,6 +1,6 @@
 import type { PushSpec } from '../push/spec';
 
-/** Pinterest push bodies. Publish Pin is OneAll's fully documented endpoint (seed page). */
+/** Pinterest push bodies (docs/oneall-api.md §4.2, §4.6). Publish Pin is OneAll's fully documented endpoint (the seed page). */
 export const pinterestPushes: PushSpec[] = [
 	{
 		network: 'pinterest',
@@ -10,9 +10,18 @@ export const pinterestPushes: PushSpec[] = [
 		description: "Publish a picture as a new pin on one of the user's Pinterest boards",
 		certainty: 'seed-page',
 		path: 'pinterest/board/{board}/pin.json',
-		pathLocators: ['board'],
 		object: 'pin',
 		fields: [
+			{
+				key: 'board',
+				param: 'board',
+				label: 'Board',
+				kind: 'locator',
+				locator: 'board',
+				at: 'path',
+				required: true,
+				hint: 'A board owned by the Pinterest user of the identity',
+			},
 			{
 				key: 'title',
 				param: 'title',

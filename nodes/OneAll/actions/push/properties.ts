@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { BATCHING_OPTIONS } from '../common/batching';
-import { identityLocator, objectLocator } from '../common/locators';
+import { identityProperty, locatorProperty } from '../common/locators';
 import { isTopField, type PushField, type PushSpec } from './spec';
 
 function fieldProperty(field: PushField, inCollection: boolean): INodeProperties {
@@ -14,7 +14,7 @@ function fieldProperty(field: PushField, inCollection: boolean): INodeProperties
 	};
 	switch (field.kind) {
 		case 'locator':
-			return { ...objectLocator(field.locator), ...base };
+			return locatorProperty(field.locator, base);
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default };
 		case 'number':
@@ -40,8 +40,7 @@ export function pushProperties(spec: PushSpec): INodeProperties[] {
 	const required = spec.fields.filter(isTopField);
 	const optional = spec.fields.filter((field) => !isTopField(field));
 	const properties: INodeProperties[] = [
-		identityLocator(spec.network),
-		...(spec.pathLocators ?? []).map((kind) => objectLocator(kind)),
+		identityProperty(spec.network),
 		...required.map((field) => fieldProperty(field, false)),
 	];
 	if (optional.length > 0) {

@@ -4,7 +4,7 @@ import type { LengthCounter } from '../../helpers/validation';
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
 
-/** How well OneAll's body for an endpoint is known (see docs/oneall-api.md in the README). */
+/** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
 export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
 interface FieldBase {
@@ -28,8 +28,11 @@ export type PushField =
 	| (FieldBase & { kind: 'options'; options: INodePropertyOptions[]; default: string })
 	/** Comma-separated ids sent as an array of strings. */
 	| (FieldBase & { kind: 'idList'; maxItems?: number })
-	/** An id picked with a resource locator (page, group, company) that goes into the body. */
-	| (FieldBase & { kind: 'locator'; locator: ObjectLocatorKind });
+	/**
+	 * An id picked with a resource locator. `at: 'path'` fills the `{<param>}` placeholder of the
+	 * spec's path (board, playlist; `key` unused); `at: 'body'` sends it under `key` (page, company).
+	 */
+	| (FieldBase & { kind: 'locator'; locator: ObjectLocatorKind; at: 'path' | 'body' });
 
 export interface PushSpec {
 	network: Network;
@@ -39,9 +42,8 @@ export interface PushSpec {
 	action: string;
 	description: string;
 	certainty: Certainty;
-	/** Path below `/push/identities/{identity}/`; `{board}` / `{playlist}` come from locators. */
+	/** Path below `/push/identities/{identity}/`; each `{param}` is a locator field with `at: 'path'`. */
 	path: string;
-	pathLocators?: ObjectLocatorKind[];
 	/** Body root: `{"request":{"push":{"<object>":{…}}}}`. */
 	object: string;
 	fields: PushField[];
@@ -53,4 +55,8 @@ export interface PushSpec {
 
 export function isTopField(field: PushField): boolean {
 	return field.required === true || field.primary === true;
+}
+
+export function isPathField(field: PushField): boolean {
+	return field.kind === 'locator' && field.at === 'path';
 }

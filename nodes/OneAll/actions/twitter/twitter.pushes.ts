@@ -1,6 +1,7 @@
 import { CALLBACK_URL } from '../push/commonFields';
 import type { PushSpec } from '../push/spec';
 
+/** X (Twitter) push bodies: docs/oneall-api.md §4.7 (#14–#16). */
 export const twitterPushes: PushSpec[] = [
 	{
 		network: 'twitter',

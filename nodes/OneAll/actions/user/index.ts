@@ -1,31 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { getManyOperation, getOperation } from '../account/reads';
+import { locatorProperty, readLocator } from '../common/locators';
+import type { ResourceDefinition } from '../operation';
 
-import { defineGet, defineGetMany } from '../account/defineRead';
-import { userLocator } from '../common/locators';
-import { operationProperty } from '../common/operationProperty';
-
-export const get = defineGet('user', '/users/{user}.json', {
-	parameter: 'user',
-	label: 'User token',
-	property: userLocator,
-});
-export const getAll = defineGetMany('user', '/users.json', 'users');
-
-export const description: INodeProperties[] = [
-	operationProperty('user', [
-		{
-			name: 'Get',
-			value: 'get',
+/** Users of the site, each owning one or more identities (docs/oneall-api.md §7.2). */
+export const userResource: ResourceDefinition = {
+	value: 'user',
+	name: 'User',
+	operations: [
+		getOperation({
 			action: 'Get a user',
 			description: 'Read a OneAll user with the identities (social accounts) it owns',
-		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
+			path: '/users/{token}.json',
+			property: locatorProperty('user'),
+			readToken: (context, itemIndex, fail) => readLocator(context, itemIndex, 'user', fail),
+		}),
+		getManyOperation({
 			action: 'Get many users',
 			description: 'List the users of your OneAll site with their identities',
-		},
-	]),
-	...get.description,
-	...getAll.description,
-];
+			path: '/users.json',
+			collection: 'users',
+		}),
+	],
+};

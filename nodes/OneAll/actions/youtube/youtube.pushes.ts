@@ -1,7 +1,7 @@
 import { CALLBACK_URL } from '../push/commonFields';
 import type { PushSpec } from '../push/spec';
 
-// YouTube's own limits for titles and descriptions.
+/** YouTube push bodies: docs/oneall-api.md §4.8 (#17–#20). YouTube's own limits for titles and descriptions. */
 export const youtubePushes: PushSpec[] = [
 	{
 		network: 'youtube',
@@ -59,9 +59,18 @@ export const youtubePushes: PushSpec[] = [
 		description: "Add an existing YouTube video to one of the user's playlists",
 		certainty: 'guess',
 		path: 'youtube/playlist/{playlist}/video.json',
-		pathLocators: ['playlist'],
 		object: 'video',
 		fields: [
+			{
+				key: 'playlist',
+				param: 'playlist',
+				label: 'Playlist',
+				kind: 'locator',
+				locator: 'playlist',
+				at: 'path',
+				required: true,
+				hint: 'A playlist of the YouTube user of the identity',
+			},
 			{
 				key: 'id',
 				param: 'videoId',
