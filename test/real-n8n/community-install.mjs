@@ -97,7 +97,7 @@ const packageCard = () => page.getByTestId('community-package-card').filter({ ha
 /** Opens the nodes panel of a new workflow and searches; returns the OneAll item locator. */
 async function searchNodesPanel(text) {
   await page.goto(`${url}/workflow/new`);
-  await page.getByTestId('canvas-add-button').waitFor();
+  await page.getByTestId('canvas-add-button').waitFor({ timeout: 120_000 });
   await page.getByTestId('node-creator-plus-button').click();
   await page.getByTestId('node-creator-search-bar').waitFor();
   await page.keyboard.type(text);
@@ -203,7 +203,7 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
       H.onCleanup(() => browser.close());
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       page = await context.newPage();
-      page.setDefaultTimeout(30_000);
+      page.setDefaultTimeout(60_000); // the editor can take >30 s to render on a busy 2-core machine
       page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
       page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
 
