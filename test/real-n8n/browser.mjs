@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 
 import * as H from './n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const USER_FOLDER = path.join(H.CACHE_DIR, 'browser-user');
+const USER_FOLDER = path.join(H.CACHE_DIR, `browser-user${H.VERSION_TAG}`);
 const SHOTS = H.OUTPUT_DIR;
 const SETUP_TIMEOUT = 40 * 60_000;
 const STEP_TIMEOUT = 3 * 60_000;

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import * as H from './n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -28,7 +28,7 @@ if (!Number.isInteger(PORT) || PORT <= 0) {
 }
 
 const DEMO_WORKFLOW = path.join(H.ROOT, 'examples', 'pinterest-publish-pin.json');
-const USER_FOLDER = path.join(H.CACHE_DIR, 'demo-user');
+const USER_FOLDER = path.join(H.CACHE_DIR, `demo-user${H.VERSION_TAG}`);
 
 const step = H.stepper(7);
 H.exitOnSignals();

@@ -17,14 +17,14 @@ import { after, before, describe, test } from 'node:test';
 import { CASES } from './e2e-cases.mjs';
 import * as H from './n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
 const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
 
-const USER_FOLDER = path.join(H.CACHE_DIR, 'e2e-user');
+const USER_FOLDER = path.join(H.CACHE_DIR, `e2e-user${H.VERSION_TAG}`);
 const SETUP_TIMEOUT = 40 * 60_000; // the first run installs n8n (~6 min); CI allows 90
 const CASE_TIMEOUT = 4 * 60_000;
 

