@@ -17,7 +17,7 @@ import { after, before, describe, test } from 'node:test';
 
 import * as H from '../real-n8n/n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 const require = createRequire(import.meta.url);
 const { startChatServer, fillArguments } = require('../chat-server/index.cjs');
 

@@ -11,7 +11,7 @@ import { before, describe, test } from 'node:test';
 
 import * as H from '../real-n8n/n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 const require = createRequire(import.meta.url);
 const { buildToolSchemas, snapshotText, readSnapshot } = require('./tool-schema.cjs');
 

@@ -143,9 +143,10 @@ describe('the unpacked tarball alone', () => {
     `;
     const out = JSON.parse(execFileSync(process.execPath, ['-e', probe], { cwd: app, env: { PATH: process.env.PATH }, encoding: 'utf8' }));
     assert.deepEqual(out.external.filter((r) => r !== 'n8n-workflow'), [], 'the package requires only n8n-workflow');
-    assert.equal(out.nodes.length, 1);
-    assert.equal(out.nodes[0].name, 'oneAll');
+    // The action node and the two triggers, in package.json's order.
+    assert.deepEqual(out.nodes.map((n) => n.name), ['oneAll', 'oneAllTrigger', 'oneAllLoginTrigger']);
     assert.equal(out.nodes[0].execute, 'function');
+    for (const node of out.nodes) assert.ok(node.properties >= 2, `${node.name}: ${node.properties} properties`);
     assert.ok(out.nodes[0].properties > 10, `${out.nodes[0].properties} properties`);
     assert.deepEqual(
       out.credentials.map((c) => c.name),

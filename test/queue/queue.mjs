@@ -18,7 +18,7 @@ import { runLoad } from './load.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs';
 import { pacedPinWorkflow, pinWorkflow, readWorkflow } from './workflows.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {

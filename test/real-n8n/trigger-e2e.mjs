@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 
 import * as H from './n8n-env.mjs';
 
-H.ensureNode24();
+H.ensureN8nNode();
 
 const skipBuild = process.argv.includes('--skip-build');
 const USER_FOLDER = path.join(H.CACHE_DIR, 'trigger-e2e-user');
