@@ -64,12 +64,20 @@ describe(`OneAll as an AI Agent tool in n8n ${H.N8N_VERSION}`, () => {
     }
   });
 
+  const NETWORKS = ['facebook', 'linkedin', 'pinterest', 'twitter', 'youtube'];
+
   test('identity, boards/pages/playlists, texts and URLs of every push can be left to the model', () => {
     for (const op of schemas.operations.filter((o) => /^(publish|upload|add|create)/i.test(o.operation) || /publish|upload|create|add/i.test(o.toolName))) {
       const where = `${op.resource}/${op.operation}`;
       if (op.resource === 'customApiCall') continue;
       const params = op.fields.map((f) => f.param);
-      assert.ok(params.includes('identity'), `${where}: the identity cannot come from the model`);
+      // A network's operations act for an identity; Sharing publishes for a user or an identity; short URLs
+      // and analytics act for the site.
+      if (NETWORKS.includes(op.resource)) {
+        assert.ok(params.includes('identity'), `${where}: the identity cannot come from the model`);
+      } else if (op.resource === 'sharingMessage') {
+        assert.ok(params.includes('identity') || params.includes('user'), `${where}: neither the user nor the identity can come from the model`);
+      }
       // Dropdowns and the Options collection stay choices of the workflow's author (the editor offers no $fromAI there).
       for (const fixed of op.fixed) {
         assert.ok(['options', 'collection'].includes(fixed.type), `${where}: "${fixed.param}" (${fixed.type}) is visible but cannot be given to the model`);
