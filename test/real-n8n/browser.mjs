@@ -132,6 +132,14 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
   step('creates a workflow and finds OneAll in the nodes panel', async () => {
     await page.goto(`${url}/workflow/new`);
     await page.getByTestId('canvas-add-button').waitFor();
+    // An empty workflow's panel lists triggers, where "OneAll" is the OneAll Trigger: start the workflow
+    // with a manual trigger, then the panel lists action nodes.
+    await page.getByTestId('node-creator-plus-button').click();
+    await page.getByTestId('node-creator-search-bar').waitFor();
+    await page.keyboard.type('manual');
+    await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).click();
+    await page.getByTestId('canvas-node').first().waitFor();
+    await page.keyboard.press('Escape');
     await page.getByTestId('node-creator-plus-button').click();
     await page.getByTestId('node-creator-search-bar').waitFor();
     await page.keyboard.type('OneAll');
