@@ -121,13 +121,20 @@ async function startServer() {
 async function runStreamingWebhook(workflowId, body) {
   const { url, api } = await startServer();
   const startedAt = Date.now();
-  const res = await fetch(`${url}/webhook/${STREAM_WEBHOOK}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(120_000),
-  });
-  const streamed = await res.text();
+  // n8n registers webhooks a moment after it reports healthy; a 404 "not registered" started nothing,
+  // so the same POST is sent again until the webhook exists.
+  let res;
+  let streamed;
+  for (const registeredBy = Date.now() + 60_000; ; await H.sleep(500)) {
+    res = await fetch(`${url}/webhook/${STREAM_WEBHOOK}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(120_000),
+    });
+    streamed = await res.text();
+    if (!(res.status === 404 && streamed.includes('is not registered') && Date.now() < registeredBy)) break;
+  }
   assert.equal(res.status, 200, `webhook answered ${res.status}: ${streamed.slice(0, 300)}`);
   const filter = encodeURIComponent(JSON.stringify({ workflowId }));
   const deadline = Date.now() + 60_000;

@@ -98,6 +98,14 @@ const packageCard = () => page.getByTestId('community-package-card').filter({ ha
 async function searchNodesPanel(text) {
   await page.goto(`${url}/workflow/new`);
   await page.getByTestId('canvas-add-button').waitFor({ timeout: 120_000 });
+  // An empty workflow's panel lists triggers, where "OneAll" is the OneAll Trigger: start the workflow
+  // with a manual trigger, then the panel lists action nodes (the OneAll node carries the release mark).
+  await page.getByTestId('node-creator-plus-button').click();
+  await page.getByTestId('node-creator-search-bar').waitFor();
+  await page.keyboard.type('manual');
+  await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).click();
+  await page.getByTestId('canvas-node').first().waitFor();
+  await page.keyboard.press('Escape');
   await page.getByTestId('node-creator-plus-button').click();
   await page.getByTestId('node-creator-search-bar').waitFor();
   await page.keyboard.type(text);
@@ -240,9 +248,10 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
     await shot('installed');
     const row = await installedPackage();
     assert.equal(row.installedVersion, firstVersion);
+    // The action node and the two triggers.
     assert.deepEqual(
-      row.installedNodes.map((n) => n.type),
-      [H.NODE_TYPE],
+      row.installedNodes.map((n) => n.type).sort(),
+      [H.NODE_TYPE, `${H.PACKAGE_NAME}.oneAllLoginTrigger`, `${H.PACKAGE_NAME}.oneAllTrigger`].sort(),
     );
     assertSameServer();
   });
