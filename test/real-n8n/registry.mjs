@@ -146,12 +146,19 @@ export async function makeRelease(tarball, version) {
   delete pkg.scripts; // a tarball publish runs none, and the release must not need the sources
   await fsp.writeFile(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
 
-  const nodeFile = path.join(pkgDir, 'dist', 'nodes', 'OneAll', 'OneAll.node.js');
-  const js = await fsp.readFile(nodeFile, 'utf8');
-  const anchor = 'connected their accounts through OneAll';
-  const hits = js.split(anchor).length - 1;
-  if (hits !== 1) throw new Error(`makeRelease: expected the node description once in ${nodeFile}, found ${hits}`);
-  await fsp.writeFile(nodeFile, js.replace(anchor, `${anchor} ${RELEASE_MARK(version)}`));
+  // The nodes panel lists the package under "OneAll" with the OneAll Trigger's description (n8n groups
+  // an app's nodes), so both descriptions carry the mark.
+  const marked = [
+    [path.join('OneAll', 'OneAll.node.js'), 'connected their accounts through OneAll'],
+    [path.join('OneAllTrigger', 'OneAllTrigger.node.js'), 'identities or sharing messages (polling)'],
+  ];
+  for (const [file, anchor] of marked) {
+    const nodeFile = path.join(pkgDir, 'dist', 'nodes', file);
+    const js = await fsp.readFile(nodeFile, 'utf8');
+    const hits = js.split(anchor).length - 1;
+    if (hits !== 1) throw new Error(`makeRelease: expected the node description once in ${nodeFile}, found ${hits}`);
+    await fsp.writeFile(nodeFile, js.replace(anchor, `${anchor} ${RELEASE_MARK(version)}`));
+  }
 
   const res = await H.runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: pkgDir, timeoutMs: 60_000 });
   const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
