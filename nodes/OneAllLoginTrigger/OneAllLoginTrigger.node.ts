@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { INCLUDE_ACCESS_TOKENS } from '../OneAll/actions/account/shared';
 import { handleCallback } from './callback';
 
 /**
@@ -87,14 +88,7 @@ export class OneAllLoginTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Access Tokens',
-						name: 'includeAccessTokens',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether to output the networks' access tokens and secrets. Off: they are replaced by [redacted].",
-					},
+					INCLUDE_ACCESS_TOKENS,
 					{
 						displayName: 'Max Login Age (Minutes)',
 						name: 'maxLoginAgeMinutes',

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { INCLUDE_ACCESS_TOKENS } from '../OneAll/actions/account/shared';
 import { EVENT_NAMES, EVENTS, NETWORK_OPTIONS } from './events';
 import { pollEvents } from './poll';
 
@@ -60,14 +61,7 @@ export class OneAllTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Access Tokens',
-						name: 'includeAccessTokens',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether to output the networks' access tokens and secrets. Off: they are replaced by [redacted].",
-					},
+					INCLUDE_ACCESS_TOKENS,
 					{
 						displayName: 'Max Events per Poll',
 						name: 'maxEvents',

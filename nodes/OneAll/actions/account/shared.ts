@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Fail } from '../../helpers/fail';
 import { asCollection, asOption, asWholeNumber, optionFlag } from '../../helpers/validation';
 
-const INCLUDE_ACCESS_TOKENS: INodeProperties = {
+/** Include Access Tokens: the one definition, used by the account reads, Sharing and both triggers. */
+export const INCLUDE_ACCESS_TOKENS: INodeProperties = {
 	displayName: 'Include Access Tokens',
 	name: 'includeAccessTokens',
 	type: 'boolean',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { failFor, type Fail } from '../../helpers/fail';
 import { asCollection, optionFlag, parseJsonObject } from '../../helpers/validation';
+import { INCLUDE_ACCESS_TOKENS } from '../account/shared';
 import { BATCHING_OPTIONS } from '../common/batching';
 import type { RequestDescription, ResourceDefinition } from '../operation';
 
@@ -71,14 +72,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: "Whether to output OneAll's whole response instead of only response.result.data",
 			},
-			{
-				displayName: 'Include Access Tokens',
-				name: 'includeAccessTokens',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to keep provider access tokens and secrets in the output. Off: they are replaced by [redacted].',
-			},
+			INCLUDE_ACCESS_TOKENS,
 		],
 	},
 ];
