@@ -7,7 +7,7 @@
 //            a new one starting whenever one ends.
 // Wall time against the bound (accepted requests / limit), failed and duplicated counted by the emulator.
 //
-//   node test/bench/contention.cjs [--batches=3] [--singles=1000] [--in-flight=40] [--only=batches,singles]
+//   node test/bench/contention.cjs [--batches=3] [--singles=1000] [--in-flight=40] [--rps=20] [--only=batches,singles]
 'use strict';
 const { performance } = require('node:perf_hooks');
 
@@ -110,7 +110,7 @@ if (require.main === module) {
     const emulator = await startEmulatorProcess();
     try {
       const result = await contentionSection({
-        engine, emulator, latencyMs: 100, requestsPerSecond: 20,
+        engine, emulator, latencyMs: 100, requestsPerSecond: Number(arg('rps', 20)),
         batchExecutions: Number(arg('batches', 3)), singleExecutions: Number(arg('singles', 1000)), inFlight: Number(arg('in-flight', 40)),
         only: arg('only', undefined)?.split(','), log: (line) => process.stdout.write(`${line}\n`),
       });
