@@ -174,11 +174,14 @@ function printScenario(row) {
 }
 
 function printTable(rows, faults, triggers) {
-  const lines = [
-    '',
-    `| Scenario (scale ${SCALE}, worker concurrency ${CONCURRENCY}) | Floor | Wall | Bound | × bound | Published | Failed executions | Duplicated | 429s | Executions per worker |`,
-    '|---|---|---|---|---|---|---|---|---|---|',
-  ];
+  const lines = [];
+  if (rows.length) {
+    lines.push(
+      '',
+      `| Scenario (scale ${SCALE}, worker concurrency ${CONCURRENCY}) | Floor | Wall | Bound | × bound | Published | Failed executions | Duplicated | 429s | Executions per worker |`,
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+  }
   for (const row of rows) {
     const r = row.real;
     lines.push(
