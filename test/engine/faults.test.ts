@@ -74,6 +74,10 @@ interface Expected {
 	processed?: number;
 	/** Back-off sleeps the node asked for, in ms (each within 50 ms below the value). */
 	delays?: number[];
+	/** The sleeps may be up to this share longer (the random jitter after a 429). */
+	jitter?: number;
+	/** Instead of `delays`: all sleeps together lie in [min, max] ms. */
+	waited?: [number, number];
 }
 
 /** Checks a run against what is expected; `path` is the one path every request must have used. */
@@ -106,23 +110,40 @@ function expectOutcome(
 		expect(emulator.duplicates()).toEqual([]);
 		if (!expected.message) expect(items[0].json).toEqual(emulator.pushes()[0].result);
 	}
+	if (expected.waited && clock) {
+		const total = clock.delays.reduce((sum, delay) => sum + delay, 0);
+		expect(total).toBeGreaterThanOrEqual(expected.waited[0]);
+		expect(total).toBeLessThanOrEqual(expected.waited[1]);
+	}
 	if (expected.delays && clock) {
 		expect(clock.delays).toHaveLength(expected.delays.length);
 		clock.delays.forEach((delay, i) => {
-			expect(delay).toBeLessThanOrEqual(expected.delays![i]);
+			expect(delay).toBeLessThanOrEqual(expected.delays![i] * (1 + (expected.jitter ?? 0)));
 			expect(delay).toBeGreaterThan(expected.delays![i] - 50);
 		});
 	}
 }
 
 /**
- * The back-off the node asked for, each within 100 ms of `expected` (after a 429 the pacer's spacing can
- * add up to ~50 ms to the exponential delay: sleeps are skipped, so its schedule runs ahead of the clock).
+ * The back-off the node asked for, each within 100 ms of `expected`, or up to `jitter` longer. With
+ * jitter (after 429s) the pacer may top up a back-off shorter than its own spacing (1.05 s when nothing
+ * was accepted): such a short sleep right after a back-off counts as part of it.
  */
-function expectBackOff(expected: number[]) {
-	expect(clock!.delays).toHaveLength(expected.length);
-	clock!.delays.forEach((delay, i) => expect(Math.abs(delay - expected[i])).toBeLessThanOrEqual(100));
+function expectBackOff(expected: number[], jitter = 0) {
+	const waits: number[] = [];
+	for (const delay of clock!.delays) {
+		if (jitter > 0 && delay < 100 && waits.length > 0) waits[waits.length - 1] += delay;
+		else waits.push(delay);
+	}
+	expect(waits).toHaveLength(expected.length);
+	waits.forEach((delay, i) => {
+		expect(delay).toBeGreaterThanOrEqual(expected[i] - 100);
+		expect(delay).toBeLessThanOrEqual(expected[i] * (1 + jitter) + 100);
+	});
 }
+
+// After a 429 the node waits up to a fifth longer than asked, at random.
+const JITTER = 0.2;
 
 const apiError = (code: number, info: string): Expected => ({
 	requests: 1,
@@ -141,8 +162,9 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 		['404', { type: 'status', status: 404, info: 'The board 98765432101011 does not exist' }, apiError(404, 'The board 98765432101011 does not exist')],
 		['409', { type: 'status', status: 409, info: 'Pinterest refused a duplicate pin' }, apiError(409, 'Pinterest refused a duplicate pin')],
 		// 429: OneAll refuses before executing, so the push is re-sent, after Retry-After (or 1 s).
-		['429 with Retry-After: 2', { type: 'rateLimit', retryAfter: 2 }, { requests: 2, processed: 1, delays: [2000] }],
-		['429 without Retry-After', { type: 'rateLimit' }, { requests: 2, processed: 1, delays: [1000] }],
+		['429 with Retry-After: 2', { type: 'rateLimit', retryAfter: 2 }, { requests: 2, processed: 1, delays: [2000], jitter: JITTER }],
+		// 1 s back-off (+ jitter), or the pacer's 1.05 s (nothing was accepted in the last second) if longer.
+		['429 without Retry-After', { type: 'rateLimit' }, { requests: 2, processed: 1, waited: [1040, 1200] }],
 		['500', { type: 'status', status: 500, info: 'An unrecoverable error occurred' }, { ...apiError(500, 'An unrecoverable error occurred'), description: MAY_HAVE_LANDED }],
 		['502', { type: 'status', status: 502, info: 'The API is undergoing maintenance' }, { ...apiError(502, 'The API is undergoing maintenance'), description: MAY_HAVE_LANDED }],
 		['503', { type: 'status', status: 503, info: 'The API is currently overloaded' }, { ...apiError(503, 'The API is currently overloaded'), description: MAY_HAVE_LANDED }],
@@ -214,37 +236,40 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 		expectOutcome(result, expected, PIN_PATH, 'POST');
 	});
 
-	it('429 on every attempt: gives up after 5 attempts with an error about the rate limit, nothing published', async () => {
+	it('429 on every attempt: re-sent with back-off (1, 2, 4, 8, 16 s) while within 60 s, then an error about the rate limit, nothing published', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', path: '/push/', times: -1 });
 		const { error } = await run(pin());
-		expect(emulator.requests).toHaveLength(5);
+		// 1 + 2 + 4 + 8 + 16 s (+ jitter) = 31-37 s; the next wait (32 s) would pass 60 s.
+		expect(emulator.requests).toHaveLength(6);
 		expect(emulator.requests.every((r) => r.status === 429)).toBe(true);
 		expect(emulator.pushes()).toHaveLength(0);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('429');
 		expect(error?.message).toMatch(/^OneAll error 429: Too many requests/);
-		expect(error?.description).toMatch(/rate limit was reached and retries were exhausted/);
+		expect(error?.description).toMatch(/rate limit was reached, and retrying for up to 60 s did not get the request through/);
 		expect(error?.context?.itemIndex).toBe(0);
-		// Exponential back-off without Retry-After: 1 s, 2 s, 4 s, 8 s.
-		expectBackOff([1000, 2000, 4000, 8000]);
+		expectBackOff([1000, 2000, 4000, 8000, 16000], JITTER);
 	});
 
-	it('429 with Retry-After: 0 on every attempt: 5 attempts, paced at about 1/s (nothing was accepted), then the error', async () => {
+	it('429 with Retry-After: 0 on every attempt: the pace slows with each refusal (at most 10 s apart), every attempt within 60 s of the first', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', path: '/push/', times: -1, retryAfter: 0 });
 		const { error } = await run(pin());
-		expect(emulator.requests).toHaveLength(5);
 		expect(emulator.pushes()).toHaveLength(0);
 		expect(error?.httpCode).toBe('429');
 		expect(`${error?.message}\n${error?.description}`).toMatch(/rate limit/i);
-		// Retry-After: 0 is honoured (attempt 2 at once), but the pacer drops to the rate OneAll accepted in
-		// the last second (none: about 1 request/s). Skipped sleeps add up: ~1 s, ~2 s, ~3 s from the start.
-		expect(clock!.delays).toHaveLength(3);
-		clock!.delays.forEach((delay, i) => {
-			expect(delay).toBeGreaterThan(900 * (i + 1));
-			expect(delay).toBeLessThan(1100 * (i + 1));
-		});
+		// Retry-After: 0 is honoured (no sleep of its own), so every wait is the pacer's spacing: about 1 s
+		// at first (nothing was accepted), a fifth longer after each refusal, never more than 10 s.
+		const waits = clock!.delays;
+		expect(emulator.requests).toHaveLength(waits.length + 1);
+		expect(waits[0]).toBeGreaterThan(900);
+		expect(waits[0]).toBeLessThan(1100);
+		waits.slice(1).forEach((wait, i) => expect(wait).toBeGreaterThanOrEqual(Math.min(waits[i] * 1.2, 9_900)));
+		expect(Math.max(...waits)).toBeLessThanOrEqual(10_000);
+		const total = waits.reduce((sum, wait) => sum + wait, 0);
+		expect(total).toBeLessThanOrEqual(60_000);
+		expect(total + 10_000).toBeGreaterThan(60_000); // it stopped because the next attempt would start later
 	});
 
 	// NodeApiError would replace the message of known network codes by n8n's generic "You can retry the
@@ -288,8 +313,8 @@ describe.each(Object.entries(READS))('a read (%s) under each fault', (_read, { p
 		['403', { type: 'status', status: 403, info: 'The site may not read identities' }, apiError(403, 'The site may not read identities')],
 		['404', { type: 'status', status: 404, info: 'The identity does not exist' }, apiError(404, 'The identity does not exist')],
 		['409', { type: 'status', status: 409, info: 'The identity is being synchronized' }, apiError(409, 'The identity is being synchronized')],
-		['429 with Retry-After: 3', { type: 'rateLimit', retryAfter: 3 }, retried(3000)],
-		['429 without Retry-After', { type: 'rateLimit' }, retried()],
+		['429 with Retry-After: 3', { type: 'rateLimit', retryAfter: 3 }, { ...retried(3000), jitter: JITTER }],
+		['429 without Retry-After', { type: 'rateLimit' }, { requests: 2, waited: [1040, 1200] }],
 		['500 (not retried)', { type: 'status', status: 500, info: 'An unrecoverable error occurred' }, { ...apiError(500, 'An unrecoverable error occurred'), description: /server problem/, notDescription: MAY_HAVE_LANDED }],
 		['502', { type: 'status', status: 502 }, retried()],
 		['503', { type: 'status', status: 503 }, retried()],
@@ -319,8 +344,19 @@ describe.each(Object.entries(READS))('a read (%s) under each fault', (_read, { p
 		if (!expected.message) expect(JSON.stringify(result.items[0].json)).toContain(ID.pinterest);
 	});
 
+	it('429 on every attempt: 6 attempts with back-off within 60 s, then the error', async () => {
+		virtualBackOff();
+		emulator.addFault({ type: 'rateLimit', path: '/identities/', times: -1 });
+		const { error } = await run(parameters());
+		expect(emulator.requests).toHaveLength(6);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.httpCode).toBe('429');
+		expect(error?.context?.itemIndex).toBe(0);
+		expect(error?.description).toMatch(/rate limit/);
+		expectBackOff([1000, 2000, 4000, 8000, 16000], JITTER);
+	});
+
 	it.each<[string, FaultSpec, string]>([
-		['429', { type: 'rateLimit' }, '429'],
 		['503', { type: 'status', status: 503 }, '503'],
 		['connection reset', { type: 'reset' }, 'ECONNRESET'],
 	])('%s on every attempt: 5 attempts with back-off, then the error', async (_name, fault, httpCode) => {
@@ -331,7 +367,6 @@ describe.each(Object.entries(READS))('a read (%s) under each fault', (_read, { p
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe(httpCode);
 		expect(error?.context?.itemIndex).toBe(0);
-		if (httpCode === '429') expect(error?.description).toMatch(/rate limit/);
 		expectBackOff([1000, 2000, 4000, 8000]);
 	});
 });
@@ -489,4 +524,35 @@ describe('a rate-limited batch', () => {
 		expect(emulator.requests).toHaveLength(60 + stats.rateLimited);
 		expect(new Set(emulator.pushes().map((p) => p.body.request.push.pin.title)).size).toBe(60);
 	}, 30000);
+});
+
+// Queue mode runs many executions at once, each pacing itself and sharing nothing with the others.
+describe('executions that share the limit without knowing of each other', () => {
+	it('80 one-pin executions at once, OneAll allowing 10 requests/s: every pin published exactly once, none failed', async () => {
+		// 8 s of work for the limit: a refused execution must keep trying (5 attempts would fail many).
+		emulator.setRateLimit(10);
+		const runs = await Promise.all(
+			Array.from({ length: 80 }, async (_, i) => await run(pin({ title: `Shared ${i}` }))),
+		);
+		expect(runs.filter((r) => r.error !== undefined).map((r) => r.error?.message)).toEqual([]);
+		expect(runs.map((r) => r.items[0]?.json.pin_title)).toEqual(runs.map((_r, i) => `Shared ${i}`));
+		const stats = emulator.stats();
+		expect(stats.rateLimited).toBeGreaterThan(80); // real contention: most were refused at least once
+		expect(emulator.pushes()).toHaveLength(80);
+		expect(emulator.duplicates()).toEqual([]);
+	}, 60000);
+
+	it('3 executions of 30 pins at once, default Options: all published once, every refused request sent again and nothing more', async () => {
+		emulator.setRateLimit(20);
+		const batch = (tag: string) => Array.from({ length: 30 }, (_, i) => ({ json: { title: `${tag} ${i}` } }));
+		const runs = await Promise.all(['A', 'B', 'C'].map(async (tag) => await run(pin({ title: '={{ $json.title }}' }), batch(tag))));
+		for (const r of runs) {
+			expect(r.error).toBeUndefined();
+			expect(r.items).toHaveLength(30);
+		}
+		expect(emulator.pushes()).toHaveLength(90);
+		expect(emulator.duplicates()).toEqual([]);
+		// Every request is accounted for: each refused one was sent again, nothing else.
+		expect(emulator.requests).toHaveLength(90 + emulator.stats().rateLimited);
+	}, 60000);
 });

@@ -134,24 +134,30 @@ async function startRecorder() {
 
 /**
  * Replaces n8n-workflow's `sleep` (what the node's retry back-off and pacer use) by a recorder.
- * `skip: true` resolves at once, so a back-off schedule of 1 s, 2 s, 4 s, 8 s is checked without
- * waiting 15 s; `onSleep(ms, index)` runs before each sleep (e.g. to start a server during the
- * first back-off). Call restore() when done.
+ * `skip: true` resolves at once and moves `Date.now()` forward by the time skipped, so a back-off
+ * schedule of 1 s, 2 s, 4 s, 8 s is checked without waiting 15 s while the code under test sees the
+ * time pass; `onSleep(ms, index)` runs before each sleep (e.g. to start a server during the first
+ * back-off). Call restore() when done.
  */
 function recordSleeps({ skip = false, onSleep } = {}) {
   const workflowDir = path.dirname(require.resolve('n8n-workflow'));
   const module_ = require(require.resolve('@n8n/utils/sleep', { paths: [workflowDir] }));
   const original = module_.sleep;
+  const realNow = Date.now;
+  let skippedMs = 0;
+  if (skip) Date.now = () => realNow.call(Date) + skippedMs;
   const delays = [];
   module_.sleep = async (ms, signal) => {
     const index = delays.push(ms) - 1;
     if (onSleep) await onSleep(ms, index);
-    if (!skip) await original(ms, signal);
+    if (skip) skippedMs += Math.max(0, ms);
+    else await original(ms, signal);
   };
   return {
     delays,
     restore() {
       module_.sleep = original;
+      Date.now = realNow;
     },
   };
 }

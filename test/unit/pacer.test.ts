@@ -1,30 +1,151 @@
 import { sleep } from 'n8n-workflow';
 
-import { RateLimitBlockedError, RequestPacer } from '../../nodes/OneAll/transport/pacer';
+import { RateLimitBlockedError, RequestPacer, type PacerClock } from '../../nodes/OneAll/transport/pacer';
+
+/** A clock that only moves when the pacer sleeps (or the test says so). */
+function virtualClock(): PacerClock & { t: number } {
+	const clock = {
+		t: 0,
+		now: () => clock.t,
+		sleep: async (ms: number) => {
+			clock.t += ms;
+		},
+	};
+	return clock;
+}
+
+/** Starts `count` turns at once and returns when each one was let go. */
+async function startTimes(pacer: RequestPacer, count: number): Promise<number[]> {
+	return await Promise.all(Array.from({ length: count }, async () => await pacer.waitTurn()));
+}
+
+const gaps = (times: number[]) => times.slice(1).map((t, i) => Math.round(t - times[i]));
 
 describe('request pacer', () => {
 	it('without a bound, turns come at once', async () => {
-		const pacer = new RequestPacer();
-		const started = Date.now();
-		for (let i = 0; i < 20; i++) await pacer.waitTurn();
-		expect(Date.now() - started).toBeLessThan(50);
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		expect(await startTimes(pacer, 20)).toEqual(Array(20).fill(0));
 		expect(pacer.paceMs).toBe(0);
 	});
 
 	it('Max Requests per Second spaces turns 5% wider than the bound', async () => {
-		const pacer = new RequestPacer(20);
+		const pacer = new RequestPacer(20, virtualClock());
 		expect(pacer.paceMs).toBeCloseTo(52.5);
-		const started = Date.now();
-		for (let i = 0; i < 5; i++) await pacer.waitTurn();
-		// 4 gaps of 52.5 ms after the first turn.
-		expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+		const times = await startTimes(pacer, 5);
+		[0, 52.5, 105, 157.5, 210].forEach((expected, i) => expect(times[i]).toBeCloseTo(expected));
 	});
 
-	it('after a 429 the pace drops to what OneAll accepted in the last second', () => {
-		const pacer = new RequestPacer();
+	it('with the real clock, Max Requests per Second really waits', async () => {
+		const pacer = new RequestPacer(20);
+		const started = Date.now();
+		for (let i = 0; i < 5; i++) await pacer.waitTurn();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(200); // 4 gaps of 52.5 ms
+	});
+
+	it('the first 429 drops the pace to what OneAll accepted in the last second', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 4; i++) pacer.accepted();
-		pacer.rateLimited(0);
+		pacer.rateLimited(1000, clock.now());
 		expect(pacer.paceMs).toBeCloseTo(262.5);
+	});
+
+	it('429s of requests sent before the pace was lowered change nothing; a later one lowers the rate by a fifth', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		clock.t = 1000;
+		for (let i = 0; i < 4; i++) pacer.accepted();
+		pacer.rateLimited(1000, 990);
+		clock.t = 1100;
+		pacer.rateLimited(1000, 995); // sent before the slow-down: same refusal
+		pacer.rateLimited(1000, 1000); // sent when the pace was lowered: still the same refusal
+		expect(pacer.paceMs).toBeCloseTo(262.5);
+		pacer.rateLimited(1000, 1050); // sent at the lower pace and still refused
+		expect(pacer.paceMs).toBeCloseTo(262.5 * 1.25);
+	});
+
+	it('a 429 at the bound of Max Requests per Second never paces faster than the bound', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(2, clock); // 525 ms
+		for (let i = 0; i < 10; i++) pacer.accepted();
+		pacer.rateLimited(1000, 0);
+		expect(pacer.paceMs).toBeCloseTo(525 * 1.25);
+	});
+
+	it('refusals in a row slow the pace by a fifth each, never below one request per 10 s', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		pacer.rateLimited(1000, 0); // nothing accepted: 1050 ms
+		const paces = [pacer.paceMs];
+		for (let i = 1; i <= 12; i++) {
+			clock.t = i * 100;
+			pacer.rateLimited(1000, clock.t); // each one sent after the last slow-down
+			paces.push(pacer.paceMs);
+		}
+		expect(paces[1]).toBeCloseTo(1050 * 1.25);
+		expect(paces[10]).toBeCloseTo(1050 * 1.25 ** 10);
+		expect(paces.at(-1)).toBe(10_000);
+	});
+
+	it('each calm second speeds the pace up (a quarter, a half, then doubling) back to the bound, never past it', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(10, clock); // bound 105 ms
+		pacer.accepted();
+		pacer.rateLimited(1000, 0); // 1 accepted: 1050 ms; calm is judged from t = 1000
+		expect(pacer.paceMs).toBeCloseTo(1050);
+		const paces: number[] = [];
+		for (const t of [1500, 2000, 3000, 4000, 5000, 6000, 7000]) {
+			clock.t = t;
+			await pacer.waitTurn();
+			paces.push(Math.round(pacer.paceMs));
+		}
+		// 1.5 s: not yet a calm second. Then 1050 / 1.25 = 840, / 1.5 = 560, / 2 = 280, / 2 = 140, then the bound.
+		expect(paces).toEqual([1050, 840, 560, 280, 140, 105, 105]);
+	});
+
+	it('without a bound, calm seconds end the pacing altogether', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		for (let i = 0; i < 10; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // 105 ms
+		for (let t = 1000; t <= 6000; t += 1000) {
+			clock.t = t;
+			await pacer.waitTurn();
+		}
+		expect(pacer.paceMs).toBe(0);
+	});
+
+	it('a 429 restarts the calm count: the next speed-up is a quarter again', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		pacer.accepted();
+		pacer.rateLimited(0, 0); // 1050 ms
+		for (const t of [1000, 2000]) {
+			clock.t = t;
+			await pacer.waitTurn();
+		}
+		expect(pacer.paceMs).toBeCloseTo(1050 / 1.25 / 1.5); // 560
+		pacer.rateLimited(0, 2000); // sent after the last slow-down: 560 x 1.25 = 700
+		expect(pacer.paceMs).toBeCloseTo(700);
+		clock.t = 2999;
+		await pacer.waitTurn();
+		expect(pacer.paceMs).toBeCloseTo(700);
+		clock.t = 3000;
+		await pacer.waitTurn();
+		expect(pacer.paceMs).toBeCloseTo(700 / 1.25);
+	});
+
+	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		pacer.accepted();
+		pacer.accepted();
+		pacer.rateLimited(0, 0); // 2 accepted: 525 ms, calm from t = 0
+		const times = await startTimes(pacer, 6);
+		// 0, 525, then at 1050 a calm second: 420 ms; at 2310 the second calm second: 280 ms.
+		expect(times).toEqual([0, 525, 1050, 1470, 1890, 2310]);
+		expect(gaps(times)).toEqual([525, 525, 420, 420, 420]);
 	});
 
 	it('a long Retry-After blocks every later turn with the wait OneAll asked for', async () => {
@@ -47,6 +168,6 @@ describe('request pacer', () => {
 		pacer.blockFor(30);
 		await expect(pacer.waitTurn()).rejects.toThrow(RateLimitBlockedError);
 		await sleep(40);
-		await expect(pacer.waitTurn()).resolves.toBeUndefined();
+		await expect(pacer.waitTurn()).resolves.toEqual(expect.any(Number));
 	});
 });

@@ -3,10 +3,13 @@ import {
 	MAX_TIMEOUT_MS,
 	mayRetryNetworkError,
 	mayRetryStatus,
+	RATE_LIMIT_BUDGET_MS,
+	rateLimitWaitMs,
 	requestedWaitMs,
 	retryDelayMs,
 	timeoutFor,
 	waitTooLong,
+	withinRateLimitBudget,
 } from '../../nodes/OneAll/transport/retryPolicy';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -52,5 +55,29 @@ describe('retry policy', () => {
 		expect(timeoutFor('write', 3_000_000_000)).toBe(MAX_TIMEOUT_MS);
 		expect(timeoutFor('write', Number.POSITIVE_INFINITY)).toBe(120_000);
 		expect(MAX_TIMEOUT_MS).toBeLessThan(2 ** 31);
+	});
+
+	it('a 429 waits Retry-After (else 1, 2, 4 s…) stretched by up to a fifth at random, never past 60 s', () => {
+		const low = () => 0;
+		const high = () => 0.999_999;
+		expect(rateLimitWaitMs(1, '1', low, NOW)).toBe(1000);
+		expect(rateLimitWaitMs(1, '1', high, NOW)).toBe(1200);
+		expect(rateLimitWaitMs(5, '1', high, NOW)).toBe(1200); // Retry-After, not the back-off, decides
+		expect([1, 2, 3].map((refusal) => rateLimitWaitMs(refusal, undefined, low, NOW))).toEqual([1000, 2000, 4000]);
+		expect(rateLimitWaitMs(1, '0', high, NOW)).toBe(0);
+		expect(rateLimitWaitMs(1, '55', high, NOW)).toBe(MAX_DELAY_MS);
+		const spread = new Set(Array.from({ length: 50 }, () => rateLimitWaitMs(1, '1', Math.random, NOW)));
+		expect(spread.size).toBeGreaterThan(10); // really at random: executions refused together come back apart
+		for (const wait of spread) expect(wait >= 1000 && wait <= 1200).toBe(true);
+	});
+
+	it('429s are retried while the next attempt starts within 60 s of the first refused one', () => {
+		expect(RATE_LIMIT_BUDGET_MS).toBe(60_000);
+		expect(withinRateLimitBudget(0, 1000)).toBe(true);
+		expect(withinRateLimitBudget(59_000, 1000)).toBe(true);
+		expect(withinRateLimitBudget(59_001, 1000)).toBe(false);
+		// Back-off without Retry-After: 1 + 2 + 4 + 8 + 16 = 31 s, and 32 s more would pass 60 s.
+		expect(withinRateLimitBudget(31_000, 16_000)).toBe(true);
+		expect(withinRateLimitBudget(31_000, 32_000)).toBe(false);
 	});
 });

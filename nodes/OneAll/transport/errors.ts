@@ -2,7 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OneAllResponse, OneAllStatus } from './envelope';
-import type { RequestKind } from './retryPolicy';
+import { RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
 import { maskText } from './secrets';
 
 const MAY_HAVE_LANDED =
@@ -14,7 +14,7 @@ const HINTS: Record<number, string> = {
 	403: "OneAll refused the request: the identity may belong to another network, or the permission isn't enabled in the site's provider settings or wasn't granted by the user at login.",
 	404: 'Check the identity token and the ids used (board, playlist, user, connection): OneAll does not know one of them.',
 	409: 'OneAll understood the request but cannot execute it; the message above says why.',
-	429: "OneAll's rate limit was reached and retries were exhausted. Lower Concurrency or set Max Requests per Second in the node's Options.",
+	429: `OneAll's rate limit was reached, and retrying for up to ${RATE_LIMIT_BUDGET_MS / 1000} s did not get the request through. Lower Concurrency or set Max Requests per Second in the node's Options, or start fewer executions at once.`,
 };
 
 function hintFor(httpCode: number, kind: RequestKind): string | undefined {

@@ -12,66 +12,172 @@ export class RateLimitBlockedError extends Error {
 		this.name = 'RateLimitBlockedError';
 	}
 }
+
 // Pace a little under the rate OneAll accepted, so a sliding one-second window is not hit again.
 const SAFETY = 1.05;
+// A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
+// share instead of halving each other's pace.
+const SLOW_DOWN = 1.25;
+// Never slower than this: refusals in a row must not stretch the pace beyond what calm seconds undo.
+const SLOWEST_PACE_MS = 10_000;
+// Each second without a 429 raises the rate, by a quarter, then a half, then doubling while it stays
+// calm (up to the bound set, or none): when the other executions sharing the limit finish, the last
+// one left takes the whole limit back within a few seconds.
+const FIRST_SPEED_UP = 0.25;
+const MAX_SPEED_UP = 2;
+// Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
+const UNPACED_BELOW_MS = 10;
+
+/** Time as the pacer sees it; tests pass a virtual one. */
+export interface PacerClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: PacerClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+interface Waiter {
+	resolve: (startedAt: number) => void;
+	reject: (error: Error) => void;
+}
 
 /**
  * Spaces the requests of one node execution. Created per execution and passed along (never module
- * state), so it is safe in queue mode. On a 429 everyone waits for Retry-After and the pace drops to the
- * rate OneAll accepted during the last second.
+ * state), so it is safe in queue mode where many executions share OneAll's limit without knowing of
+ * each other: a 429 lowers the pace (the first time to what OneAll accepted in the last second), calm
+ * seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes due,
+ * so a faster pace applies to the requests already waiting.
  */
 export class RequestPacer {
+	/** The spacing Max Requests per Second asks for (0: none); the pace never gets faster than this. */
+	private readonly boundMs: number;
+
 	private intervalMs: number;
 
-	private nextStartAt = 0;
+	/** Since when the current pace has run without a 429, and how many calm seconds in a row. */
+	private calmSince = 0;
 
-	private pausedUntil = 0;
+	private calmSteps = 0;
+
+	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
+	private slowedAt = Number.NEGATIVE_INFINITY;
+
+	private lastStartAt = Number.NEGATIVE_INFINITY;
 
 	private readonly acceptedAt: number[] = [];
 
+	private readonly waiting: Waiter[] = [];
+
+	private dispatching = false;
+
 	private block: { until: number; retryAfterMs: number } | undefined;
 
-	constructor(maxRequestsPerSecond = 0) {
+	constructor(
+		maxRequestsPerSecond = 0,
+		private readonly clock: PacerClock = REAL_CLOCK,
+	) {
 		// Timing jitter between this turn and the wire would otherwise overflow a limit paced exactly.
-		this.intervalMs = maxRequestsPerSecond > 0 ? (1000 / maxRequestsPerSecond) * SAFETY : 0;
+		this.boundMs = maxRequestsPerSecond > 0 ? (1000 / maxRequestsPerSecond) * SAFETY : 0;
+		this.intervalMs = this.boundMs;
 	}
 
-	/** Resolves when this request may start; throws RateLimitBlockedError while OneAll's long pause lasts. */
-	async waitTurn(): Promise<void> {
+	/**
+	 * Resolves with the time the request may start (now); throws RateLimitBlockedError while OneAll's
+	 * long pause lasts.
+	 */
+	async waitTurn(): Promise<number> {
 		this.throwIfBlocked();
-		const now = Date.now();
-		const startAt = Math.max(now, this.nextStartAt, this.pausedUntil);
-		this.nextStartAt = startAt + this.intervalMs;
-		if (startAt > now) await sleep(startAt - now);
-		this.throwIfBlocked(); // the block may have come while this request waited
+		const now = this.clock.now();
+		this.speedUpWhenCalm(now);
+		if (this.waiting.length === 0 && now >= this.lastStartAt + this.intervalMs) {
+			this.lastStartAt = now; // nobody waiting and the pace allows it: no queue
+			return now;
+		}
+		const turn = new Promise<number>((resolve, reject) => this.waiting.push({ resolve, reject }));
+		if (!this.dispatching) void this.dispatch();
+		return await turn;
+	}
+
+	/**
+	 * Lets the waiting requests go one at a time: the turn of the first in line is computed when it
+	 * reaches the front, from the pace of that moment.
+	 */
+	private async dispatch(): Promise<void> {
+		this.dispatching = true;
+		try {
+			while (this.waiting.length > 0) {
+				const now = this.clock.now();
+				this.speedUpWhenCalm(now);
+				const startAt = this.lastStartAt + this.intervalMs;
+				if (startAt > now) await this.clock.sleep(startAt - now);
+				const waiter = this.waiting.shift() as Waiter;
+				if (this.blockedNow()) {
+					waiter.reject(this.blockError());
+					continue;
+				}
+				this.lastStartAt = Math.max(this.clock.now(), startAt);
+				waiter.resolve(this.lastStartAt);
+			}
+		} finally {
+			this.dispatching = false;
+		}
 	}
 
 	/** OneAll asked for a pause longer than the node waits: nothing more is sent until it is over. */
 	blockFor(retryAfterMs: number): void {
-		const until = Date.now() + retryAfterMs;
+		const until = this.clock.now() + retryAfterMs;
 		if (!this.block || until > this.block.until) this.block = { until, retryAfterMs };
 	}
 
-	private throwIfBlocked(): void {
-		if (this.block && Date.now() < this.block.until) throw new RateLimitBlockedError(this.block.retryAfterMs);
-	}
-
 	accepted(): void {
-		const now = Date.now();
+		const now = this.clock.now();
 		this.acceptedAt.push(now);
 		while (this.acceptedAt.length > 0 && this.acceptedAt[0] < now - WINDOW_MS) this.acceptedAt.shift();
 	}
 
-	rateLimited(retryAfterMs: number): void {
-		const now = Date.now();
-		this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+	/**
+	 * A request that started at `sentAt` was refused with 429 and will wait `waitMs` before it is sent
+	 * again: lower the pace once per refusal (the requests already on their way when the pace was
+	 * lowered come back refused too, and say nothing new), and judge the new pace after that wait.
+	 */
+	rateLimited(waitMs: number, sentAt: number): void {
+		const now = this.clock.now();
+		this.calmSince = Math.max(this.calmSince, now + waitMs);
+		this.calmSteps = 0;
+		if (sentAt <= this.slowedAt) return;
+		this.slowedAt = now;
+		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
 		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
-		const observedInterval = (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY;
-		this.intervalMs = Math.max(this.intervalMs, observedInterval);
+		const lowered =
+			this.intervalMs > this.boundMs
+				? this.intervalMs * SLOW_DOWN
+				: Math.max(this.boundMs * SLOW_DOWN, (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY);
+		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, this.boundMs));
 	}
 
 	/** Current spacing between request starts (for tests and hints). */
 	get paceMs(): number {
 		return this.intervalMs;
+	}
+
+	private speedUpWhenCalm(now: number): void {
+		if (this.intervalMs <= this.boundMs || now - this.calmSince < WINDOW_MS) return;
+		const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
+		const faster = this.intervalMs / factor;
+		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
+		this.calmSince = now;
+		this.calmSteps++;
+	}
+
+	private blockedNow(): boolean {
+		return this.block !== undefined && this.clock.now() < this.block.until;
+	}
+
+	private blockError(): RateLimitBlockedError {
+		return new RateLimitBlockedError((this.block as { retryAfterMs: number }).retryAfterMs);
+	}
+
+	private throwIfBlocked(): void {
+		if (this.blockedNow()) throw this.blockError();
 	}
 }

@@ -28,10 +28,12 @@ import {
 	mayHaveExecuted,
 	mayRetryNetworkError,
 	mayRetryStatus,
+	rateLimitWaitMs,
 	requestedWaitMs,
 	retryDelayMs,
 	timeoutFor,
 	waitTooLong,
+	withinRateLimitBudget,
 	type RequestKind,
 } from './retryPolicy';
 import { RateLimitBlockedError, RequestPacer } from './pacer';
@@ -135,10 +137,15 @@ async function exchange(
 	const pacer = request.pacer ?? new RequestPacer();
 	const node = context.getNode();
 	let earlierMayHaveExecuted = false;
+	// Failed attempts count towards MAX_ATTEMPTS; 429s (never executed) spend a time budget instead.
+	let attempt = 1;
+	let refusals = 0;
+	let firstRefusedAt: number | undefined;
 
-	for (let attempt = 1; ; attempt++) {
+	for (;;) {
+		let sentAt: number;
 		try {
-			await pacer.waitTurn();
+			sentAt = await pacer.waitTurn();
 		} catch (error) {
 			if (error instanceof RateLimitBlockedError) {
 				throw oneAllWaitTooLongError(node, error.retryAfterMs, MAX_DELAY_MS, where);
@@ -152,7 +159,7 @@ async function exchange(
 			if (error instanceof DeadlineExceededError) {
 				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT')) {
 					earlierMayHaveExecuted = true;
-					await sleep(retryDelayMs(attempt, undefined));
+					await sleep(retryDelayMs(attempt++, undefined));
 					continue;
 				}
 				throw oneAllNetworkError(node, 'ETIMEDOUT', error.message, where);
@@ -165,7 +172,7 @@ async function exchange(
 			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject, { itemIndex });
 			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
 				earlierMayHaveExecuted ||= mayHaveExecuted({ code });
-				await sleep(retryDelayMs(attempt, undefined));
+				await sleep(retryDelayMs(attempt++, undefined));
 				continue;
 			}
 			throw oneAllNetworkError(node, code, networkDetail(error), where);
@@ -178,8 +185,9 @@ async function exchange(
 		const envelope = readEnvelope(response.body);
 		const status = envelope ? failedStatus(envelope) : undefined;
 		const retryAfter = response.headers?.['retry-after'];
-		const delay = retryDelayMs(attempt, retryAfter);
-		if (response.statusCode === 429) pacer.rateLimited(delay);
+		const rateLimited = response.statusCode === 429;
+		const delay = rateLimited ? rateLimitWaitMs(refusals + 1, retryAfter) : retryDelayMs(attempt, retryAfter);
+		if (rateLimited) pacer.rateLimited(delay, sentAt);
 		else pacer.accepted();
 		if (response.statusCode < 400 && envelope && !status) {
 			if (isBareEnvelope(envelope) || (expectResult && !hasResultData(envelope))) {
@@ -194,13 +202,22 @@ async function exchange(
 		if (mayRetryStatus(kind, response.statusCode) && waitTooLong(retryAfter)) {
 			// OneAll asked for more than the node waits: say so now instead of retrying into the block.
 			const requested = requestedWaitMs(retryAfter) ?? MAX_DELAY_MS;
-			if (response.statusCode === 429) pacer.blockFor(requested);
+			if (rateLimited) pacer.blockFor(requested);
 			throw oneAllWaitTooLongError(node, requested, MAX_DELAY_MS, where);
 		}
-		if (attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
+		if (rateLimited) {
+			refusals++;
+			firstRefusedAt ??= sentAt;
+			// The next attempt starts after this wait or the pacer's spacing, whichever is longer.
+			if (withinRateLimitBudget(sentAt - firstRefusedAt, Math.max(delay, pacer.paceMs))) {
+				if (delay > 0) await sleep(delay); // only this request waits; the pacer slowed the others down
+				continue;
+			}
+		}
+		if (!rateLimited && attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
 			earlierMayHaveExecuted ||= mayHaveExecuted({ status: response.statusCode });
-			// After a 429 the pacer holds every request of this execution until Retry-After.
-			if (response.statusCode !== 429) await sleep(delay);
+			await sleep(delay);
+			attempt++;
 			continue;
 		}
 		throw oneAllApiError(node, {

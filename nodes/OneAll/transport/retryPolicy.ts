@@ -71,6 +71,27 @@ export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.no
 	return Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
 }
 
+/**
+ * A request refused for the rate limit (429) was not executed, so it is sent again as long as the next
+ * attempt starts within this time of the first refused one: when many executions share OneAll's
+ * limit, a fixed number of attempts would fail the unlucky ones.
+ */
+export const RATE_LIMIT_BUDGET_MS = 60_000;
+// Each wait after a 429 is stretched by up to a fifth, at random, so executions refused in the same
+// second come back spread out instead of all together.
+const RATE_LIMIT_JITTER = 0.2;
+
+/** The wait before re-sending a request refused with 429 for the `refusal`-th time: Retry-After or back-off, plus jitter. */
+export function rateLimitWaitMs(refusal: number, retryAfter: unknown, random: () => number = Math.random, now = Date.now()): number {
+	const wait = retryDelayMs(refusal, retryAfter, now);
+	return Math.min(Math.round(wait * (1 + RATE_LIMIT_JITTER * random())), MAX_DELAY_MS);
+}
+
+/** Whether an attempt `nextWaitMs` from now still starts within the budget, `elapsedMs` after the first refused one. */
+export function withinRateLimitBudget(elapsedMs: number, nextWaitMs: number): boolean {
+	return elapsedMs + nextWaitMs <= RATE_LIMIT_BUDGET_MS;
+}
+
 export const READ_TIMEOUT_MS = 30_000;
 // Pushes make OneAll fetch the media and talk to the network: give them time.
 export const WRITE_TIMEOUT_MS = 120_000;
