@@ -8,8 +8,10 @@
 //       default + the node setting "Retry On Fail" (what users add when the first run fails on 429s)
 //   (c) per-item overhead at zero latency and no rate limit, OneAll vs HTTP Request, interleaved
 //   (d) packed tarball size and module load time
+//   (e) one Sharing publish per user against three pushes per user (sharing-fanout.cjs)
+//   (f) executions sharing OneAll's limit, nothing shared between them, as queue mode runs them (contention.cjs)
 //
-// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d] [--no-n8n]
+// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d,e,f] [--singles=N] [--no-n8n]
 //          [--pushes=N] [--overhead-items=N] [--reps=N] [--out=file.json] [--concurrency=N] [--max-rps=N]
 //          [--cap-ms=N (a run is cancelled after this; default 3 x bound + 10 s)]
 // Prints a table, writes test-output/bench.json. Exits non-zero only when the bench itself breaks;
@@ -31,6 +33,7 @@ const { loadEngine, httpRequestUnavailable, ROOT } = require('./engine.cjs');
 const { startEmulatorProcess } = require('./emulator-client.cjs');
 const { pinItems, oneAllNode, httpRequestNode } = require('./nodes.cjs');
 const { sharingFanoutSection } = require('./sharing-fanout.cjs');
+const { contentionSection } = require('./contention.cjs');
 
 // ------------------------------------------------------------------------------------------------
 // Settings
@@ -77,7 +80,9 @@ const CONFIG = {
   httpRetry: { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 },
   // (e): Sharing Publish for N users x 3 networks against 3 N pushes.
   fanoutUsers: num(ARGS['fanout-users'], SMALL ? 20 : 200),
-  only: new Set(String(ARGS.only ?? 'a,b,c,d,e').split(',')),
+  // (f): executions sharing the limit: 3 x 100 pins at once; one-pin executions, 100 in flight.
+  contention: { batches: 3, singles: num(ARGS.singles, SMALL ? 200 : 1000), inFlight: 100 },
+  only: new Set(String(ARGS.only ?? 'a,b,c,d,e,f').split(',')),
   out: path.resolve(ROOT, String(ARGS.out ?? path.join('test-output', 'bench.json'))),
 };
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
@@ -497,6 +502,17 @@ function printReport(results) {
     ]));
     log(`wall time, three pushes / one Sharing Publish: x${e.wallRatioPushesOverSharing}`);
   }
+  if (results.f) {
+    const f = results.f;
+    log('');
+    log(`(f) executions sharing the ${f.requestsPerSecond} req/s limit, nothing shared between them, default Options, ${f.latencyMs} ms latency`);
+    log(table([
+      ['run', 'wall s', 'bound s', 'x bound', 'published', 'failed', 'duplicated', '429s'],
+      ...[[`${f.batches?.executions} x 100 pins at once`, f.batches], [`${f.singles?.executions} one-pin executions, ${f.singles?.inFlight} in flight`, f.singles]]
+        .filter(([, r]) => r)
+        .map(([name, r]) => [name, (r.wallMs / 1000).toFixed(1), (r.boundMs / 1000).toFixed(1), r.ratio.toFixed(3), r.published, r.failed, r.duplicated, r.rateLimited]),
+    ]));
+  }
   if (results.d) {
     log('');
     log(table([
@@ -553,6 +569,12 @@ async function main() {
   try {
     await rateLimitedSection(engine, emulator, results);
     await overheadSection(engine, emulator, results);
+    if (CONFIG.only.has('f')) {
+      results.f = await contentionSection({
+        engine, emulator, latencyMs: CONFIG.latencyMs, requestsPerSecond: CONFIG.requestsPerSecond,
+        batchExecutions: CONFIG.contention.batches, singleExecutions: CONFIG.contention.singles, inFlight: CONFIG.contention.inFlight, log,
+      });
+    }
     if (CONFIG.only.has('e')) {
       results.e = await sharingFanoutSection({
         engine, emulator, users: CONFIG.fanoutUsers, latencyMs: CONFIG.latencyMs, requestsPerSecond: CONFIG.requestsPerSecond,

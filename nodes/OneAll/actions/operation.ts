@@ -1,7 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import type { Certainty } from './push/spec';
-
 /**
  * What a request does to OneAll, which decides whether it may be sent again after a lost answer
  * (transport/retryPolicy.ts): reads may; writes (pushes, account changes) never once they may have
@@ -72,6 +70,9 @@ export interface ResolveStep {
 	/** The finished request, built from OneAll's `result.data` of the read. */
 	complete(answer: IDataObject): RequestDescription;
 }
+
+/** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
+export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
 /** What the README's operations table says about an operation that is not a push spec row. */
 export interface OperationDocs {

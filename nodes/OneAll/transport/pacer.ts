@@ -18,8 +18,9 @@ const SAFETY = 1.05;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
-// Never slower than this: refusals in a row must not stretch the pace beyond what calm seconds undo.
-const SLOWEST_PACE_MS = 10_000;
+// Never slower than this: refusals in a row must not stretch the pace beyond what calm seconds undo, nor
+// leave the last waiting executions idle while the limit has room again (measured: bench section (f)).
+const SLOWEST_PACE_MS = 4000;
 // Each second without a 429 raises the rate, by a quarter, then a half, then doubling while it stays
 // calm (up to the bound set, or none): when the other executions sharing the limit finish, the last
 // one left takes the whole limit back within a few seconds.

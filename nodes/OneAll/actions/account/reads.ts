@@ -10,16 +10,21 @@ interface ReadText {
 	description: string;
 }
 
+/** An operation on one object named by its token in the path. */
+type TokenText = ReadText & {
+	/** Path with one `{token}` placeholder. */
+	path: string;
+	property: INodeProperties;
+	readToken: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string;
+	docs?: OperationDocs;
+};
+
+function tokenPath(context: IExecuteFunctions, text: TokenText, itemIndex: number, fail: Fail): string {
+	return apiPath(text.path, { token: text.readToken(context, itemIndex, fail) });
+}
+
 /** Get: one object by its token, output as OneAll's `result.data` (tokens redacted unless asked for). */
-export function getOperation(
-	text: ReadText & {
-		/** Path with one `{token}` placeholder. */
-		path: string;
-		property: INodeProperties;
-		readToken: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string;
-		docs?: OperationDocs;
-	},
-): OperationDefinition {
+export function getOperation(text: TokenText): OperationDefinition {
 	return {
 		value: 'get',
 		name: 'Get',
@@ -31,9 +36,7 @@ export function getOperation(
 			const fail = failFor(this.getNode(), itemIndex);
 			return {
 				method: 'GET',
-				path: apiPath(text.path, {
-					token: text.readToken(this, itemIndex, fail),
-				}),
+				path: tokenPath(this, text, itemIndex, fail),
 				intent: 'read',
 				keepSecrets: keepsSecrets(this, itemIndex, fail),
 			};
@@ -85,14 +88,7 @@ export function getManyOperation(
  * Delete: one object by its token, with `confirm_deletion=true` (OneAll's own examples send it for every
  * delete, docs/oneall-api.md §8.6). Outputs OneAll's answer (its status when there is no data).
  */
-export function deleteOperation(
-	text: ReadText & {
-		path: string;
-		property: INodeProperties;
-		readToken: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string;
-		docs?: OperationDocs;
-	},
-): OperationDefinition {
+export function deleteOperation(text: TokenText): OperationDefinition {
 	return {
 		value: 'delete',
 		name: 'Delete',
@@ -104,9 +100,7 @@ export function deleteOperation(
 			const fail = failFor(this.getNode(), itemIndex);
 			return {
 				method: 'DELETE',
-				path: apiPath(text.path, {
-					token: text.readToken(this, itemIndex, fail),
-				}),
+				path: tokenPath(this, text, itemIndex, fail),
 				query: { confirm_deletion: 'true' },
 				intent: 'delete',
 				output: { kind: 'data', withStatus: true },

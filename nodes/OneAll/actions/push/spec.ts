@@ -3,9 +3,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { LengthCounter } from '../../helpers/validation';
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
+import type { Certainty } from '../operation';
 
-/** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
-export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
 /**
  * What a spec row does to a network: publish (Push API, docs/oneall-api.md §4), replace fields or
