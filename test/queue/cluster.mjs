@@ -40,9 +40,10 @@ function clusterEnv({ userFolder, port, brokerPort, redis, pg, extra = {} }) {
 
 /**
  * Prepares the user folders (package installed into each), imports credential and workflows, starts
- * main and the workers, sets up the owner and activates the workflows through REST.
+ * main and the workers, sets up the owner and activates `workflows` through REST. `inactiveWorkflows`
+ * are imported too but left for a later step to activate (the triggers: a poller would poll throughout).
  */
-export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site, workflows, workers = 2, concurrency = 10, progress = H.info }) {
+export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site, workflows, inactiveWorkflows = [], workers = 2, concurrency = 10, progress = H.info }) {
   const names = ['main', ...Array.from({ length: workers }, (_, i) => `worker${i + 1}`)];
   const procs = {};
   for (const name of names) {
@@ -59,8 +60,8 @@ export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site,
 
   // One database: importing through main's folder is enough for every process.
   await H.importCredentials(procs.main.env, [H.emulatorCredential(emulatorUrl, site)]);
-  await H.importWorkflows(procs.main.env, workflows);
-  progress(`credential and ${workflows.length} workflows imported into Postgres`);
+  await H.importWorkflows(procs.main.env, [...workflows, ...inactiveWorkflows]);
+  progress(`credential and ${workflows.length + inactiveWorkflows.length} workflows imported into Postgres`);
 
   const started = Date.now();
   const startOne = async (p) => {
@@ -87,11 +88,16 @@ export async function startCluster({ tmp, tarball, redis, pg, emulatorUrl, site,
 }
 
 /** publish:workflow applies only at the next start; on a running main, activate over REST. */
-async function activate(api, id) {
+export async function activate(api, id) {
   const wf = await api(`/rest/workflows/${id}`);
   if (wf.status !== 200) throw new Error(`GET /rest/workflows/${id}: ${wf.status} ${wf.text.slice(0, 300)}`);
   const res = await api(`/rest/workflows/${id}/activate`, { method: 'POST', body: JSON.stringify({ versionId: wf.json.data.versionId }) });
   if (res.status !== 200) throw new Error(`POST /rest/workflows/${id}/activate: ${res.status} ${res.text.slice(0, 300)}`);
+}
+
+export async function deactivate(api, id) {
+  const res = await api(`/rest/workflows/${id}/deactivate`, { method: 'POST', body: '{}' });
+  if (res.status !== 200) throw new Error(`POST /rest/workflows/${id}/deactivate: ${res.status} ${res.text.slice(0, 300)}`);
 }
 
 /** Execution ids each worker started, read from its log ("Worker started execution <id>"). */
@@ -102,4 +108,9 @@ export function executionsByWorker(cluster) {
     out[name] = new Set([...text.matchAll(/started execution (\d+)/gi)].map((m) => Number(m[1])));
   }
   return out;
+}
+
+/** The worker whose log says it started this execution (undefined: none did, e.g. main ran it). */
+export function workerOf(cluster, executionId) {
+  return Object.entries(executionsByWorker(cluster)).find(([, ids]) => ids.has(Number(executionId)))?.[0];
 }

@@ -4,10 +4,9 @@
 // what the webhook callers got, and the error text a user sees in the failed executions.
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
 import * as H from '../real-n8n/n8n-env.mjs';
+import * as T from '../real-n8n/trigger-helpers.mjs';
 import { executionIds, runLoad } from './load.mjs';
 import { PIN_WORKFLOW_ID } from './workflows.mjs';
 
@@ -17,13 +16,8 @@ const CALLS_PER_SECOND = 10;
 async function firstErrorText(cluster, pg, mark) {
   const failed = executionIds(pg, mark).find((e) => e.status === 'error' || e.status === 'crashed');
   if (!failed) return undefined;
-  const res = await cluster.api(`/rest/executions/${failed.id}`);
-  if (res.status !== 200) return `(GET /rest/executions/${failed.id}: ${res.status})`;
-  const flatted = createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted');
-  const raw = res.json.data.data;
-  const data = typeof raw === 'string' ? flatted.parse(raw) : raw;
-  const err = data?.resultData?.error;
-  return err ? `${err.message}${err.description ? ` — ${String(err.description).slice(0, 200)}` : ''}` : `(status ${failed.status}, no error recorded)`;
+  const text = await T.executionErrorText(cluster.api, failed.id).catch((e) => `(${e.message})`);
+  return text ?? `(status ${failed.status}, no error recorded)`;
 }
 
 function summarize(name, r, extra = {}) {

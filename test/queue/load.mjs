@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 
 import * as H from '../real-n8n/n8n-env.mjs';
+import { executionErrorText } from '../real-n8n/trigger-helpers.mjs';
 import { executionsByWorker } from './cluster.mjs';
 import { PACED_PIN_PATH, PACED_PIN_WORKFLOW_ID, PIN_PATH, PIN_WORKFLOW_ID, READ_PATH, READ_WORKFLOW_ID } from './workflows.mjs';
 
@@ -80,6 +81,17 @@ export function executionCounts(pg, mark) {
 
 export function executionIds(pg, mark) {
   return pg.query(`select id, status from execution_entity where id > ${mark} order by id`).map(([id, status]) => ({ id: Number(id), status }));
+}
+
+/** The error messages of the failed executions after `mark` (at most `max` read), counted. */
+export async function failureMessages(cluster, pg, mark, max = 200) {
+  const failed = executionIds(pg, mark).filter((e) => e.status === 'error' || e.status === 'crashed').slice(0, max);
+  const counts = {};
+  for (const e of failed) {
+    const text = (await executionErrorText(cluster.api, e.id).catch((err) => `(${err.message})`)) ?? `(status ${e.status}, no error recorded)`;
+    counts[text] = (counts[text] ?? 0) + 1;
+  }
+  return counts;
 }
 
 const sumFinished = (c = {}) => FINISHED.reduce((s, k) => s + (c[k] ?? 0), 0);

@@ -1,9 +1,11 @@
-// npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults] [--only single,batch,batch-paced,mixed]
+// npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults]
+//                    [--only single,batch,batch-paced,mixed,contention,triggers]
 //
 // The packed n8n-nodes-oneall in n8n 2.41.1 queue mode: Redis, Postgres, the OneAll emulator, one
 // main process and two workers, all started here on free 127.0.0.1 ports and stopped by pid at the
 // end (also on failure or Ctrl-C). Runs the throughput scenarios (each also without latency and rate
-// limit first: the cluster's own floor), then the faults, prints a table and writes
+// limit first: the cluster's own floor), the contention scenario (the rate limit lowered below what
+// the cluster runs), both OneAll triggers (callback and two poll ticks), then the faults, prints a table and writes
 // test-output/queue.json. Fails on a duplicate push, a lost or stuck execution, or an unexpected
 // count; the time ratios are reported, not asserted.
 
@@ -12,10 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 import * as H from '../real-n8n/n8n-env.mjs';
+import * as T from '../real-n8n/trigger-helpers.mjs';
 import { startCluster } from './cluster.mjs';
 import { runFaults } from './faults.mjs';
-import { runLoad } from './load.mjs';
+import { failureMessages, runLoad } from './load.mjs';
 import { ensureDebianPackages, startPostgres, startRedis } from './services.mjs';
+import { runTriggers } from './triggers.mjs';
 import { pacedPinWorkflow, pinWorkflow, readWorkflow } from './workflows.mjs';
 
 H.ensureN8nNode();
@@ -31,8 +35,9 @@ const LATENCY_MS = 100;
 const LIMIT_RPS = 20;
 const skipBuild = args.includes('--skip-build');
 const withFaults = !args.includes('--no-faults');
-// --only single,batch,batch-paced,mixed: run just those scenarios.
+// --only single,batch,batch-paced,mixed,contention,triggers: run just those steps (faults: --no-faults).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+const withTriggers = !only || only.includes('triggers');
 if (!(SCALE >= 100 && SCALE % 100 === 0)) throw new Error('--scale must be a multiple of 100 (at least 100)');
 
 const failures = [];
@@ -43,7 +48,7 @@ const check = (ok, text) => {
 
 async function main() {
   H.exitOnSignals();
-  const step = H.stepper(withFaults ? 8 : 7);
+  const step = H.stepper(7 + (withTriggers ? 1 : 0) + (withFaults ? 1 : 0));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oneall-queue-'));
   fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder
   H.onCleanup(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -71,7 +76,9 @@ async function main() {
   step('Starting n8n: main + 2 workers in queue mode (package installed into each)');
   // Batches run 3 at once: each may use a third of the limit.
   const workflows = [pinWorkflow(FIXTURES), pacedPinWorkflow(FIXTURES, LIMIT_RPS / 3), readWorkflow(FIXTURES)];
-  const cluster = await startCluster({ tmp, tarball: pack.tarball, redis, pg, emulatorUrl: emu.url, site: DEFAULT_SITE, workflows, concurrency: CONCURRENCY });
+  // The trigger examples are imported now and activated by their own step only.
+  const [welcome, sheet] = [H.readJson(T.WELCOME_EXAMPLE), H.readJson(T.SHEET_EXAMPLE)];
+  const cluster = await startCluster({ tmp, tarball: pack.tarball, redis, pg, emulatorUrl: emu.url, site: DEFAULT_SITE, workflows, inactiveWorkflows: [welcome, sheet], concurrency: CONCURRENCY });
   const ctx = { cluster, emu, pg, redis, FIXTURES };
 
   step('Warm-up: 20 executions (JIT, node loading), checked for success');
@@ -85,20 +92,27 @@ async function main() {
     { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items`, key: 'batch', calls: SCALE / 100, pinsPerCall: 100 },
     { name: `${SCALE} pins as ${SCALE / 100} executions of 100 items, Max Requests per Second ${+(LIMIT_RPS / 3).toFixed(2)}`, key: 'batch-paced', calls: SCALE / 100, pinsPerCall: 100, paced: true },
     { name: `mixed: ${SCALE / 2} pin executions + ${SCALE / 5} reads + ${SCALE / 10} pickers`, key: 'mixed', calls: SCALE / 2, pinsPerCall: 1, reads: SCALE / 5, pickers: SCALE / 10 },
+    // The cluster runs fewer single-item executions per second than OneAll's 20 requests/s, so the
+    // limit is lowered to a third of the floor's rate: many executions, each pacing only itself, contend.
+    { name: `${SCALE / 5} pins as ${SCALE / 5} executions of 1 item, rate limit lowered`, key: 'contention', calls: SCALE / 5, pinsPerCall: 1, contention: true },
   ];
   const rows = [];
   for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
     emu.setLatency(0);
     emu.setRateLimit(undefined);
     const floor = await runLoad({ ...ctx, ...s, tag: `${s.key}-floor` });
+    const floorRate = s.calls / floor.wallS;
+    const limit = s.contention ? Math.max(1, Math.floor(floorRate / 3)) : LIMIT_RPS;
+    const name = s.contention ? `${s.name} to ${limit}/s (floor ${floorRate.toFixed(1)} executions/s ÷ 3)` : s.name;
     emu.setLatency(LATENCY_MS);
-    emu.setRateLimit(LIMIT_RPS);
+    emu.setRateLimit(limit);
     const real = await runLoad({ ...ctx, ...s, tag: `${s.key}-limited` });
     emu.setLatency(0);
     emu.setRateLimit(undefined);
-    const rateBound = real.accepted / LIMIT_RPS;
+    const rateBound = real.accepted / limit;
     const bound = Math.max(rateBound, floor.wallS);
-    const row = { ...s, floor, real, rateBound, bound, ratio: real.wallS / bound };
+    const errors = real.failedExecutions ? await failureMessages(cluster, pg, real.mark) : {};
+    const row = { ...s, name, limit, floorRate, floor, real, rateBound, bound, ratio: real.wallS / bound, errors };
     rows.push(row);
     printScenario(row);
     for (const [what, r] of [['floor', floor], ['limited', real]]) {
@@ -113,15 +127,29 @@ async function main() {
     check(floor.failedExecutions === 0 && floor.published === floor.expectedPins, `${s.key} floor: ${floor.failedExecutions} failed executions`);
   }
 
+  let triggers;
+  if (withTriggers) {
+    step('Triggers: the login callback on main, run on a worker; the poll once per tick for the whole cluster (two ticks, ~2 min)');
+    try {
+      triggers = await runTriggers({ ...ctx, welcome, sheet, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, check });
+      H.info(`trigger step took ${triggers.durationS.toFixed(0)}s`);
+    } catch (e) {
+      check(false, `triggers: ${e.message}`);
+    }
+  }
+
   let faults = [];
   if (withFaults) {
     step('Faults: the emulator answering 503 for 10 s, Redis restarted, kill -9 of a worker');
     faults = await runFaults({ ...ctx, scale: SCALE, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, check });
   }
 
-  printTable(rows, faults);
+  printTable(rows, faults, triggers);
   const out = path.join(H.OUTPUT_DIR, 'queue.json');
-  fs.writeFileSync(out, `${JSON.stringify({ scale: SCALE, concurrency: CONCURRENCY, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, at: new Date().toISOString(), rows: rows.map(slim), faults }, null, 2)}\n`);
+  const loadAverage = os.loadavg().map((n) => +n.toFixed(2));
+  H.info(`load average now ${loadAverage.join(', ')} (1, 5, 15 min); whole test ${H.elapsed()}`);
+  const report = { scale: SCALE, concurrency: CONCURRENCY, latencyMs: LATENCY_MS, limitRps: LIMIT_RPS, at: new Date().toISOString(), loadAverage, rows: rows.map(slim), triggers, faults };
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   H.info(`figures written to ${path.relative(H.ROOT, out)}`);
 }
 
@@ -131,7 +159,7 @@ function slim(row) {
     expectedPins: r.expectedPins, published: r.published, duplicated: r.duplicated, rateLimited: r.rateLimited,
     accepted: r.accepted, reads: r.reads, perWorker: r.perWorker, webhookFailures: r.webhookFailures, webhookStatuses: r.webhookStatuses, pickerFailures: r.pickerFailures, pickerErrors: r.pickerErrors,
   });
-  return { name: row.name, key: row.key, rateBoundS: row.rateBound, boundS: row.bound, ratio: row.ratio, floor: pick(row.floor), limited: pick(row.real) };
+  return { name: row.name, key: row.key, limitRps: row.limit, rateBoundS: row.rateBound, boundS: row.bound, ratio: row.ratio, errors: row.errors, floor: pick(row.floor), limited: pick(row.real) };
 }
 
 function printScenario(row) {
@@ -142,18 +170,34 @@ function printScenario(row) {
       `failed executions ${r.failedExecutions}, duplicated ${r.duplicated}, 429s ${r.rateLimited}, per worker ${JSON.stringify(r.perWorker)}, ` +
       `webhook answers ${JSON.stringify(r.webhookStatuses)}${r.pickerFailures ? `, ${r.pickerFailures} picker calls failed` : ''}`,
   );
+  for (const [text, n] of Object.entries(row.errors)) H.info(`  ${n} failed executions say: ${text}`);
 }
 
-function printTable(rows, faults) {
-  const lines = [
-    '',
-    `| Scenario (scale ${SCALE}, worker concurrency ${CONCURRENCY}) | Floor | Wall | Bound | × bound | Published | Failed executions | Duplicated | 429s | Executions per worker |`,
-    '|---|---|---|---|---|---|---|---|---|---|',
-  ];
+function printTable(rows, faults, triggers) {
+  const lines = [];
+  if (rows.length) {
+    lines.push(
+      '',
+      `| Scenario (scale ${SCALE}, worker concurrency ${CONCURRENCY}) | Floor | Wall | Bound | × bound | Published | Failed executions | Duplicated | 429s | Executions per worker |`,
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+  }
   for (const row of rows) {
     const r = row.real;
     lines.push(
       `| ${row.name} | ${row.floor.wallS.toFixed(1)} s | ${r.wallS.toFixed(1)} s | ${row.bound.toFixed(1)} s | ${row.ratio.toFixed(2)} | ${r.published} / ${r.expectedPins} | ${r.failedExecutions} | ${r.duplicated} | ${r.rateLimited} | ${Object.values(r.perWorker).join(' / ')} |`,
+    );
+  }
+  if (triggers) {
+    const { login, tickExecutions } = triggers;
+    lines.push(
+      '',
+      '| Trigger | What happened |',
+      '|---|---|',
+      `| Social Login callback, valid token | main answered ${login.status}, token verified ${login.verifications}×, 1 execution (${login.worker}), welcome tweets ${login.tweets} |`,
+      `| Social Login callback, forged token | main answered ${login.forgedStatus}, executions ${login.forgedExecutions} |`,
+      `| OneAll Trigger, every minute | ${triggers.activationPolls} poll at activation, then ${triggers.ticks} ticks ${triggers.secondsBetweenTicks.map((g) => g.toFixed(0)).join(' s, ')} s apart; list requests per tick ${triggers.listRequestsPerTick.join('/')} |`,
+      ...tickExecutions.map((t, i) => `| tick with new users ${i + 1} | 1 execution (${t.status}) on ${t.worker}: ${t.users.length} users emitted of ${t.expected} added |`),
     );
   }
   if (faults.length) {

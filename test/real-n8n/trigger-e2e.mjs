@@ -8,19 +8,16 @@
 // Prints "N passed, N failed". Options (after `--`): --skip-build.
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import * as H from './n8n-env.mjs';
+import * as T from './trigger-helpers.mjs';
 
 H.ensureN8nNode();
 
 const skipBuild = process.argv.includes('--skip-build');
 const USER_FOLDER = path.join(H.CACHE_DIR, 'trigger-e2e-user');
-const WELCOME = path.join(H.ROOT, 'examples', 'new-login-welcome-post.json');
-const SHEET = path.join(H.ROOT, 'examples', 'new-user-to-sheet.json');
-const FORGED = '0badc0de-0000-4000-8000-00000000f0f0';
 
 let env;
 let emu;
@@ -31,43 +28,9 @@ let sheet;
 let passed = 0;
 let total = 0;
 
-const flatted = () => createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'))('flatted');
-
-/** Finished executions of a workflow, newest first. */
-async function executions(workflowId) {
-  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-  const list = await server.api(`/rest/executions?filter=${filter}&limit=20`);
-  assert.equal(list.status, 200, list.text.slice(0, 300));
-  return (list.json?.data?.results ?? []).filter((e) => ['success', 'error', 'crashed', 'canceled'].includes(e.status));
-}
-
-async function waitForExecutions(workflowId, count, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await executions(workflowId);
-    if (found.length >= count) return found;
-    assert.ok(Date.now() < deadline, `${found.length} of ${count} executions of ${workflowId} within ${timeoutMs / 1000}s`);
-    await H.sleep(1000);
-  }
-}
-
-async function runData(executionId) {
-  const full = await server.api(`/rest/executions/${executionId}`);
-  assert.equal(full.status, 200, full.text.slice(0, 300));
-  const data = typeof full.json.data.data === 'string' ? flatted().parse(full.json.data.data) : full.json.data.data;
-  return { data };
-}
-
-/** POSTs OneAll's callback form as the person's browser does (no redirect followed). */
-async function postLogin(token, query = '') {
-  return await fetch(`${server.url}/webhook/${welcome.nodes[0].webhookId}/oneall-login${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams({ oa_action: 'social_login', oa_social_login_token: token, connection_token: token, identity_vault_key: 'browser-vault-key' }),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(60_000),
-  });
-}
+const executions = (workflowId) => T.finishedExecutions(server.api, workflowId);
+const runData = async (executionId) => ({ data: await T.executionData(server.api, executionId) });
+const postLogin = (token, query) => T.postLogin(T.loginCallbackUrl(server.url, welcome), token, query);
 
 const check = (name, fn, timeout = 4 * 60_000) => {
   total += 1;
@@ -92,7 +55,7 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
       });
       ({ env, emu, FIXTURES } = s);
       step('Importing and publishing the two trigger examples');
-      [welcome, sheet] = await H.importWorkflows(env, [WELCOME, SHEET]);
+      [welcome, sheet] = await H.importWorkflows(env, [T.WELCOME_EXAMPLE, T.SHEET_EXAMPLE]);
       await H.publishWorkflow(env, welcome.id);
       await H.publishWorkflow(env, sheet.id);
       step('Starting n8n (activates both: the webhook, and the poll that stores the cursor)');
@@ -100,23 +63,9 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
       await H.setupOwner(srv.url);
       server = { url: srv.url, api: await H.restLogin(srv.url) };
       // The activation poll (GET /users.json, newest first) must be over before users are added.
-      const deadline = Date.now() + 60_000;
-      while (!emu.requests.some((r) => r.path === '/users.json')) {
-        assert.ok(Date.now() < deadline, 'n8n did not run the activation poll within 60s');
-        await H.sleep(250);
-      }
-      // Webhooks are registered a moment after the pollers: wait until the callback URL answers (a POST
-      // without a token gets the node's HTML 400 and starts nothing).
-      for (;;) {
-        const probe = await fetch(`${server.url}/webhook/${welcome.nodes[0].webhookId}/oneall-login`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
-        const text = await probe.text();
-        if (probe.status !== 404) {
-          assert.equal(probe.status, 400, text.slice(0, 300));
-          break;
-        }
-        assert.ok(Date.now() < deadline, `the callback webhook was not registered within 60s: ${text.slice(0, 200)}`);
-        await H.sleep(500);
-      }
+      await T.waitForActivationPoll(emu);
+      const probe = await T.waitForLoginWebhook(T.loginCallbackUrl(server.url, welcome));
+      assert.equal(probe.status, 400, probe.text.slice(0, 300));
       H.info(`activation poll seen: ${emu.requests.filter((r) => r.path === '/users.json').map((r) => `GET /users.json?order_direction=${r.query.order_direction}`).join(', ')}`);
     },
     { timeout: 40 * 60_000 },
@@ -133,7 +82,7 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
     assert.equal(res.status, 302, await res.text());
     assert.equal(res.headers.get('location'), `https://shop.example.com/welcome?user_token=${FIXTURES.users.primary}`);
 
-    const [execution] = await waitForExecutions(welcome.id, 1, 60_000);
+    const [execution] = await T.waitForExecutions(server.api, welcome.id, 1, 60_000);
     assert.equal(execution.status, 'success');
     const { data } = await runData(execution.id);
     const login = H.nodeItems({ data }, 'OneAll Social Login')[0];
@@ -150,25 +99,20 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
 
   check('a forged token: an HTML 403 page, no execution', async () => {
     const before = (await executions(welcome.id)).length;
-    const res = await postLogin(FORGED);
+    const res = await postLogin(T.FORGED_TOKEN);
     assert.equal(res.status, 403);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(await res.text(), /could not be verified/);
-    assert.ok(emu.requests.some((r) => r.path === `/connections/${FORGED}.json` && r.status === 404), 'the token was checked with OneAll');
+    assert.ok(emu.requests.some((r) => r.path === `/connections/${T.FORGED_TOKEN}.json` && r.status === 404), 'the token was checked with OneAll');
     await H.sleep(3000);
     assert.equal((await executions(welcome.id)).length, before, 'the forged login started an execution');
   });
 
   check('polling by n8n\'s scheduler: the next tick after activation emits exactly the new users, oldest first', async () => {
     const start = Date.now();
-    const users = emu.addEvents({
-      users: [
-        { date_creation: start, identities: [{ provider: 'linkedin', displayName: 'Ada Lovelace' }] },
-        { date_creation: start + 1000, identities: [{ provider: 'facebook', displayName: 'Alan Turing' }] },
-      ],
-    }).users;
+    const users = T.addNewUsers(emu, [['linkedin', 'Ada Lovelace'], ['facebook', 'Alan Turing']], start);
     // Poll Time "every minute": the tick comes within ~60 s.
-    const [execution] = await waitForExecutions(sheet.id, 1, 130_000);
+    const [execution] = await T.waitForExecutions(server.api, sheet.id, 1, 130_000);
     assert.equal(execution.status, 'success');
     const { data } = await runData(execution.id);
     const emitted = H.nodeItems({ data }, 'OneAll Trigger').map((user) => user.user_token);
