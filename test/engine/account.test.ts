@@ -366,10 +366,10 @@ describe('failures', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
-	it('a bad token typed into the field is refused by n8n\'s parameter check, before any request', async () => {
-		await expect(run({ resource: 'identity', operation: 'get', identity: byId('not-a-token') })).rejects.toThrow(
-			/Not a OneAll identity token/,
-		);
+	it('a bad token typed into the field is refused by the node, before any request', async () => {
+		const { error } = await run({ resource: 'identity', operation: 'get', identity: byId('not-a-token') });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(/Identity token "not-a-token" is not a valid OneAll token/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 

@@ -201,9 +201,13 @@ describe('identity tokens and path ids are checked before they go into the path'
 		);
 	});
 
-	it('typed in by hand, a bad token or board id never gets to run: n8n reports the parameter issue', async () => {
-		await expect(run(tweet('Hello', { identity: byId('../x') }))).rejects.toThrow(/Not a OneAll identity token/);
-		await expect(run(pin({ board: byId('a/b') }))).rejects.toThrow(/Only letters, digits/);
+	it('typed in by hand, a bad token or board id is refused by the node before any request, naming the field', async () => {
+		const badToken = await run(tweet('Hello', { identity: byId('../x') }));
+		expect(badToken.error?.name).toBe('NodeOperationError');
+		expect(badToken.error?.message).toMatch(/Identity token "\.\.\/x" is not a valid OneAll token/);
+		const badBoard = await run(pin({ board: byId('a/b') }));
+		expect(badBoard.error?.name).toBe('NodeOperationError');
+		expect(badBoard.error?.message).toMatch(/Board ID "a\/b" is not a valid id/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { asBodyId } from '../../helpers/validation';
-import { idSegment, PATH_ID_PATTERN, tokenSegment, TOKEN_PATTERN } from '../../transport/path';
+import { idSegment, tokenSegment } from '../../transport/path';
 import { NETWORK_NAMES, type Network } from './networks';
 
 /** Objects of a network, listed by OneAll's Pull API for the chosen identity. */
@@ -114,19 +114,14 @@ export function locatorProperty(kind: LocatorKind, overrides: Partial<INodePrope
 				type: 'list',
 				typeOptions: { searchListMethod: info.searchMethod, searchable: true },
 			},
+			// No `validation` regex: n8n checks it at the start of every execution in a sandbox with a 250 ms
+			// limit, which a busy queue-mode worker overran (the execution failed before the node ran). The
+			// node checks the same patterns itself (tokenSegment / idSegment), naming the field and the item.
 			{
 				displayName: isToken ? 'By Token' : 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: info.placeholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: isToken
-							? { regex: TOKEN_PATTERN, errorMessage: `Not a OneAll ${kind} token` }
-							: { regex: PATH_ID_PATTERN, errorMessage: 'Only letters, digits, "-" and "_"' },
-					},
-				],
 			},
 		],
 		...overrides,
