@@ -5,7 +5,6 @@ import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
 import type { Certainty } from '../operation';
 
-
 /**
  * What a spec row does to a network: publish (Push API, docs/oneall-api.md §4), replace fields or
  * delete (Update API, docs/oneall-api.md §5). One mechanism for all three: a row of a spec table.
