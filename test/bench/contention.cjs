@@ -33,10 +33,13 @@ async function measure({ emulator, latencyMs, requestsPerSecond, run }) {
   };
 }
 
-/** Failed items of one execution and the first error text (they are all alike under one cause). */
-function outcomeOf(result) {
+/**
+ * Failed items of one execution of `itemCount` items (as in bench.cjs: input items without a successful
+ * output item, so an execution stopped by an error fails all of them) and the first error text.
+ */
+function outcomeOf(result, itemCount) {
   const errors = result.items.filter((item) => item.json?.error !== undefined);
-  const failed = errors.length + (result.error ? Math.max(0, 1 - result.items.length) : 0);
+  const failed = itemCount - (result.items.length - errors.length);
   const message = result.error?.message ?? errors[0]?.json?.error;
   return { failed, message: message === undefined ? undefined : String(message).slice(0, 160) };
 }
@@ -53,7 +56,7 @@ async function batches({ engine, emulator, executions, options, capMs }) {
   const results = await Promise.all(
     Array.from({ length: executions }, () => engine.runNode({ node, items: pinItems(100), credentials, timeoutMs: capMs })),
   );
-  return tally(results.map(outcomeOf));
+  return tally(results.map((result) => outcomeOf(result, 100)));
 }
 
 /** `count` one-pin executions, `inFlight` running at any time. */
@@ -65,7 +68,7 @@ async function singles({ engine, emulator, count, inFlight, options, capMs }) {
     while (started < count) {
       started++;
       const result = await engine.runNode({ node, items: pinItems(1), credentials, timeoutMs: capMs });
-      outcomes.push(outcomeOf(result));
+      outcomes.push(outcomeOf(result, 1));
     }
   }
   await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
