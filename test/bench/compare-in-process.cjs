@@ -2,8 +2,8 @@
 // Bench (c) in miniature, in ONE process as the bench runs it, with a modified copy of the package beside
 // the built one: OneAll default options, the HTTP Request node, and `variant` (the OneAll node loaded from
 // <dir>/dist under the type variant.oneAll, default options). Rounds in rotating order; each run's CPU
-// includes closing its sockets (300 ms pause counted). Medians per item: system, user, voluntary context
-// switches. E.g. copy package.json + dist/ to /tmp/v, patch /tmp/v/dist/..., then
+// includes closing its sockets (300 ms pause counted, not in the wall time). Medians per item: wall, system,
+// user, voluntary context switches. E.g. copy package.json + dist/ to /tmp/v, patch /tmp/v/dist/..., then
 //   node test/bench/compare-in-process.cjs --package=/tmp/v [--items=1000] [--reps=4]
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -48,17 +48,24 @@ async function main() {
     };
     const samples = Object.fromEntries(keys.map((k) => [k, []]));
     const run = async (key, record) => {
+      if (ARGS['fresh-port']) {
+        await emulator.restart();
+        await emulator.configure(0, 0);
+      }
       const { node, credentials } = build[key]();
       globalThis.gc();
       const cpu0 = process.cpuUsage();
       const ru0 = process.resourceUsage();
+      const started = performance.now();
       const result = await engine.runNode({ node, items: pinItems(N), credentials, timeoutMs: 300_000 });
+      const wall = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 300));
       const cpu = process.cpuUsage(cpu0);
       const ru = process.resourceUsage();
       if (result.items.length !== N || result.error) throw new Error(`${key}: ${result.items.length} of ${N} items, ${result.error?.message ?? ''}`);
       if (record) {
         samples[key].push({
+          wall: wall / N,
           system: cpu.system / 1000 / N,
           user: cpu.user / 1000 / N,
           contextSwitches: (ru.voluntaryContextSwitches - ru0.voluntaryContextSwitches) / N,
@@ -73,7 +80,7 @@ async function main() {
     process.stdout.write(`${N} items, 0 ms latency, no rate limit; medians of ${REPS} per item:\n`);
     for (const key of keys) {
       const rows = samples[key];
-      process.stdout.write(`  ${LABELS[key].padEnd(40)} system ${median(rows.map((r) => r.system)).toFixed(3)} ms  user ` +
+      process.stdout.write(`  ${LABELS[key].padEnd(40)} wall ${median(rows.map((r) => r.wall)).toFixed(3)} ms  system ${median(rows.map((r) => r.system)).toFixed(3)} ms  user ` +
         `${median(rows.map((r) => r.user)).toFixed(3)} ms  voluntary context switches ${median(rows.map((r) => r.contextSwitches)).toFixed(3)}\n`);
     }
   } finally {

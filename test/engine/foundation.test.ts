@@ -116,6 +116,20 @@ describe('Pinterest → Publish Pin (OneAll\'s documented reference endpoint)', 
 		const version = packageVersion();
 		expect(emulator.requests[0].headers['user-agent']).toMatch(new RegExp(`^n8n-nodes-oneall/${version.replace(/\./g, '\\.')} `));
 	});
+
+	it('reads (decrypts) the credential once per execution, not once per item, and still signs every request', async () => {
+		const items = Array.from({ length: 12 }, (_, i) => ({ json: { title: `Pin ${i + 1}` } }));
+		const { error, items: output, credentialReads } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: pinParameters({ title: '={{ $json.title }}' }),
+			items,
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(12);
+		// In a real n8n each read is a database query and a decryption: n8n's own path makes one per request.
+		expect(credentialReads).toEqual({ oneAllApi: 1 });
+		expect(emulator.requests.filter((r) => r.authOk && r.authUser === DEFAULT_SITE.publicKey)).toHaveLength(12);
+	});
 });
 
 describe('errors carry OneAll\'s own text, code and the item index', () => {

@@ -31,16 +31,21 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
     return loaderPromise;
   }
 
-  /** Decrypted credentials by type (`data`), authenticate() of the package's credential types. */
+  /**
+   * Decrypted credentials by type (`data`), authenticate() of the package's credential types. Counts the
+   * reads by type (`reads`): in a real n8n each one loads the credential from the database and decrypts it.
+   */
   class TestCredentialsHelper extends ICredentialsHelper {
     constructor(credentialTypes, data) {
       super();
       this.credentialTypes = credentialTypes;
       this.data = data;
+      this.reads = {};
     }
     getParentTypes() { return []; }
     isCredentialUsableByNode() { return true; }
     async getDecrypted(_additionalData, _nodeCredentials, type) {
+      this.reads[type] = (this.reads[type] ?? 0) + 1;
       if (!this.data[type]) throw new Error(`No test credential of type ${type}`);
       return { ...this.data[type] };
     }
@@ -78,7 +83,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
    * `credentials` is the OneAll credential; `credentialsByType` gives credentials of any type instead.
    * With `timeoutMs` > 0 the execution is cancelled after that long (its in-flight requests may still
    * finish in the background) and the result has timedOut: true.
-   * Returns { run, output(nodeName), error, timedOut }.
+   * Returns { run, output(nodeName), error, timedOut, credentialReads (by credential type) }.
    */
   async function runWorkflow({
     nodes, connections = {}, items = [{ json: {} }], credentials, credentialsByType, extraNodeTypes = {}, settings = {}, timeoutMs = 0,
@@ -90,10 +95,8 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
     const workflow = new Workflow({ ...workflowData, nodeTypes, active: false, settings });
     const hooks = new ExecutionLifecycleHooks('manual', `exec-test-${id}`, workflowData);
     const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-    const additionalData = additionalDataFor({
-      hooks,
-      credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, credentialsByType ?? { [CREDENTIAL_TYPE]: credentials }),
-    });
+    const credentialsHelper = new TestCredentialsHelper(loader.credentialTypes, credentialsByType ?? { [CREDENTIAL_TYPE]: credentials });
+    const additionalData = additionalDataFor({ hooks, credentialsHelper });
     const runExecutionData = runExecutionDataFor(nodes[0], items);
     const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
     let run;
@@ -105,7 +108,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
       if (outcome === 'timeout') {
         Promise.resolve(execution).catch(() => {}); // cancelling rejects it
         try { execution.cancel(); } catch { /* already settled */ }
-        return { run: undefined, error: new Error(`cancelled after ${timeoutMs} ms`), output: () => [], timedOut: true };
+        return { run: undefined, error: new Error(`cancelled after ${timeoutMs} ms`), output: () => [], timedOut: true, credentialReads: credentialsHelper.reads };
       }
       run = outcome;
     } else {
@@ -117,6 +120,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
       error: run.data.resultData.error,
       output: (name = nodes[0].name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
       timedOut: false,
+      credentialReads: credentialsHelper.reads,
     };
   }
 

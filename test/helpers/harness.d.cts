@@ -5,6 +5,8 @@ export interface RunResult {
 	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
 	output(nodeName?: string): INodeExecutionData[];
 	timedOut: boolean;
+	/** How often the execution read (decrypted) each credential type. */
+	credentialReads: Record<string, number>;
 }
 
 export interface OneAllCredentials extends IDataObject {

@@ -1,16 +1,13 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	IPollFunctions,
-	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE, executionCredential, type ExecutionCredential, type OneAllContext } from './credential';
 import { raceDeadline, withDeadline, DeadlineExceededError } from './deadline';
 import { failedStatus, hasResultData, isBareEnvelope, readEnvelope, type OneAllResponse } from './envelope';
 import {
@@ -37,7 +34,7 @@ import {
 	type RequestKind,
 } from './retryPolicy';
 import { RateLimitBlockedError, RequestPacer } from './pacer';
-import { credentialSecrets, maskAnswer, maskError } from './secrets';
+import { maskAnswer, maskError } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
@@ -68,9 +65,6 @@ export interface OneAllRequest extends RequestSettings {
 
 /** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
 export type OneAllAnswer = OneAllResponse & { alreadyDeleted?: boolean };
-
-// Triggers (docs/oneall-api.md §8.7) poll and verify callbacks through the same transport.
-type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
 
 function errorCode(error: unknown): string | undefined {
 	const withCause = error as { cause?: { code?: unknown }; code?: unknown };
@@ -103,9 +97,15 @@ async function send(
 	context: OneAllContext,
 	options: IHttpRequestOptions,
 	timeoutMs: number,
+	credential: ExecutionCredential,
 ): Promise<IN8nHttpFullResponse> {
 	const deadline = withDeadline(options, timeoutMs);
-	const request = context.helpers.httpRequestWithAuthentication.call(context, 'oneAllApi', options);
+	const request = context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		options,
+		credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined,
+	);
 	return (await raceDeadline(request, deadline, timeoutMs)) as IN8nHttpFullResponse;
 }
 
@@ -113,6 +113,7 @@ async function exchange(
 	context: OneAllContext,
 	request: OneAllRequest,
 	itemIndex: number,
+	credential: ExecutionCredential,
 ): Promise<OneAllAnswer> {
 	const kind: RequestKind = request.kind ?? (request.method === 'GET' ? 'read' : 'write');
 	const timeoutMs = timeoutFor(kind, request.timeoutMs);
@@ -154,7 +155,7 @@ async function exchange(
 		}
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await send(context, { ...options }, timeoutMs);
+			response = await send(context, { ...options }, timeoutMs, credential);
 		} catch (error) {
 			if (error instanceof DeadlineExceededError) {
 				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT')) {
@@ -226,7 +227,7 @@ async function exchange(
 			envelope,
 			status,
 			// Masked before the snippet is cut, so no half key survives the cut.
-			...(envelope ? {} : { rawBody: bodyText(response.body), secrets: await credentialSecrets(context) }),
+			...(envelope ? {} : { rawBody: bodyText(response.body), secrets: credential.secrets }),
 		});
 	}
 }
@@ -242,14 +243,15 @@ export async function oneAllApiRequest(
 	request: OneAllRequest,
 	itemIndex = 0,
 ): Promise<OneAllAnswer> {
+	const credential = await executionCredential(this);
 	let response: OneAllAnswer;
 	try {
-		response = await exchange(this, request, itemIndex);
+		response = await exchange(this, request, itemIndex, credential);
 	} catch (error) {
 		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
-		throw maskError(shown, await credentialSecrets(this));
+		throw maskError(shown, credential.secrets);
 	}
-	return maskAnswer(response, await credentialSecrets(this));
+	return maskAnswer(response, credential.secrets);
 }
 
 /** `response.result.data`, the part of OneAll's answer the node outputs. */

@@ -1,5 +1,3 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
-
 const REDACTED = '[redacted]';
 // Values of an Authorization header. Checked further below, so "Basic training" in a post stays as is.
 const AUTH_VALUE = /\b(Basic|Bearer)\s+([A-Za-z0-9+/=._~-]+)/gi;
@@ -96,29 +94,4 @@ export function maskError<E extends Error>(error: E, secrets: readonly string[])
 	if (Array.isArray(shown.messages)) shown.messages = maskDeep(shown.messages, secrets);
 	if (shown.errorResponse !== undefined) shown.errorResponse = maskDeep(shown.errorResponse, secrets);
 	return error;
-}
-
-type OneAllContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IWebhookFunctions;
-
-// One entry per execution context (weakly held: it goes with the execution), so the credential is
-// decrypted once per execution for masking, not once per item.
-const secretsByContext = new WeakMap<object, Promise<string[]>>();
-
-async function readSecrets(context: OneAllContext): Promise<string[]> {
-	try {
-		const credentials = await context.getCredentials('oneAllApi');
-		return secretForms(String(credentials.publicKey ?? ''), String(credentials.privateKey ?? ''));
-	} catch {
-		return []; // no credential, nothing of it to leak; Basic/Bearer values are still masked
-	}
-}
-
-/** The private key's forms for this execution. */
-export async function credentialSecrets(context: OneAllContext): Promise<string[]> {
-	let secrets = secretsByContext.get(context);
-	if (!secrets) {
-		secrets = readSecrets(context);
-		secretsByContext.set(context, secrets);
-	}
-	return await secrets;
 }
