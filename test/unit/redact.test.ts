@@ -77,5 +77,28 @@ describe('redaction by key name', () => {
 		expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":true,"access_token":"[redacted]"},"a":1}');
 	});
 
+	it('returns parts without secrets as they are, and copies only the parts that hold one', () => {
+		const clean = { pin: { id: '1', board: { id: '2' } }, list: [{ a: 1 }] };
+		expect(redactSecrets(clean)).toBe(clean);
+		const mixed = { pin: clean.pin, user: { name: 'n', access_token: 'AT', after: 1 } };
+		const out = redactSecrets(mixed);
+		expect(out).not.toBe(mixed);
+		expect(out.pin).toBe(clean.pin);
+		expect(out.user).toEqual({ name: 'n', access_token: REDACTED, after: 1 });
+		expect(Object.keys(out.user)).toEqual(['name', 'access_token', 'after']);
+		expect(mixed.user.access_token).toBe('AT');
+	});
+
+	it('judges keys the same way past the bound on remembered keys (an answer inventing many keys)', () => {
+		const invented = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`field_${i}`, i]));
+		const answer = { ...invented, late_access_token: 'AT', late_name: 'kept' };
+		const out = redactSecrets(answer) as Record<string, unknown>;
+		expect(out.late_access_token).toBe(REDACTED);
+		expect(out.late_name).toBe('kept');
+		expect(out.field_2999).toBe(2999);
+		expect(isSecretKey('yet_another_refresh_token')).toBe(true);
+		expect(isSecretKey('connection_token')).toBe(false);
+	});
+
 	it('the former name is the same function', () => expect(redactProviderTokens).toBe(redactSecrets));
 });

@@ -32,25 +32,61 @@ function normalise(key: string): string {
 	return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** True when a key of that name holds a secret (provider token, secret, password, API key…). */
-export function isSecretKey(key: string): boolean {
+function judgeKey(key: string): boolean {
 	const name = normalise(key);
 	if (ONEALL_ID_TOKENS.has(name) || ONEALL_ID_TOKENS.has(name.replace(/s$/, ''))) return false;
 	if (/tokens?$/.test(name)) return true;
 	return SECRET_WORDS.test(name) || SECRET_KEY_NAMES.test(name);
 }
 
-/** A copy of `value` with every secret-named key's value replaced, so it doesn't travel to the next nodes. */
-export function redactSecrets<T>(value: T): T {
-	if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry) as unknown) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		const redacted = isSecretKey(key) ? REDACTED : redactSecrets(entry);
-		// defineProperty: a "__proto__" key from parsed JSON stays a plain key.
-		Object.defineProperty(copy, key, { value: redacted, enumerable: true, writable: true, configurable: true });
+// Answers repeat the same few keys item after item: each is judged once. Bounded, so keys that an
+// answer invents cannot grow it; past the bound they are judged every time.
+const MAX_REMEMBERED_KEYS = 2000;
+const verdicts = new Map<string, boolean>();
+
+/** True when a key of that name holds a secret (provider token, secret, password, API key…). */
+export function isSecretKey(key: string): boolean {
+	let secret = verdicts.get(key);
+	if (secret === undefined) {
+		secret = judgeKey(key);
+		if (verdicts.size < MAX_REMEMBERED_KEYS) verdicts.set(key, secret);
 	}
-	return copy as T;
+	return secret;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+	// defineProperty: a "__proto__" key from parsed JSON stays a plain key.
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * `value` with every secret-named key's value replaced, so it doesn't travel to the next nodes. Parts
+ * without secrets are returned as they are (most answers have none); a part with one is a copy, so
+ * the answer itself is never changed.
+ */
+export function redactSecrets<T>(value: T): T {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value)) {
+		let changed = false;
+		const copy = value.map((entry: unknown) => {
+			const redacted = redactSecrets(entry);
+			if (redacted !== entry) changed = true;
+			return redacted;
+		});
+		return (changed ? copy : value) as T;
+	}
+	const entries = Object.entries(value as Record<string, unknown>);
+	let copy: Record<string, unknown> | undefined;
+	for (let index = 0; index < entries.length; index++) {
+		const [key, entry] = entries[index];
+		const redacted = isSecretKey(key) ? REDACTED : redactSecrets(entry);
+		if (!copy && redacted !== entry) {
+			copy = {};
+			for (const [earlierKey, earlier] of entries.slice(0, index)) setOwn(copy, earlierKey, earlier);
+		}
+		if (copy) setOwn(copy, key, redacted);
+	}
+	return (copy ?? value) as T;
 }
 
 /** The former name, kept for callers. */
