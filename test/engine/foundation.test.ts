@@ -130,6 +130,33 @@ describe('Pinterest → Publish Pin (OneAll\'s documented reference endpoint)', 
 		expect(credentialReads).toEqual({ oneAllApi: 1 });
 		expect(emulator.requests.filter((r) => r.authOk && r.authUser === DEFAULT_SITE.publicKey)).toHaveLength(12);
 	});
+
+	it('reads plain values once but every expression per item, also one nested in a collection or a picker', async () => {
+		// Plain values are read once per execution; these are the expressions that must still vary by item.
+		const items = ['A', 'B', 'C'].map((tag, i) => ({
+			json: { tag, board: FIXTURES.pinterest.boardIds[i], link: `https://example.com/${tag}` },
+		}));
+		const { error, items: output } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: pinParameters({
+				board: byId('={{ $json.board }}'),
+				additionalFields: { description: '=About {{ $json.tag }}', link: '={{ $json.link }}' },
+			}),
+			items,
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		const sent = [...emulator.requests].sort((a, b) => a.path.localeCompare(b.path));
+		expect(sent.map((r) => r.path.split('/board/')[1])).toEqual(items.map((item) => `${item.json.board}/pin.json`));
+		expect(sent.map((r) => (r.body as { request: { push: { pin: Record<string, unknown> } } }).request.push.pin)).toEqual(
+			items.map((item) => ({
+				title: 'OneAll',
+				picture: 'https://www.oneall.com/logo.jpg',
+				description: `About ${item.json.tag}`,
+				link: item.json.link,
+			})),
+		);
+	});
 });
 
 describe('errors carry OneAll\'s own text, code and the item index', () => {

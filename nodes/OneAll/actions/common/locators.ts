@@ -4,6 +4,7 @@ import type { Fail } from '../../helpers/fail';
 import { asBodyId } from '../../helpers/validation';
 import { idSegment, tokenSegment } from '../../transport/path';
 import { NETWORK_NAMES, type Network } from './networks';
+import { nodeParameter } from './parameters';
 
 /** Objects of a network, listed by OneAll's Pull API for the chosen identity. */
 export type ObjectLocatorKind = 'board' | 'page' | 'group' | 'company' | 'playlist';
@@ -147,12 +148,12 @@ export function readLocator(
 	fail: Fail,
 	{ parameter = kind, at = 'path', label }: { parameter?: string; at?: 'path' | 'body'; label?: string } = {},
 ): string {
-	const value = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true });
+	const value = nodeParameter(context, parameter, itemIndex, '', { extractValue: true });
 	if (LOCATORS[kind].id === 'token') return tokenSegment(value, label ?? locatorLabel(kind), fail);
 	return at === 'path' ? idSegment(value, label ?? locatorLabel(kind), fail) : asBodyId(value, label ?? locatorLabel(kind), fail);
 }
 
 /** A OneAll token held in a plain text parameter (e.g. a connection_token from a webhook). */
 export function readToken(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string, fail: Fail): string {
-	return tokenSegment(context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), label, fail);
+	return tokenSegment(nodeParameter(context, parameter, itemIndex, '', { extractValue: true }), label, fail);
 }

@@ -1,7 +1,6 @@
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
-import type { PullPaging } from '../operation';
-import type { Certainty } from '../operation';
+import type { Certainty, PullPaging } from '../operation';
 
 /** A query parameter the SDK sends, offered as an optional text field (e.g. after_tweet_id). */
 export interface PullFilter {

@@ -6,6 +6,7 @@ import { asCollection } from '../../helpers/validation';
 import { apiPath, idSegment } from '../../transport/path';
 import { readLocator } from '../common/locators';
 import { NETWORK_NAMES, type Network } from '../common/networks';
+import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, RequestDescription, ResourceDefinition } from '../operation';
 import { pullOperation } from '../pull/pullOperation';
 import type { PullSpec } from '../pull/spec';
@@ -61,7 +62,7 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 			if (field.kind === 'locator' && field.at === 'path') {
 				segments[field.param] = readLocator(this, itemIndex, field.locator, fail, { parameter: field.param });
 			} else if (field.kind === 'pathId') {
-				segments[field.param] = readPathId(field, this.getNodeParameter(field.param, itemIndex, ''), fail);
+				segments[field.param] = readPathId(field, nodeParameter(this, field.param, itemIndex, ''), fail);
 			} else continue;
 			ids[field.key] = segments[field.param];
 		}
@@ -77,16 +78,13 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 		const body = buildPushBody(
 			spec,
 			{
-				get: (param) =>
-					this.getNodeParameter(param, itemIndex, '', {
-						extractValue: locatorParams.has(param),
-					}),
+				get: (param) => nodeParameter(this, param, itemIndex, '', { extractValue: locatorParams.has(param) }),
 				additionalFields: asCollection(
-					this.getNodeParameter('additionalFields', itemIndex, {}),
+					nodeParameter(this, 'additionalFields', itemIndex, {}),
 					'Additional Fields',
 					fail,
 				),
-				options: asCollection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail),
+				options: asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail),
 			},
 			fail,
 		);
