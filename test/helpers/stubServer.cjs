@@ -11,4 +11,26 @@ async function startStub(body, status = 200) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-module.exports = { startStub };
+/**
+ * A server that takes every request and never answers. `received` lists each request's arrival and,
+ * once the client hangs up, when it did (`closedAt`).
+ */
+async function startSilentServer() {
+  const received = [];
+  const server = http.createServer((req) => {
+    const entry = { at: Date.now(), closedAt: undefined };
+    received.push(entry);
+    req.socket.on('close', () => (entry.closedAt = Date.now()));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    received,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+module.exports = { startStub, startSilentServer };

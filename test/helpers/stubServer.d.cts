@@ -1,1 +1,8 @@
 export function startStub(body: unknown, status?: number): Promise<{ url: string; close(): Promise<void> }>;
+
+/** A server that takes every request and never answers; notes when each client hangs up. */
+export function startSilentServer(): Promise<{
+	url: string;
+	received: Array<{ at: number; closedAt: number | undefined }>;
+	close(): Promise<void>;
+}>;

@@ -106,7 +106,7 @@ async function send(
 		options,
 		credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined,
 	);
-	return (await raceDeadline(request, deadline, timeoutMs)) as IN8nHttpFullResponse;
+	return (await raceDeadline(request, deadline)) as IN8nHttpFullResponse;
 }
 
 async function exchange(
