@@ -26,6 +26,9 @@ const ITEMS = Number(flag('items') ?? 1000);
 const ROUNDS = Number(flag('rounds') ?? 5);
 const KEEP = argv.includes('--keep');
 const SKIP_BUILD = argv.includes('--skip-build');
+// Diagnostics: n8n logs every SQL query (DB_LOGGING_*); each run counts its credential reads. Slows
+// n8n down: the times of such a run are not the figures.
+const COUNT_QUERIES = argv.includes('--count-queries');
 const PACKAGE = flag('package') ?? process.env.ONEALL_BENCH_PACKAGE;
 const OUT = path.resolve(flag('out') ?? path.join(H.OUTPUT_DIR, 'bench-real-n8n.json'));
 const USER_FOLDER = path.join(H.OUTPUT_DIR, 'bench-real-n8n-user');
@@ -63,6 +66,13 @@ function treeCpuMs(rootPid) {
   return sum;
 }
 
+/** CPU ms all cores spent busy since boot (/proc/stat: everything but idle and iowait). */
+function machineBusyMs() {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0); // user..steal (guest is inside user)
+  return ((total - f[3] - f[4]) * 1000) / TICKS_PER_SECOND;
+}
+
 const cpuDiff = (a, b) => ({
   main: b.main.user + b.main.system - a.main.user - a.main.system,
   mainSystem: b.main.system - a.main.system,
@@ -83,8 +93,9 @@ async function preparePackage() {
   const pack = await H.buildAndPack({ skipBuild: SKIP_BUILD });
   let commit;
   try {
-    commit = execFileSync('git', ['-C', H.ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', H.ROOT, 'status', '--porcelain', '--', 'nodes', 'credentials'], { encoding: 'utf8' }).trim();
+    const git = (...a) => execFileSync('git', ['-C', H.ROOT, ...a], { encoding: 'utf8' }).trim();
+    commit = `${git('rev-parse', '--short', 'HEAD')}, nodes/ credentials/ as of ${git('log', '-1', '--format=%h', '--', 'nodes', 'credentials')}`;
+    const dirty = git('status', '--porcelain', '--', 'nodes', 'credentials');
     if (dirty) commit += ' (nodes/ or credentials/ modified)';
   } catch {
     commit = 'unknown';
@@ -107,13 +118,30 @@ async function finishedExecution(api, workflowId, since) {
   }
 }
 
+/** SQL queries n8n logged since byte `from` of its log: all, and SELECTs of credentials_entity. */
+function countQueries(logFile, from) {
+  const fd = fs.openSync(logFile, 'r');
+  const size = fs.fstatSync(fd).size;
+  const buf = Buffer.alloc(size - from);
+  fs.readSync(fd, buf, 0, buf.length, from);
+  fs.closeSync(fd);
+  const lines = buf.toString('utf8').split('\n').filter((l) => /^query( failed)?:/i.test(l.trim()));
+  return {
+    all: lines.length,
+    credentialSelects: lines.filter((l) => /SELECT/i.test(l) && /FROM "credentials_entity"/i.test(l)).length,
+  };
+}
+
 let runCounter = 0;
 
 /** One run: webhook call → execution read back → checks and figures. */
 async function runOnce(ctx, c) {
   const run = `${process.pid}.${++runCounter}`;
   ctx.emu.reset(); // 0 ms latency, no rate limit, empty log
+  const logStart = COUNT_QUERIES ? fs.statSync(ctx.logFile).size : 0;
   const cpuBefore = treeCpuMs(ctx.n8nPid);
+  const busyBefore = machineBusyMs();
+  const selfBefore = process.cpuUsage();
   const started = Date.now();
   const res = await fetch(`${ctx.url}/webhook/${c.path}`, {
     method: 'POST',
@@ -126,7 +154,12 @@ async function runOnce(ctx, c) {
   const summary = await finishedExecution(ctx.api, c.workflow.id, started);
   await H.sleep(SETTLE_MS);
   const cpu = cpuDiff(cpuBefore, treeCpuMs(ctx.n8nPid));
+  const self = process.cpuUsage(selfBefore);
+  const windowMs = Date.now() - started;
+  // What the rest of the machine (not n8n, not this script with the emulator) used meanwhile, in cores.
+  const otherCores = (machineBusyMs() - busyBefore - cpu.tree - (self.user + self.system) / 1000) / windowMs;
 
+  const queries = COUNT_QUERIES ? countQueries(ctx.logFile, logStart) : undefined;
   const full = await ctx.api(`/rest/executions/${summary.id}`, { signal: AbortSignal.timeout(60_000) });
   if (full.status !== 200) throw new Error(`GET /rest/executions/${summary.id}: ${full.status} ${full.text.slice(0, 200)}`);
   const raw = full.json.data.data;
@@ -153,9 +186,12 @@ async function runOnce(ctx, c) {
     executionMs: Date.parse(summary.stoppedAt) - Date.parse(summary.startedAt),
     webhookMs,
     cpuMs: cpu,
+    emulatorAndScriptCpuMs: (self.user + self.system) / 1000,
+    otherCores: Math.max(0, otherCores),
     pushes,
     outputItems: outItems.length,
     requestsAtEmulator: ctx.emu.requests.length,
+    ...(queries ? { queries } : {}),
   };
 }
 
@@ -163,7 +199,10 @@ function printRun(r, label) {
   const per = (ms) => (ms == null ? '-' : (ms / ITEMS).toFixed(3));
   H.info(
     `${label.padEnd(10)} ${r.contender.padEnd(12)} node ${per(r.nodeMs)} ms/item, execution ${per(r.executionMs)}, ` +
-      `CPU n8n ${per(r.cpuMs.tree)} (main ${per(r.cpuMs.main)})${r.ok ? '' : `  FAILED: ${r.problems.join('; ')}`}`,
+      `CPU n8n ${per(r.cpuMs.tree)} (main ${per(r.cpuMs.main)})` +
+      `, other load ${r.otherCores.toFixed(2)} cores` +
+      (r.queries ? `, SQL queries ${r.queries.all} (credential SELECTs ${r.queries.credentialSelects})` : '') +
+      `${r.ok ? '' : `  FAILED: ${r.problems.join('; ')}`}`,
   );
 }
 
@@ -182,18 +221,23 @@ function summarise(list, runs) {
       cpuMsPerItem: per((r) => r.cpuMs.tree),
       cpuMainMsPerItem: per((r) => r.cpuMs.main),
       cpuMainSystemMsPerItem: per((r) => r.cpuMs.mainSystem),
+      nodeMsMin: ok.length ? Math.min(...ok.map((r) => r.nodeMs)) / ITEMS : null,
+      otherCoresMedian: ok.length ? median(ok.map((r) => r.otherCores)) : null,
       nodeMsRange: ok.length ? [Math.min(...ok.map((r) => r.nodeMs)) / ITEMS, Math.max(...ok.map((r) => r.nodeMs)) / ITEMS] : null,
     };
   }
   const a = rows.oneAll;
   const b = rows.httpRequest;
   const ratio = (k) => (a[k] != null && b[k] ? a[k] / b[k] : null);
-  return { rows, ratio: { node: ratio('nodeMsPerItem'), execution: ratio('executionMsPerItem'), cpu: ratio('cpuMsPerItem') } };
+  return {
+    rows,
+    ratio: { node: ratio('nodeMsPerItem'), nodeMin: ratio('nodeMsMin'), execution: ratio('executionMsPerItem'), cpu: ratio('cpuMsPerItem') },
+  };
 }
 
 function printTable(list, result) {
   const f = (x, d = 3) => (x == null ? '-' : x.toFixed(d));
-  const head = ['contender', 'node ms/item', '(min-max)', 'execution ms/item', 'webhook ms/item', 'n8n CPU ms/item', 'main CPU', 'runs ok'];
+  const head = ['contender', 'node ms/item', '(min-max)', 'execution ms/item', 'webhook ms/item', 'n8n CPU ms/item', 'main CPU', 'other load', 'runs ok'];
   const lines = [head];
   for (const c of list) {
     const r = result.rows[c.key];
@@ -205,10 +249,12 @@ function printTable(list, result) {
       f(r.webhookMsPerItem),
       f(r.cpuMsPerItem),
       f(r.cpuMainMsPerItem),
+      r.otherCoresMedian == null ? '-' : `${f(r.otherCoresMedian, 2)} cores`,
       `${r.runs - r.failedRuns}/${r.runs}`,
     ]);
   }
-  lines.push(['OneAll / HTTP Request', f(result.ratio.node, 2), '', f(result.ratio.execution, 2), '', f(result.ratio.cpu, 2), '', '']);
+  const minRatio = result.ratio.nodeMin == null ? '' : `(min ${f(result.ratio.nodeMin, 2)})`;
+  lines.push(['OneAll / HTTP Request', f(result.ratio.node, 2), minRatio, f(result.ratio.execution, 2), '', f(result.ratio.cpu, 2), '', '', '']);
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   process.stdout.write(`\n${lines.map((l) => l.map((x, i) => x.padEnd(widths[i])).join('  ')).join('\n')}\n`);
 }
@@ -232,7 +278,8 @@ async function main() {
 
   step('Emulator (0 ms latency, no rate limit), credentials, workflows');
   const { emu, DEFAULT_SITE } = await H.startOneAllEmulator({ latencyMs: 0 });
-  const env = H.n8nEnv({ userFolder: USER_FOLDER, port: await H.pickPort(5698), brokerPort: await H.freePort() });
+  const dbLogging = COUNT_QUERIES ? { DB_LOGGING_ENABLED: 'true', DB_LOGGING_OPTIONS: 'query' } : {};
+  const env = H.n8nEnv({ userFolder: USER_FOLDER, port: await H.pickPort(5698), brokerPort: await H.freePort(), extra: dbLogging });
   await H.importCredentials(env, [H.emulatorCredential(emu.url, DEFAULT_SITE), basicAuthCredential(DEFAULT_SITE)]);
   const list = contenders(emu.url);
   await H.importWorkflows(env, list.map((c) => c.workflow));
@@ -243,7 +290,7 @@ async function main() {
   const srv = await H.startN8n(env, { logName: 'n8n-bench-real.log' });
   await H.setupOwner(srv.url);
   const n8nRequire = createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'));
-  const ctx = { url: srv.url, api: await H.restLogin(srv.url), emu, n8nPid: srv.child.pid, flatted: n8nRequire('flatted') };
+  const ctx = { url: srv.url, api: await H.restLogin(srv.url), emu, n8nPid: srv.child.pid, logFile: srv.logFile, flatted: n8nRequire('flatted') };
   const idleBefore = treeCpuMs(ctx.n8nPid);
   await H.sleep(3000);
   const idleCpuMsPerSecond = cpuDiff(idleBefore, treeCpuMs(ctx.n8nPid)).tree / 3;
@@ -280,7 +327,7 @@ async function main() {
     n8n: H.N8N_VERSION,
     node: process.version,
     package: { tarball: pkg.tarball, source: pkg.source, version: user.version, sha256 },
-    settings: { items: ITEMS, rounds: ROUNDS, emulatorLatencyMs: 0, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite' },
+    settings: { items: ITEMS, rounds: ROUNDS, emulatorLatencyMs: 0, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite', countQueries: COUNT_QUERIES },
     idleCpuMsPerSecond,
     n8nLogWarnings: log.split('\n').filter((l) => /warn|error/i.test(l)).slice(0, 50),
     ...result,
