@@ -1,11 +1,12 @@
-// npm run bench:real [-- --items=1000 --rounds=5 --keep --package=<tarball> --skip-build --out=<file.json>]
+// npm run bench:real [-- --items=1000 --rounds=5 --warmups=2 --keep --package=<tarball> --skip-build
+//                        --out=<file.json> --count-queries]
 //
 // Per-item overhead of the OneAll node against n8n's HTTP Request node inside a real n8n 2.41.1
 // (`n8n start`, SQLite), where every credential read goes to the database and is decrypted: the
 // cost the in-process bench (c) cannot show. Webhook → Code (N items) → contender, 0 ms emulator
 // latency, no rate limit. Per run: the contender's own executionTime (n8n's run data), the
 // execution's duration, the wall time of the webhook call and the CPU of n8n's process tree
-// (/proc). A warm-up per contender, then R rounds in alternating order; medians.
+// (/proc). Warm-up runs, then R rounds in alternating order; medians.
 // ONEALL_BENCH_PACKAGE=<tarball> (or --package=) measures that package instead of this worktree's.
 
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,9 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const ITEMS = Number(flag('items') ?? 1000);
 const ROUNDS = Number(flag('rounds') ?? 5);
+// n8n gets faster over its first few 1,000-item executions (seen with one warm-up: rounds 1-2 up to
+// 2x slower than rounds 4-5, for both contenders); two warm-up runs each take most of that out.
+const WARMUPS = Number(flag('warmups') ?? 2);
 const KEEP = argv.includes('--keep');
 const SKIP_BUILD = argv.includes('--skip-build');
 // Diagnostics: n8n logs every SQL query (DB_LOGGING_*); each run counts its credential reads. Slows
@@ -34,7 +38,7 @@ const OUT = path.resolve(flag('out') ?? path.join(H.OUTPUT_DIR, 'bench-real-n8n.
 const USER_FOLDER = path.join(H.OUTPUT_DIR, 'bench-real-n8n-user');
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const SETTLE_MS = 1000; // after the execution: sockets closing, the execution saved (counted as the run's CPU)
-if (!(ITEMS > 0 && ROUNDS > 0)) throw new Error('--items and --rounds must be positive numbers');
+if (!(ITEMS > 0 && ROUNDS > 0 && WARMUPS >= 0)) throw new Error('--items, --rounds and --warmups must be numbers (items and rounds > 0)');
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
@@ -291,17 +295,16 @@ async function main() {
   await H.setupOwner(srv.url);
   const n8nRequire = createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'));
   const ctx = { url: srv.url, api: await H.restLogin(srv.url), emu, n8nPid: srv.child.pid, logFile: srv.logFile, flatted: n8nRequire('flatted') };
-  const idleBefore = treeCpuMs(ctx.n8nPid);
-  await H.sleep(3000);
-  const idleCpuMsPerSecond = cpuDiff(idleBefore, treeCpuMs(ctx.n8nPid)).tree / 3;
-  H.info(`${srv.url} (pid ${ctx.n8nPid}); idle CPU of n8n: ${idleCpuMsPerSecond.toFixed(1)} ms/s`);
+  H.info(`${srv.url} (pid ${ctx.n8nPid})`);
 
-  step(`Warm-up: one run of ${ITEMS} items per contender`);
+  step(`Warm-up: ${WARMUPS} run(s) of ${ITEMS} items per contender`);
   const warmups = [];
-  for (const c of list) {
-    const r = await runOnce(ctx, c);
-    printRun(r, 'warm-up');
-    warmups.push(r);
+  for (let w = 0; w < WARMUPS; w++) {
+    for (const c of w % 2 ? [...list].reverse() : list) {
+      const r = await runOnce(ctx, c);
+      printRun(r, `warm-up ${w + 1}`);
+      warmups.push(r);
+    }
   }
 
   step(`${ROUNDS} rounds of ${ITEMS} items, alternating order`);
@@ -316,7 +319,13 @@ async function main() {
     }
   }
 
+  // n8n's own background CPU (timers, pruning): part of every run's CPU figure, over the run + settle.
+  const idleBefore = treeCpuMs(ctx.n8nPid);
+  await H.sleep(3000);
+  const idleCpuMsPerSecond = cpuDiff(idleBefore, treeCpuMs(ctx.n8nPid)).tree / 3;
+
   step('Results (medians over the rounds; per item = per pin)');
+  H.info(`n8n's CPU when idle after the runs: ${idleCpuMsPerSecond.toFixed(1)} ms/s`);
   const result = summarise(list, runs);
   printTable(list, result);
   const loadAfter = os.loadavg();
@@ -327,7 +336,7 @@ async function main() {
     n8n: H.N8N_VERSION,
     node: process.version,
     package: { tarball: pkg.tarball, source: pkg.source, version: user.version, sha256 },
-    settings: { items: ITEMS, rounds: ROUNDS, emulatorLatencyMs: 0, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite', countQueries: COUNT_QUERIES },
+    settings: { items: ITEMS, rounds: ROUNDS, warmups: WARMUPS, emulatorLatencyMs: 0, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite', countQueries: COUNT_QUERIES },
     idleCpuMsPerSecond,
     n8nLogWarnings: log.split('\n').filter((l) => /warn|error/i.test(l)).slice(0, 50),
     ...result,
