@@ -136,6 +136,28 @@ function countQueries(logFile, from) {
   };
 }
 
+/**
+ * n8n answers /healthz before it has registered the published workflows' webhooks (seen on a loaded
+ * machine: 404 "This webhook is not registered"); call each webhook with 0 items until it answers 200.
+ */
+async function waitForWebhooks(url, list, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (const c of list) {
+    for (;;) {
+      const res = await fetch(`${url}/webhook/${c.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ run: 'probe', items: 0 }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      if (res.status === 200) break;
+      if (res.status !== 404 || Date.now() > deadline) throw new Error(`webhook ${c.path} answered ${res.status}: ${text.slice(0, 200)}`);
+      await H.sleep(500);
+    }
+  }
+}
+
 let runCounter = 0;
 
 /** One run: webhook call → execution read back → checks and figures. */
@@ -155,6 +177,7 @@ async function runOnce(ctx, c) {
   });
   const answer = await res.text();
   const webhookMs = Date.now() - started;
+  if (res.status !== 200) throw new Error(`webhook ${c.path} answered ${res.status}: ${answer.slice(0, 200)}`);
   const summary = await finishedExecution(ctx.api, c.workflow.id, started);
   await H.sleep(SETTLE_MS);
   const cpu = cpuDiff(cpuBefore, treeCpuMs(ctx.n8nPid));
@@ -173,7 +196,8 @@ async function runOnce(ctx, c) {
   const prefix = `Bench pin ${run}-`;
   const pushes = ctx.emu.pushes().filter((p) => p.body?.request?.push?.pin?.title?.startsWith(prefix)).length;
   const problems = [];
-  if (res.status !== 200) problems.push(`webhook answered ${res.status}: ${answer.slice(0, 200)}`);
+  const firstTitle = data?.resultData?.runData?.['Pin Items']?.[0]?.data?.main?.[0]?.[0]?.json?.title;
+  if (!firstTitle?.startsWith(prefix)) problems.push(`execution ${summary.id} is not this run's (first title ${firstTitle})`);
   if (summary.status !== 'success') problems.push(`execution ${summary.id} ${summary.status}: ${data?.resultData?.error?.message ?? ''}`);
   if (!task) problems.push(`node "${c.node}" did not run`);
   if (outItems.length !== ITEMS) problems.push(`node output ${outItems.length} items, not ${ITEMS}`);
@@ -295,7 +319,8 @@ async function main() {
   await H.setupOwner(srv.url);
   const n8nRequire = createRequire(path.join(H.N8N_DIR, 'node_modules', 'n8n', 'package.json'));
   const ctx = { url: srv.url, api: await H.restLogin(srv.url), emu, n8nPid: srv.child.pid, logFile: srv.logFile, flatted: n8nRequire('flatted') };
-  H.info(`${srv.url} (pid ${ctx.n8nPid})`);
+  await waitForWebhooks(srv.url, list);
+  H.info(`${srv.url} (pid ${ctx.n8nPid}), both webhooks answer`);
 
   step(`Warm-up: ${WARMUPS} run(s) of ${ITEMS} items per contender`);
   const warmups = [];
