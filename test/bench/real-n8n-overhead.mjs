@@ -177,7 +177,9 @@ async function runOnce(ctx, c) {
   });
   const answer = await res.text();
   const webhookMs = Date.now() - started;
-  if (res.status !== 200) throw new Error(`webhook ${c.path} answered ${res.status}: ${answer.slice(0, 200)}`);
+  // 404: the workflow is not listening (a broken setup, stop); anything else (a failed execution answers 500)
+  // is this run's failure, reported with its execution.
+  if (res.status === 404) throw new Error(`webhook ${c.path} answered 404: ${answer.slice(0, 200)}`);
   const summary = await finishedExecution(ctx.api, c.workflow.id, started);
   await H.sleep(SETTLE_MS);
   const cpu = cpuDiff(cpuBefore, treeCpuMs(ctx.n8nPid));
@@ -195,7 +197,7 @@ async function runOnce(ctx, c) {
   const outItems = task?.data?.main?.[0] ?? [];
   const prefix = `Bench pin ${run}-`;
   const pushes = ctx.emu.pushes().filter((p) => p.body?.request?.push?.pin?.title?.startsWith(prefix)).length;
-  const problems = [];
+  const problems = res.status === 200 ? [] : [`webhook answered ${res.status}: ${answer.slice(0, 200)}`];
   const firstTitle = data?.resultData?.runData?.['Pin Items']?.[0]?.data?.main?.[0]?.[0]?.json?.title;
   if (!firstTitle?.startsWith(prefix)) problems.push(`execution ${summary.id} is not this run's (first title ${firstTitle})`);
   if (summary.status !== 'success') problems.push(`execution ${summary.id} ${summary.status}: ${data?.resultData?.error?.message ?? ''}`);
