@@ -13,7 +13,7 @@ import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
 import { freePort, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
-import { NODE_TYPE, runOneAll, runWorkflow } from '../helpers/harness.cjs';
+import { runOneAll } from '../helpers/harness.cjs';
 import { startSilentServer } from '../helpers/stubServer.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
@@ -510,24 +510,19 @@ describe('stopping the execution', () => {
 	it('aborts the requests in flight at once, not at their 120 s deadline, and sends nothing more', async () => {
 		const server = await startSilentServer();
 		try {
-			const node = {
-				id: 'node-1',
-				name: 'OneAll',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: pin({ title: '={{ $json.title }}' }),
-				credentials: { oneAllApi: { id: 'cred-1', name: 'OneAll test' } },
-			};
 			const items = Array.from({ length: 8 }, (_, i) => ({ json: { title: `Pin ${i + 1}` } }));
-			const credentials = emulatorCredentials(emulator, { apiBaseUrl: server.url });
-			const stoppedAt = Date.now() + 500;
-			const result = await runWorkflow({ nodes: [node], items, credentials, timeoutMs: 500 });
+			// Stopped once the first 5 (Concurrency 5) are in flight, as a user pressing Stop would.
+			const result = await runOneAll({
+				credentials: emulatorCredentials(emulator, { apiBaseUrl: server.url }),
+				parameters: pin({ title: '={{ $json.title }}' }),
+				items,
+				stopWhen: server.receivedCount(5),
+			});
 			expect(result.timedOut).toBe(true);
-			const giveUpAt = Date.now() + 3000;
+			const giveUpAt = Date.now() + 5000;
 			while (server.received.some((entry) => entry.closedAt === undefined) && Date.now() < giveUpAt) await sleep(20);
-			expect(server.received).toHaveLength(5); // Concurrency 5: the other 3 items were never sent
-			for (const entry of server.received) expect(entry.closedAt! - stoppedAt).toBeLessThan(2000);
+			expect(server.received).toHaveLength(5);
+			for (const entry of server.received) expect(entry.closedAt! - result.stoppedAt!).toBeLessThan(1500);
 			await sleep(300);
 			expect(server.received).toHaveLength(5);
 		} finally {

@@ -83,10 +83,12 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
    * `credentials` is the OneAll credential; `credentialsByType` gives credentials of any type instead.
    * With `timeoutMs` > 0 the execution is cancelled after that long (its in-flight requests may still
    * finish in the background) and the result has timedOut: true.
-   * Returns { run, output(nodeName), error, timedOut, credentialReads (by credential type) }.
+   * `stopWhen` (a promise) stops the execution the same way when it resolves first.
+   * Returns { run, output(nodeName), error, timedOut, stoppedAt (when stopped), credentialReads (by credential type) }.
    */
   async function runWorkflow({
     nodes, connections = {}, items = [{ json: {} }], credentials, credentialsByType, extraNodeTypes = {}, settings = {}, timeoutMs = 0,
+    stopWhen,
   }) {
     const loader = await loadPackage();
     const nodeTypes = nodeTypesFor(loader, extraNodeTypes);
@@ -100,15 +102,18 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
     const runExecutionData = runExecutionDataFor(nodes[0], items);
     const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
     let run;
-    if (timeoutMs > 0) {
+    if (timeoutMs > 0 || stopWhen) {
       let timer;
-      const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
-      const outcome = await Promise.race([finished, timeout]);
+      const stops = [];
+      if (timeoutMs > 0) stops.push(new Promise((resolve) => { timer = setTimeout(() => resolve(`cancelled after ${timeoutMs} ms`), timeoutMs); }));
+      if (stopWhen) stops.push(Promise.resolve(stopWhen).then(() => 'stopped'));
+      const outcome = await Promise.race([finished, ...stops]);
       clearTimeout(timer);
-      if (outcome === 'timeout') {
+      if (typeof outcome === 'string') {
+        const stoppedAt = Date.now();
         Promise.resolve(execution).catch(() => {}); // cancelling rejects it
         try { execution.cancel(); } catch { /* already settled */ }
-        return { run: undefined, error: new Error(`cancelled after ${timeoutMs} ms`), output: () => [], timedOut: true, credentialReads: credentialsHelper.reads };
+        return { run: undefined, error: new Error(outcome), output: () => [], timedOut: true, stoppedAt, credentialReads: credentialsHelper.reads };
       }
       run = outcome;
     } else {
@@ -137,8 +142,8 @@ const loadPackage = () => harness().loadPackage();
 const nodeTypesFor = (...args) => harness().nodeTypesFor(...args);
 const runWorkflow = (args) => harness().runWorkflow(args);
 
-/** One OneAll node with `parameters`, run over `items`. */
-async function runOneAll({ parameters, items, credentials, name = 'OneAll' }) {
+/** One OneAll node with `parameters`, run over `items` (stopped after `timeoutMs` or at `stopWhen` when given). */
+async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen }) {
   const node = {
     id: 'node-1',
     name,
@@ -150,7 +155,7 @@ async function runOneAll({ parameters, items, credentials, name = 'OneAll' }) {
     ...(parameters.__continueOnFail ? { onError: 'continueRegularOutput' } : {}),
   };
   delete parameters.__continueOnFail;
-  const result = await runWorkflow({ nodes: [node], items, credentials });
+  const result = await runWorkflow({ nodes: [node], items, credentials, timeoutMs, stopWhen });
   return { ...result, items: result.output(name) };
 }
 

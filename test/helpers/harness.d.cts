@@ -5,6 +5,8 @@ export interface RunResult {
 	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
 	output(nodeName?: string): INodeExecutionData[];
 	timedOut: boolean;
+	/** When the execution was stopped (timeoutMs or stopWhen), as Date.now(). */
+	stoppedAt?: number;
 	/** How often the execution read (decrypted) each credential type. */
 	credentialReads: Record<string, number>;
 }
@@ -31,6 +33,10 @@ export function runOneAll(args: {
 	items?: INodeExecutionData[];
 	credentials: OneAllCredentials;
 	name?: string;
+	/** Stops (cancels) the execution after this many ms; the result then has timedOut: true. */
+	timeoutMs?: number;
+	/** Stops the execution the same way when this resolves first. */
+	stopWhen?: Promise<unknown>;
 }): Promise<RunResult & { items: INodeExecutionData[] }>;
 
 export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;

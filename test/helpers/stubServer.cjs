@@ -17,15 +17,22 @@ async function startStub(body, status = 200) {
  */
 async function startSilentServer() {
   const received = [];
+  const waiting = [];
   const server = http.createServer((req) => {
     const entry = { at: Date.now(), closedAt: undefined };
     received.push(entry);
     req.socket.on('close', () => (entry.closedAt = Date.now()));
+    for (const wait of waiting.filter((w) => received.length >= w.count)) wait.resolve();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     received,
+    /** Resolves once `count` requests have arrived. */
+    receivedCount: (count) => new Promise((resolve) => {
+      if (received.length >= count) resolve();
+      else waiting.push({ count, resolve });
+    }),
     close: () => {
       server.closeAllConnections();
       return new Promise((r) => server.close(r));

@@ -4,5 +4,7 @@ export function startStub(body: unknown, status?: number): Promise<{ url: string
 export function startSilentServer(): Promise<{
 	url: string;
 	received: Array<{ at: number; closedAt: number | undefined }>;
+	/** Resolves once `count` requests have arrived. */
+	receivedCount(count: number): Promise<void>;
 	close(): Promise<void>;
 }>;
