@@ -48,10 +48,6 @@ async function main() {
     };
     const samples = Object.fromEntries(keys.map((k) => [k, []]));
     const run = async (key, record) => {
-      if (ARGS['fresh-port']) {
-        await emulator.restart();
-        await emulator.configure(0, 0);
-      }
       const { node, credentials } = build[key]();
       globalThis.gc();
       const cpu0 = process.cpuUsage();
