@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { asCollection, asOption, asWholeNumber, optionFlag } from '../../helpers/validation';
+import { nodeParameter } from '../common/parameters';
 
 /** Include Access Tokens: the one definition, used by the account reads, Sharing and both triggers. */
 export const INCLUDE_ACCESS_TOKENS: INodeProperties = {
@@ -66,15 +67,15 @@ export function getManyProperties(what: string, order: Order = 'asc'): INodeProp
 
 /** Include Access Tokens, from the item's Options. */
 export function keepsSecrets(context: IExecuteFunctions, itemIndex: number, fail: Fail): boolean {
-	const options = asCollection(context.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+	const options = asCollection(nodeParameter(context, 'options', itemIndex, {}), 'Options', fail);
 	return optionFlag(options, 'includeAccessTokens', 'Include Access Tokens', fail);
 }
 
 /** Return All / Limit / Order of one item, checked. Without an Order, `order` is sent when it isn't OneAll's default (asc). */
 export function readGetMany(context: IExecuteFunctions, itemIndex: number, fail: Fail, order: Order = 'asc') {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	const options = asCollection(context.getNodeParameter('options', itemIndex, {}), 'Options', fail);
-	const limit = returnAll ? undefined : asWholeNumber(context.getNodeParameter('limit', itemIndex, 50), '"Limit"', 1, fail);
+	const returnAll = nodeParameter(context, 'returnAll', itemIndex, false) === true;
+	const options = asCollection(nodeParameter(context, 'options', itemIndex, {}), 'Options', fail);
+	const limit = returnAll ? undefined : asWholeNumber(nodeParameter(context, 'limit', itemIndex, 50), '"Limit"', 1, fail);
 	const chosen =
 		options.orderDirection === undefined
 			? order === 'asc'

@@ -10,27 +10,39 @@ export function nodeParameter(
 	context: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
-	fallback: unknown,
+	fallback?: unknown,
 	{ extractValue = false }: { extractValue?: boolean } = {},
 ): unknown {
-	const constants = constantsOf(context);
+	const known = knownOf(context);
 	const key = extractValue ? `${name}\u0000extracted` : name;
-	if (constants.has(key)) return constants.get(key);
+	if (known.constants.has(key)) return known.constants.get(key);
 	const value = context.getNodeParameter(name, itemIndex, fallback, { extractValue });
-	if (isConstant(context, name)) constants.set(key, value);
+	let constant = known.constness.get(name);
+	if (constant === undefined) {
+		constant = isConstant(context, name);
+		known.constness.set(name, constant);
+	}
+	if (constant) known.constants.set(key, value);
 	return value;
 }
 
-// Per execution context, weakly held: the node's parameters do not change during an execution.
-const constantsByContext = new WeakMap<object, Map<string, unknown>>();
+interface Known {
+	/** Values read once, by name (and whether the picker's value was extracted). */
+	constants: Map<string, unknown>;
+	/** Whether a parameter is constant, by name: decided once. */
+	constness: Map<string, boolean>;
+}
 
-function constantsOf(context: IExecuteFunctions): Map<string, unknown> {
-	let constants = constantsByContext.get(context);
-	if (!constants) {
-		constants = new Map();
-		constantsByContext.set(context, constants);
+// Per execution context, weakly held: the node's parameters do not change during an execution.
+const knownByContext = new WeakMap<object, Known>();
+
+function knownOf(context: IExecuteFunctions): Known {
+	let known = knownByContext.get(context);
+	if (!known) {
+		known = { constants: new Map(), constness: new Map() };
+		knownByContext.set(context, known);
 	}
-	return constants;
+	return known;
 }
 
 /** Set by the user (an absent one falls back per call site) and free of expressions at any depth. */

@@ -5,6 +5,7 @@ import { asCollection, optionFlag, parseJsonObject } from '../../helpers/validat
 import { INCLUDE_ACCESS_TOKENS } from '../account/shared';
 import { BATCHING_OPTIONS } from '../common/batching';
 import type { RequestDescription, ResourceDefinition } from '../operation';
+import { nodeParameter } from '../common/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -130,16 +131,16 @@ function bodyFrom(value: unknown, fail: Fail): IDataObject {
 
 function prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 	const fail = failFor(this.getNode(), itemIndex);
-	const method = checkMethod(this.getNodeParameter('method', itemIndex), fail);
-	const path = checkCustomPath(this.getNodeParameter('path', itemIndex), fail);
-	const query = queryFrom(this.getNodeParameter('queryParameters.parameters', itemIndex, []), fail);
-	const options = asCollection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+	const method = checkMethod(nodeParameter(this, 'method', itemIndex), fail);
+	const path = checkCustomPath(nodeParameter(this, 'path', itemIndex), fail);
+	const query = queryFrom(nodeParameter(this, 'queryParameters.parameters', itemIndex, []), fail);
+	const options = asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail);
 	const sendsBody = method === 'POST' || method === 'PUT';
 	return {
 		method,
 		path,
 		query,
-		...(sendsBody ? { body: bodyFrom(this.getNodeParameter('body', itemIndex, '{}'), fail), bodyIsEnvelope: true } : {}),
+		...(sendsBody ? { body: bodyFrom(nodeParameter(this, 'body', itemIndex, '{}'), fail), bodyIsEnvelope: true } : {}),
 		intent: method === 'GET' ? 'read' : method === 'DELETE' ? 'delete' : 'write',
 		output: optionFlag(options, 'fullResponse', 'Full Response', fail) ? { kind: 'response' } : { kind: 'data' },
 		keepSecrets: optionFlag(options, 'includeAccessTokens', 'Include Access Tokens', fail),

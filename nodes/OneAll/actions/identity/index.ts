@@ -8,6 +8,7 @@ import { getManyOperation, getOperation } from '../account/reads';
 import { keepsSecrets, readOptions } from '../account/shared';
 import { locatorProperty, readLocator } from '../common/locators';
 import type { RequestDescription, ResourceDefinition } from '../operation';
+import { nodeParameter } from '../common/parameters';
 
 /** Identities: the social accounts users connected to the site (docs/oneall-api.md §7.1, §7.3). */
 export const identityResource: ResourceDefinition = {
@@ -84,7 +85,7 @@ export const identityResource: ResourceDefinition = {
 				const fail = failFor(this.getNode(), itemIndex);
 				const identity = readLocator(this, itemIndex, 'identity', fail);
 				const flag = (name: string, label: string, fallback: boolean) =>
-					asBoolean(this.getNodeParameter(name, itemIndex, fallback), label, fail);
+					asBoolean(nodeParameter(this, name, itemIndex, fallback), label, fail);
 				return {
 					method: 'PUT',
 					path: apiPath('/identities/{identity}/synchronize.json', { identity }),

@@ -8,6 +8,7 @@ import { BATCHING_OPTIONS } from '../common/batching';
 import { identityProperty, locatorProperty, readLocator } from '../common/locators';
 import type { OperationDefinition, RequestDescription } from '../operation';
 import { offersReturnAll, type PullSpec } from './spec';
+import { nodeParameter } from '../common/parameters';
 
 const EXTRA_QUERY = 'extraQuery';
 
@@ -77,9 +78,9 @@ export function pullOperation(spec: PullSpec): OperationDefinition & { pull: Pul
 				parameter: param,
 			});
 		}
-		const all = offersReturnAll(spec) && this.getNodeParameter('returnAll', itemIndex, false) === true;
-		const limit = all ? undefined : asWholeNumber(this.getNodeParameter('limit', itemIndex, 50), '"Limit"', 1, fail);
-		const options = asCollection(this.getNodeParameter('options', itemIndex, {}), 'Options', fail);
+		const all = offersReturnAll(spec) && nodeParameter(this, 'returnAll', itemIndex, false) === true;
+		const limit = all ? undefined : asWholeNumber(nodeParameter(this, 'limit', itemIndex, 50), '"Limit"', 1, fail);
+		const options = asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail);
 		const query: IDataObject = {};
 		for (const [key, value] of Object.entries(
 			parseJsonObject(options[EXTRA_QUERY], '"Extra Query Parameters (JSON)"', fail),

@@ -8,6 +8,7 @@ import { deleteOperation, getManyOperation, getOperation } from '../account/read
 import type { RequestDescription, ResourceDefinition } from '../operation';
 import { writeOptions } from './options';
 import { messageToken, sharingTokenField } from './tokens';
+import { nodeParameter } from '../common/parameters';
 
 const SNAPSHOTS = '/sharing/analytics/snapshots.json';
 const SNAPSHOT = '/sharing/analytics/snapshots/{token}.json';
@@ -21,7 +22,7 @@ const snapshotToken = sharingTokenField(
 
 /** Get Many's filters: the snapshots of one user's or one identity's messages (query `user_token`, `identity_token`). */
 function readFilters(context: IExecuteFunctions, itemIndex: number, fail: Fail): IDataObject {
-	const filters = asCollection(context.getNodeParameter('filters', itemIndex, {}), 'Filters', fail);
+	const filters = asCollection(nodeParameter(context, 'filters', itemIndex, {}), 'Filters', fail);
 	const query: IDataObject = {};
 	if (!isEmpty(filters.user)) query.user_token = tokenSegment(filters.user, 'User token', fail);
 	if (!isEmpty(filters.identity)) query.identity_token = tokenSegment(filters.identity, 'Identity token', fail);
@@ -68,7 +69,7 @@ export const sharingAnalyticsResource: ResourceDefinition = {
 				const sharing: IDataObject = {
 					sharing_message_token: messageToken.read(this, itemIndex, fail),
 				};
-				const pingback = asText(this.getNodeParameter('pingbackUrl', itemIndex, ''), '"Pingback URL"', fail).trim();
+				const pingback = asText(nodeParameter(this, 'pingbackUrl', itemIndex, ''), '"Pingback URL"', fail).trim();
 				if (pingback !== '') sharing.pingback_uri = checkUrl(pingback, '"Pingback URL"', fail);
 				return {
 					method: 'PUT',

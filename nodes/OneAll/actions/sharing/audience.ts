@@ -6,6 +6,7 @@ import { apiPath } from '../../transport/path';
 import { locatorProperty, readLocator } from '../common/locators';
 import { OPTION_LISTS } from '../common/optionLists';
 import type { RequestDescription, ResolveStep } from '../operation';
+import { nodeParameter } from '../common/parameters';
 
 /** OneAll provider keys as the Sharing API takes them ("facebook", "twitter", …). */
 const PROVIDER_KEY = /^[a-z0-9_]{1,40}$/;
@@ -108,7 +109,7 @@ export function readAudience(
 	itemIndex: number,
 	fail: Fail,
 ): { part: IDataObject } | { pending: string; withProviders: (answer: IDataObject) => IDataObject } {
-	const publishFor = asOption(context.getNodeParameter('publishFor', itemIndex, 'user'), '"Publish For"', ['user', 'identity'], fail);
+	const publishFor = asOption(nodeParameter(context, 'publishFor', itemIndex, 'user'), '"Publish For"', ['user', 'identity'], fail);
 	if (publishFor === 'identity') {
 		return {
 			part: {
@@ -119,9 +120,9 @@ export function readAudience(
 		};
 	}
 	const user = readLocator(context, itemIndex, 'user', fail);
-	const choice = asOption(context.getNodeParameter('networkChoice', itemIndex, 'all'), '"Networks"', ['all', 'chosen'], fail);
+	const choice = asOption(nodeParameter(context, 'networkChoice', itemIndex, 'all'), '"Networks"', ['all', 'chosen'], fail);
 	if (choice === 'chosen') {
-		const providers = checkProviders(context.getNodeParameter('networks', itemIndex, []), fail);
+		const providers = checkProviders(nodeParameter(context, 'networks', itemIndex, []), fail);
 		return { part: { publish_for_user: { user_token: user, providers } } };
 	}
 	return {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Fail } from '../../helpers/fail';
 import { asBoolean, asCollection, asText, checkUrl, isEmpty } from '../../helpers/validation';
+import { nodeParameter } from '../common/parameters';
 
 /**
  * Largest file the node sends in `parts.uploads`: OneAll's documented picture limit is "5 MB"
@@ -143,8 +144,8 @@ async function readUploads(context: IExecuteFunctions, itemIndex: number, names:
 
 /** `parts` of one item, checked: at least one part, URLs fully qualified, link details only with a link. */
 export async function readParts(context: IExecuteFunctions, itemIndex: number, fail: Fail): Promise<IDataObject> {
-	const text = asText(context.getNodeParameter('text', itemIndex, ''), '"Text"', fail);
-	const extra = asCollection(context.getNodeParameter('additionalParts', itemIndex, {}), 'Additional Parts', fail);
+	const text = asText(nodeParameter(context, 'text', itemIndex, ''), '"Text"', fail);
+	const extra = asCollection(nodeParameter(context, 'additionalParts', itemIndex, {}), 'Additional Parts', fail);
 	const optionalText = (name: string, label: string) => (isEmpty(extra[name]) ? undefined : asText(extra[name], label, fail).trim());
 	const url = (name: string, label: string) => {
 		const value = optionalText(name, label);

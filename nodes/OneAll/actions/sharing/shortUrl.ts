@@ -6,6 +6,7 @@ import { deleteOperation, getManyOperation, getOperation } from '../account/read
 import type { RequestDescription, ResourceDefinition } from '../operation';
 import { writeOptions } from './options';
 import { sharingTokenField } from './tokens';
+import { nodeParameter } from '../common/parameters';
 
 const SHORT_URLS = '/shorturls.json';
 const SHORT_URL = '/shorturls/{token}.json';
@@ -44,7 +45,7 @@ export const shortUrlResource: ResourceDefinition = {
 			prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 				const fail = failFor(this.getNode(), itemIndex);
 				const originalUrl = checkUrl(
-					asText(this.getNodeParameter('originalUrl', itemIndex, ''), '"Original URL"', fail).trim(),
+					asText(nodeParameter(this, 'originalUrl', itemIndex, ''), '"Original URL"', fail).trim(),
 					'"Original URL"',
 					fail,
 				);

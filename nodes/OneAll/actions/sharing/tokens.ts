@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { idSegment } from '../../transport/path';
+import { nodeParameter } from '../common/parameters';
 
 /**
  * A token of a Sharing API object (message, snapshot, short URL) typed or mapped into a text field. Their
@@ -17,7 +18,7 @@ export function sharingTokenField(name: string, displayName: string, description
 		description,
 	};
 	const read = (context: IExecuteFunctions, itemIndex: number, fail: Fail): string =>
-		idSegment(context.getNodeParameter(name, itemIndex, ''), displayName, fail);
+		idSegment(nodeParameter(context, name, itemIndex, ''), displayName, fail);
 	return { property, read };
 }
 
