@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { browserSteps } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
 
 H.ensureN8nNode();
@@ -47,32 +48,9 @@ let page;
 let ndv;
 let emu;
 let url;
-let shotNo = 0;
-let passed = 0;
-let total = 0;
 const consoleLines = [];
 
-async function shot(name) {
-  shotNo += 1;
-  const file = path.join(SHOTS, `browser-${String(shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  return file;
-}
-
-/** A node:test test that counts towards the closing "N passed, N failed" line. */
-function step(name, fn) {
-  total += 1;
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
-    assert.ok(page, 'setup failed (see the before hook)');
-    try {
-      await fn();
-      passed += 1;
-    } catch (e) {
-      await page.screenshot({ path: path.join(SHOTS, `browser-failure-${total}.png`) }).catch(() => {});
-      throw e;
-    }
-  });
-}
+const { shot, step, summary } = browserSteps({ prefix: 'browser', dir: SHOTS, timeoutMs: STEP_TIMEOUT, page: () => page });
 
 /** Picks an option of the open element-plus dropdown (resource-locator mode menus). */
 async function chooseMode(locator, mode) {
@@ -115,7 +93,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     fs.mkdirSync(H.LOG_DIR, { recursive: true });
     fs.writeFileSync(path.join(H.LOG_DIR, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
     await H.cleanupAll();
-    process.stdout.write(`\nbrowser: ${passed} passed, ${total - passed} failed\n`);
+    process.stdout.write(`\n${summary('browser')}\n`);
   });
 
   step('signs in as the owner', async () => {

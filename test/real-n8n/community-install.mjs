@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { browserSteps } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
 import * as R from './registry.mjs';
 
@@ -46,30 +47,9 @@ let workflow;
 let firstVersion;
 let nextVersion;
 let nextTarball;
-let shotNo = 0;
-let passed = 0;
-let total = 0;
 const consoleLines = [];
 
-async function shot(name) {
-  shotNo += 1;
-  await page.screenshot({ path: path.join(H.OUTPUT_DIR, `community-${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
-
-function step(name, fn) {
-  total += 1;
-  const index = total;
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
-    assert.ok(page, 'setup failed (see the before hook)');
-    try {
-      await fn();
-      passed += 1;
-    } catch (e) {
-      await page.screenshot({ path: path.join(H.OUTPUT_DIR, `community-failure-${index}.png`) }).catch(() => {});
-      throw e;
-    }
-  });
-}
+const { shot, step, summary } = browserSteps({ prefix: 'community', dir: H.OUTPUT_DIR, timeoutMs: STEP_TIMEOUT, page: () => page });
 
 const bumpPatch = (v) => v.replace(/(\d+)$/, (n) => String(Number(n) + 1));
 
@@ -229,7 +209,7 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
     fs.mkdirSync(H.LOG_DIR, { recursive: true });
     fs.writeFileSync(path.join(H.LOG_DIR, 'community-console.log'), `${consoleLines.join('\n')}\n`);
     await H.cleanupAll();
-    process.stdout.write(`\ncommunity nodes: ${passed} passed, ${total - passed} failed\n`);
+    process.stdout.write(`\n${summary('community nodes')}\n`);
   });
 
   step('Settings > Community nodes > Install: the page lists the package at the first version', async () => {
