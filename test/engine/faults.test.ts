@@ -12,7 +12,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
-import { freePort, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
+import { freePort, pushOutput, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { startSilentServer } from '../helpers/stubServer.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
@@ -110,7 +110,7 @@ function expectOutcome(
 	if (method === 'POST') {
 		expect(emulator.pushes()).toHaveLength(expected.processed ?? (expected.message ? 0 : 1));
 		expect(emulator.duplicates()).toEqual([]);
-		if (!expected.message) expect(items[0].json).toEqual(emulator.pushes()[0].result);
+		if (!expected.message) expect(items[0].json).toEqual(pushOutput(emulator.pushes()[0]));
 	}
 	if (expected.waited && clock) {
 		const total = clock.delays.reduce((sum, delay) => sum + delay, 0);
@@ -499,7 +499,7 @@ describe('connection refused (nothing listens at the base URL)', () => {
 			expect(clock.delays).toEqual([1000]);
 			expect(revived!.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST ${PIN_PATH} 200`]);
 			expect(revived!.pushes()).toHaveLength(1);
-			expect(items[0].json).toEqual(revived!.pushes()[0].result);
+			expect(items[0].json).toEqual(pushOutput(revived!.pushes()[0]));
 		} finally {
 			await revived?.close();
 		}

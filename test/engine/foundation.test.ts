@@ -5,6 +5,7 @@
 import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { packageVersion, seedPage } from '../helpers/files.cjs';
 import { runOneAll, testCredential } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 const SEED_PAGE = seedPage();
@@ -93,11 +94,11 @@ describe('Pinterest → Publish Pin (OneAll\'s documented reference endpoint)', 
 
 		// The output item is OneAll's result.data as the emulator answered it, unchanged.
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(request.result);
+		expect(items[0].json).toEqual(pushOutput(request));
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		// Same keys as the seed page's result example.
+		// Same keys as the seed page's result example, plus the identity the node used.
 		const documentedKeys = [...SEED_PAGE.matchAll(/"(pin_\w+|provider|object)":/g)].map((m) => m[1]);
-		expect(Object.keys(items[0].json).sort()).toEqual([...new Set(documentedKeys)].sort());
+		expect(Object.keys(items[0].json).sort()).toEqual([...new Set([...documentedKeys, 'identity_token'])].sort());
 	});
 
 	it('sends only the required keys when the optional ones are empty', async () => {

@@ -14,7 +14,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { getGlobalState, setGlobalState } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type RequestLogEntry } from '../emulator/index.cjs';
-import { note, prng, startTrap, type Prng, type Trap } from '../helpers/collect.cjs';
+import { note, prng, pushOutput, startTrap, type Prng, type Trap } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { emulatorCredentials } from '../helpers/params';
 
@@ -706,7 +706,7 @@ async function fuzz(op: FuzzOperation, seed: number, count = ITEMS_PER_RUN): Pro
 	else expect(requests).toHaveLength(sent);
 	if (op.push) {
 		// Each published item's output is the result of one processed push.
-		const results = new Set(emulator.pushes().map((p) => JSON.stringify(p.result)));
+		const results = new Set(emulator.pushes().map((p) => JSON.stringify(pushOutput(p))));
 		const published = output.filter((entry) => !('error' in entry.json));
 		expect(published).toHaveLength(results.size);
 		for (const entry of published) expect(results.has(JSON.stringify(entry.json))).toBe(true);

@@ -7,6 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { NODE_TYPE, runWorkflow } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -87,8 +88,8 @@ describe('Twitter: Upload Picture → Publish Tweet', () => {
 		});
 		expect(tweet.validation.unknownKeys).toEqual([]);
 
-		expect(uploads.map((item) => item.json)).toEqual([upload.result]);
-		expect(posts.map((item) => item.json)).toEqual([tweet.result]);
+		expect(uploads.map((item) => item.json)).toEqual([pushOutput(upload)]);
+		expect(posts.map((item) => item.json)).toEqual([pushOutput(tweet)]);
 		expect(posts[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -177,8 +178,8 @@ describe('Facebook: Upload Page Picture → Publish Page Post', () => {
 		expect(upload.validation.unknownKeys).toEqual([]);
 		expect(post.validation.unknownKeys).toEqual([]);
 
-		expect(uploads.map((item) => item.json)).toEqual([upload.result]);
-		expect(posts.map((item) => item.json)).toEqual([post.result]);
+		expect(uploads.map((item) => item.json)).toEqual([pushOutput(upload)]);
+		expect(posts.map((item) => item.json)).toEqual([pushOutput(post)]);
 		expect(posts[0].pairedItem).toEqual({ item: 0 });
 	});
 });

@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ACCESS_TOKEN_MARKER, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -425,7 +426,7 @@ async function expectPush(resource: string, operation: string, parameters: IData
 
 	expect(items).toHaveLength(1);
 	expect(request.result).not.toBeNull();
-	expect(items[0].json).toEqual(request.result);
+	expect(items[0].json).toEqual(pushOutput(request));
 	expect(items[0].pairedItem).toEqual({ item: 0 });
 	return { request, item: items[0] };
 }
@@ -528,7 +529,7 @@ describe('details the table does not show', () => {
 		expect(emulator.requests.map((r) => r.body)).toEqual(
 			['one', 'two', 'three'].map((message) => ({ request: { push: { post: { message } } } })),
 		);
-		expect(items.map((item) => item.json)).toEqual(emulator.requests.map((r) => r.result));
+		expect(items.map((item) => item.json)).toEqual(emulator.requests.map(pushOutput));
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });

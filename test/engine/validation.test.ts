@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -67,7 +68,7 @@ async function expectPublished(parameters: IDataObject) {
 	expect(emulator.requests).toHaveLength(1);
 	expect(emulator.requests[0].status).toBe(200);
 	expect(items).toHaveLength(1);
-	expect(items[0].json).toEqual(emulator.requests[0].result);
+	expect(items[0].json).toEqual(pushOutput(emulator.requests[0]));
 	return emulator.requests[0];
 }
 
@@ -340,8 +341,8 @@ describe('which item failed', () => {
 
 		expect(items).toHaveLength(3);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toEqual(emulator.requests[0].result);
-		expect(items[2].json).toEqual(emulator.requests[1].result);
+		expect(items[0].json).toEqual(pushOutput(emulator.requests[0]));
+		expect(items[2].json).toEqual(pushOutput(emulator.requests[1]));
 		expect(items[1].json.error).toMatch(/"Picture URL" must be a fully qualified URL/);
 		expect(items[1].json.pin_id).toBeUndefined();
 	});
@@ -355,7 +356,7 @@ describe('which item failed', () => {
 		expect(emulator.requests.map((r) => r.body.request.push.post.message)).toEqual(['first', 'third']);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[1].json.error).toMatch(/"Text" is too long: 281/);
-		expect(items[0].json).toEqual(emulator.requests[0].result);
-		expect(items[2].json).toEqual(emulator.requests[1].result);
+		expect(items[0].json).toEqual(pushOutput(emulator.requests[0]));
+		expect(items[2].json).toEqual(pushOutput(emulator.requests[1]));
 	});
 });

@@ -273,4 +273,13 @@ function deepText(value, maxNodes = 200000) {
   return out.join('\n');
 }
 
-module.exports = { prng, note, freePort, startTrap, startEchoServer, startRecorder, recordSleeps, captureOutput, deepText };
+/**
+ * What the node outputs for a push the emulator logged: OneAll's result plus the identity the push used
+ * (from the logged path /push/identities/<token>/…).
+ */
+function pushOutput(entry) {
+  const identity = /\/identities\/([^/]+)\//.exec(entry.path)?.[1];
+  return { ...entry.result, identity_token: identity === undefined ? undefined : decodeURIComponent(identity) };
+}
+
+module.exports = { prng, note, freePort, startTrap, startEchoServer, startRecorder, recordSleeps, captureOutput, deepText, pushOutput };

@@ -65,3 +65,6 @@ export function captureOutput(): Capture;
 
 /** Every string reachable from value (own properties, enumerable or not; cycles once), joined by newlines. */
 export function deepText(value: unknown, maxNodes?: number): string;
+
+/** What the node outputs for a push the emulator logged: OneAll's result plus the identity_token of its path. */
+export function pushOutput(entry: { path: string; result: unknown }): Record<string, unknown>;

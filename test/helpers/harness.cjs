@@ -113,7 +113,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
         const stoppedAt = Date.now();
         Promise.resolve(execution).catch(() => {}); // cancelling rejects it
         try { execution.cancel(); } catch { /* already settled */ }
-        return { run: undefined, error: new Error(outcome), output: () => [], timedOut: true, stoppedAt, credentialReads: credentialsHelper.reads };
+        return { run: undefined, error: new Error(outcome), output: () => [], outputs: () => [], timedOut: true, stoppedAt, credentialReads: credentialsHelper.reads };
       }
       run = outcome;
     } else {
@@ -124,6 +124,8 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
       run,
       error: run.data.resultData.error,
       output: (name = nodes[0].name) => run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [],
+      // Every main output of the node's first run: [success, error] with On Error → Continue (using error output).
+      outputs: (name = nodes[0].name) => (run.data.resultData.runData[name]?.[0]?.data?.main ?? []).map((items) => items ?? []),
       timedOut: false,
       credentialReads: credentialsHelper.reads,
     };
@@ -142,8 +144,12 @@ const loadPackage = () => harness().loadPackage();
 const nodeTypesFor = (...args) => harness().nodeTypesFor(...args);
 const runWorkflow = (args) => harness().runWorkflow(args);
 
-/** One OneAll node with `parameters`, run over `items` (stopped after `timeoutMs` or at `stopWhen` when given). */
-async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen }) {
+/**
+ * One OneAll node with `parameters`, run over `items` (stopped after `timeoutMs` or at `stopWhen` when given).
+ * `onError` is the node setting On Error ('continueRegularOutput', 'continueErrorOutput'); `__continueOnFail`
+ * in `parameters` is short for 'continueRegularOutput'. The result's `errorItems` is the error output.
+ */
+async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen, onError }) {
   const node = {
     id: 'node-1',
     name,
@@ -153,10 +159,11 @@ async function runOneAll({ parameters, items, credentials, name = 'OneAll', time
     parameters,
     credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
     ...(parameters.__continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+    ...(onError ? { onError } : {}),
   };
   delete parameters.__continueOnFail;
   const result = await runWorkflow({ nodes: [node], items, credentials, timeoutMs, stopWhen });
-  return { ...result, items: result.output(name) };
+  return { ...result, items: result.output(name), errorItems: result.outputs(name)[1] ?? [] };
 }
 
 /**

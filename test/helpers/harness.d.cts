@@ -4,6 +4,8 @@ export interface RunResult {
 	run: IRun;
 	error: (ExecutionBaseError & { httpCode?: string | null; description?: string | null }) | undefined;
 	output(nodeName?: string): INodeExecutionData[];
+	/** Every main output of the node's first run: [success, error] with On Error → Continue (using error output). */
+	outputs(nodeName?: string): INodeExecutionData[][];
 	timedOut: boolean;
 	/** When the execution was stopped (timeoutMs or stopWhen), as Date.now(). */
 	stoppedAt?: number;
@@ -37,7 +39,9 @@ export function runOneAll(args: {
 	timeoutMs?: number;
 	/** Stops the execution the same way when this resolves first. */
 	stopWhen?: Promise<unknown>;
-}): Promise<RunResult & { items: INodeExecutionData[] }>;
+	/** The node setting On Error. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[] }>;
 
 export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;
 

@@ -62,6 +62,12 @@ export interface RequestDescription {
 	 * nothing but the read was sent.
 	 */
 	resolve?: ResolveStep;
+	/**
+	 * Finishes the item's output from the shaped answer: adds what the node knows (the identity used), or
+	 * throws a NodeApiError when the answer reports a failure OneAll did not flag (every network of a
+	 * publish failed). Runs before provider tokens are redacted.
+	 */
+	finish?: (result: IDataObject) => IDataObject;
 }
 
 export interface ResolveStep {

@@ -13,13 +13,21 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+/**
+ * A failed item under Continue On Fail: OneAll's message as `error`, with the description and HTTP code.
+ * For On Error → Continue (using error output), n8n moves an item to the error output only when its json
+ * holds nothing but `error`, `message` and `details` (n8n-core's handleNodeErrorOutput; an `error` on the
+ * item itself would make n8n replace the json by the message alone), so there the rest goes in `details`.
+ */
+export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
+	const about = {
+		...(error.description ? { description: error.description } : {}),
+		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
+	};
 	return {
-		json: {
-			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-			...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
-		},
+		json: toErrorOutput
+			? { error: error.message, ...(Object.keys(about).length > 0 ? { details: about } : {}) }
+			: { error: error.message, ...about },
 		pairedItem: { item: itemIndex },
 	};
 }
@@ -39,6 +47,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const batching = readBatching(this);
 	const continueOnFail = this.continueOnFail();
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const requests: Array<RequestDescription | undefined> = new Array(items.length);
@@ -48,7 +57,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
-			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+			results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 		}
 	}
 
@@ -67,7 +76,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				);
 			} catch (error) {
 				const nodeError = asNodeError(this, error, itemIndex);
-				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 				// Stop starting new items: what has not been sent stays unsent.
 				else failure ??= nodeError;
 			}

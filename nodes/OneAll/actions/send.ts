@@ -77,7 +77,8 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const answer = await sendOne({ ...request.resolve.read, output: { kind: 'data' } }, itemIndex);
 			complete = request.resolve.complete(answer as IDataObject);
 		}
-		const result = await sendOne(complete, itemIndex);
+		let result = await sendOne(complete, itemIndex);
+		if (complete.finish && !Array.isArray(result)) result = complete.finish(result);
 		return complete.keepSecrets ? result : redactProviderTokens(result);
 	};
 }

@@ -88,7 +88,9 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 			},
 			fail,
 		);
-		return { method: verb.method, path, body, intent: verb.intent };
+		// The identity used, on every output: a later update or delete of this post needs it.
+		const identity = segments.identity;
+		return { method: verb.method, path, body, intent: verb.intent, finish: (result) => ({ ...result, identity_token: identity }) };
 	}
 
 	return {

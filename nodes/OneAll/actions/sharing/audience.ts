@@ -137,6 +137,14 @@ export function readAudience(
 	};
 }
 
+/** Who published, for the output (`user_token` or `identity_token`), so a next step needs no re-pick. */
+export function audienceUsed(part: IDataObject): IDataObject {
+	const forUser = part.publish_for_user as IDataObject | undefined;
+	if (forUser) return { user_token: forUser.user_token };
+	const forIdentity = part.publish_for_identity as IDataObject | undefined;
+	return forIdentity ? { identity_token: forIdentity.identity_token } : {};
+}
+
 /** A request whose `sharing_message` starts with the audience: sent at once, or after reading the user's networks. */
 export function withAudience(
 	audience: ReturnType<typeof readAudience>,

@@ -4,8 +4,9 @@ import { failFor } from '../../helpers/fail';
 import { apiPath } from '../../transport/path';
 import { deleteOperation, getManyOperation, getOperation } from '../account/reads';
 import type { OperationDocs, RequestDescription, ResourceDefinition } from '../operation';
-import { audienceProperties, readAudience, withAudience } from './audience';
+import { audienceProperties, audienceUsed, readAudience, withAudience } from './audience';
 import { partsProperties, readParts } from './parts';
+import { publishOutcome } from './publications';
 import { writeOptions } from './options';
 import { messageToken } from './tokens';
 
@@ -49,6 +50,7 @@ export const sharingMessageResource: ResourceDefinition = {
 					body: { sharing_message: { ...part, parts } },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), `POST ${MESSAGES}`),
 				}));
 			},
 		},
@@ -75,6 +77,7 @@ export const sharingMessageResource: ResourceDefinition = {
 					body: { sharing_message: part },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), `POST ${path}`),
 				}));
 			},
 		},

@@ -1,0 +1,143 @@
+/**
+ * Outcomes (issue 22 items 13 and 15, issue 27 item 10), through n8n-core's own WorkflowExecute: failed
+ * items reach n8n's error output with On Error → Continue (using error output), and stay error items on
+ * the regular output with Continue On Fail; a Sharing publish where every network failed is an error,
+ * one where some failed says so; publish outputs name the identity (or user) used.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { runOneAll } from '../helpers/harness.cjs';
+import { byId, emulatorCredentials } from '../helpers/params';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => emulator.reset());
+
+const ID = FIXTURES.identities;
+const BOARDS = FIXTURES.pinterest.boardIds;
+const SHARING_USER = FIXTURES.users.sharing;
+const REVOKED_LINKEDIN = FIXTURES.sharingIdentities.linkedin;
+
+type OnError = 'continueRegularOutput' | 'continueErrorOutput';
+const run = (parameters: IDataObject, items?: INodeExecutionData[], onError?: OnError) =>
+	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items, onError });
+
+const pinItems = [{ json: { title: 'One' } }, { json: { title: 'T'.repeat(101) } }, { json: { title: 'Three' } }];
+const pin = (overrides: IDataObject = {}): IDataObject => ({
+	resource: 'pinterest',
+	operation: 'publishPin',
+	identity: byId(ID.pinterest),
+	board: byId(BOARDS[0]),
+	title: '={{ $json.title }}',
+	picture: 'https://www.oneall.com/logo.jpg',
+	options: { concurrency: 1 },
+	...overrides,
+});
+const sharingPublish = (overrides: IDataObject = {}): IDataObject => ({
+	resource: 'sharingMessage',
+	operation: 'publish',
+	publishFor: 'user',
+	user: byId(SHARING_USER),
+	networkChoice: 'all',
+	text: 'Welcome!',
+	...overrides,
+});
+const pairedIndex = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+
+describe('22 #15: failures reach the error output (On Error → Continue (using error output))', () => {
+	it('a pin whose title is too long goes to the error output; the two others publish on the success output', async () => {
+		const { items, errorItems, error } = await run(pin(), pinItems, 'continueErrorOutput');
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.pin_title)).toEqual(['One', 'Three']);
+		expect(errorItems).toHaveLength(1);
+		expect(pairedIndex(errorItems[0])).toBe(1);
+		expect(String(errorItems[0].json.error)).toMatch(/too long/);
+		expect(errorItems[0].json.details).toMatchObject({ description: expect.stringMatching(/Shorten/) });
+		expect(emulator.pushes()).toHaveLength(2);
+	});
+
+	it('Continue On Fail (regular output): the same error item, in place, with its pairedItem', async () => {
+		const { items, errorItems } = await run(pin(), pinItems, 'continueRegularOutput');
+		expect(errorItems).toEqual([]);
+		expect(items).toHaveLength(3);
+		expect(items.map(pairedIndex)).toEqual([0, 1, 2]);
+		expect(String(items[1].json.error)).toMatch(/too long/);
+		expect(items[1].json.description).toMatch(/Shorten/);
+		expect(items[0].json.error).toBeUndefined();
+	});
+
+	it('a OneAll error of a push (404 unknown board), of a read, of a delete and of a list all go to the error output', async () => {
+		const cases: IDataObject[] = [
+			pin({ board: byId('404404404'), title: 'Lost' }),
+			{ resource: 'identity', operation: 'get', identity: byId('00000000-0000-4000-8000-000000000404') },
+			{ resource: 'twitter', operation: 'deleteTweet', identity: byId(ID.twitter), postId: '1460323737035677698' },
+			{ resource: 'sharingMessage', operation: 'getAll', returnAll: true },
+		];
+		emulator.addFault({ type: 'status', path: '/sharing/messages.json', method: 'GET', status: 400 });
+		for (const parameters of cases) {
+			const { items, errorItems, error } = await run(parameters, [{ json: {} }], 'continueErrorOutput');
+			expect({ operation: parameters.operation, error }).toEqual({ operation: parameters.operation, error: undefined });
+			expect({ operation: parameters.operation, success: items.length }).toEqual({ operation: parameters.operation, success: 0 });
+			expect(errorItems).toHaveLength(1);
+			expect(errorItems[0].json).toMatchObject({ error: expect.stringMatching(/^OneAll error 4\d\d: /), details: { httpCode: expect.stringMatching(/^4\d\d$/), description: expect.any(String) } });
+		}
+	});
+});
+
+describe('22 #13: a Sharing publish where networks failed', () => {
+	it('every publication failed (HTTP 207): the node fails with the networks\' own messages', async () => {
+		const { error, items } = await run(sharingPublish({ publishFor: 'identity', identity: byId(REVOKED_LINKEDIN) }));
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/published on none of its 1 network: linkedin: .*revoked/);
+		expect(emulator.pushes()).toHaveLength(1);
+	});
+
+	it('every publication failed, On Error → Continue (using error output): an error item on the error output', async () => {
+		const { items, errorItems, error } = await run(
+			sharingPublish({ networkChoice: 'chosen', networks: ['linkedin', 'google'] }),
+			[{ json: {} }],
+			'continueErrorOutput',
+		);
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+		expect(errorItems).toHaveLength(1);
+		expect(String(errorItems[0].json.error)).toMatch(/none of its 2 networks: linkedin: .*revoked.*; google: /);
+	});
+
+	it('some failed: OneAll\'s answer as before, plus networks_published / networks_failed and a warning on the run', async () => {
+		const { items, error, run: execution } = await run(sharingPublish());
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toMatchObject({ code: 207 });
+		expect(items[0].json.sharing_message).toBeDefined();
+		expect(items[0].json.networks_published).toEqual(['facebook', 'twitter']);
+		expect(items[0].json.networks_failed).toEqual([
+			expect.objectContaining({ provider: 'linkedin', identity_token: REVOKED_LINKEDIN, message: expect.stringMatching(/revoked/) }),
+		]);
+		const hints = execution.data.resultData.runData.OneAll[0].hints ?? [];
+		expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/1 of 3 networks failed \(linkedin: /) })]);
+	});
+
+	it('all published: empty networks_failed, no warning', async () => {
+		const { items, run: execution } = await run(sharingPublish({ networkChoice: 'chosen', networks: ['facebook'] }));
+		expect(items[0].json.networks_published).toEqual(['facebook']);
+		expect(items[0].json.networks_failed).toEqual([]);
+		expect(execution.data.resultData.runData.OneAll[0].hints ?? []).toEqual([]);
+	});
+});
+
+describe('27 #10: publish outputs name who published', () => {
+	it('a push outputs the identity_token it used; a Sharing publish the user_token or identity_token', async () => {
+		const pushed = await run(pin({ title: 'Stadium' }));
+		expect(pushed.items[0].json).toMatchObject({ pin_title: 'Stadium', identity_token: ID.pinterest });
+		const forUser = await run(sharingPublish({ networkChoice: 'chosen', networks: ['facebook'] }));
+		expect(forUser.items[0].json.user_token).toBe(SHARING_USER);
+		const forIdentity = await run(sharingPublish({ publishFor: 'identity', identity: byId(FIXTURES.sharingIdentities.facebook) }));
+		expect(forIdentity.items[0].json.identity_token).toBe(FIXTURES.sharingIdentities.facebook);
+	});
+});
