@@ -141,3 +141,42 @@ describe('27 #10: publish outputs name who published', () => {
 		expect(forIdentity.items[0].json.identity_token).toBe(FIXTURES.sharingIdentities.facebook);
 	});
 });
+
+describe('22 #11: ids that arrive as JSON numbers beyond 2^53 are refused before any request', () => {
+	it('Delete Tweet, a Facebook page (body id) and attachment ids: refused with a hint to pass ids as text; nothing sent', async () => {
+		const cases: IDataObject[] = [
+			{ resource: 'twitter', operation: 'deleteTweet', identity: byId(ID.twitter), postId: '={{ $json.id }}' },
+			{
+				resource: 'facebook',
+				operation: 'publishPagePost',
+				identity: byId(ID.facebook),
+				page: byId('={{ $json.id }}'),
+				message: 'Hello',
+			},
+			{
+				resource: 'facebook',
+				operation: 'publishUserPost',
+				identity: byId(ID.facebook),
+				message: 'Hello',
+				additionalFields: { attachments: '={{ [$json.id] }}' },
+			},
+		];
+		for (const parameters of cases) {
+			// JSON.parse of {"id": 1460323737035677698} gives 1460323737035677700.
+			const { error } = await run(parameters, [{ json: JSON.parse('{"id": 1460323737035677698}') as IDataObject }]);
+			expect({ operation: parameters.operation, message: error?.message }).toEqual({
+				operation: parameters.operation,
+				message: expect.stringMatching(/1460323737035677700 is a number too large to be exact/),
+			});
+			expect(error?.description).toMatch(/Pass ids as text/);
+		}
+		expect(emulator.requests).toEqual([]);
+	});
+
+	it('the same id as text is sent exactly', async () => {
+		await run({ resource: 'twitter', operation: 'deleteTweet', identity: byId(ID.twitter), postId: '={{ $json.id }}' }, [
+			{ json: { id: '1460323737035677698' } },
+		]);
+		expect(emulator.requests.map((request) => request.path)).toEqual([`/update/identities/${ID.twitter}/twitter/post/1460323737035677698.json`]);
+	});
+});

@@ -388,6 +388,15 @@ describe('Retries of updates and deletes under faults', () => {
 		expect(items[0].json).toMatchObject({ deleted: true, note: expect.stringMatching(/already gone/) });
 	});
 
+	it('22 #12: a delete answered 503 and then 404 is an error, not "deleted": OneAll said it did not process the first', async () => {
+		virtualBackOff();
+		emulator.addFault({ type: 'status', status: 503, method: 'DELETE' });
+		const { error, items } = await run({ resource: 'pinterest', operation: 'deletePin', identity: byId(ID.pinterest), pinId: '700000000000000999' });
+		expect(emulator.requests.map((r) => r.status)).toEqual([503, 404]);
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/^OneAll error 404: /);
+	});
+
 	it('a delete reset before OneAll saw it is re-sent and deletes normally', async () => {
 		const pin = await publishPin();
 		virtualBackOff();

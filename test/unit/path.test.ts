@@ -63,7 +63,26 @@ describe('idSegment', () => {
 
 	it('accepts a finite number as its decimal text', () => {
 		expect(idSegment(549755813888, 'Board', fail)).toBe('549755813888');
+		expect(idSegment(Number.MAX_SAFE_INTEGER, 'Board', fail)).toBe('9007199254740991');
 	});
+
+	// 22 #11: a tweet id read from JSON as a number is rounded; sent, it would name another tweet.
+	it.each([1460323737035677698, 2 ** 53, 1e21, -5, 12.5, Number.NaN, Number.POSITIVE_INFINITY])(
+		'refuses the number %p: not exact, or not an id; says to pass ids as text',
+		(value) => {
+			const error = (() => {
+				try {
+					idSegment(value, 'Tweet ID', fail);
+				} catch (thrown) {
+					return thrown as InputError;
+				}
+				return undefined;
+			})();
+			expect(error).toBeInstanceOf(InputError);
+			expect(error?.message).toMatch(/^Tweet ID /);
+			expect(error?.description).toMatch(/Pass ids as text/);
+		},
+	);
 
 	it.each(HOSTILE)('rejects %j', (value) => {
 		expect(() => idSegment(value, 'Board', fail)).toThrow(InputError);

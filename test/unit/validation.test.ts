@@ -1,4 +1,4 @@
-import { checkLength, checkUrl, parseJsonObject } from '../../nodes/OneAll/helpers/validation';
+import { asBodyId, asIdList, checkLength, checkUrl, parseJsonObject } from '../../nodes/OneAll/helpers/validation';
 import { fail, InputError } from './fail';
 
 const rejects = (fn: () => unknown) => {
@@ -119,5 +119,20 @@ describe('parseJsonObject', () => {
 		const parsed = parseJsonObject('{"__proto__":{"polluted":true}}', 'Extra Fields', fail);
 		expect(Object.keys(parsed)).toEqual(['__proto__']);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('ids given as JSON numbers (22 #11)', () => {
+	it('body ids and id lists take exact numbers and refuse rounded ones, before anything is sent', () => {
+		expect(asBodyId(123456789012345, 'Page ID', fail)).toBe('123456789012345');
+		expect(asIdList([1021312801424874, '10213128014248749'], 'Attachment Picture IDs', fail)).toEqual([
+			'1021312801424874',
+			'10213128014248749',
+		]);
+		// Facebook's picture ids are beyond 2^53: as numbers they are already rounded.
+		expect(() => asIdList([10213128014248748], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
+		expect(() => asBodyId(10213128014248748123, 'Page ID', fail)).toThrow(/too large to be exact/);
+		expect(() => asIdList([1, 10213128014248748123], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
+		expect(() => asIdList(10213128014248748123, 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
 	});
 });

@@ -101,18 +101,34 @@ export function asOption<T extends string>(value: unknown, label: string, allowe
 	return (allowed as readonly string[]).includes(text) ? (text as T) : fail(`${label} must be one of: ${allowed.join(', ')}`);
 }
 
+/**
+ * An id given as a JSON number is exact only up to 2^53: beyond, it was rounded before the node saw it
+ * (1460323737035677698 arrives as 1460323737035677700) and would name another object. Every id field
+ * reads numbers through this; text passes as it is.
+ */
+export function idText(value: unknown, label: string, fail: Fail): unknown {
+	if (typeof value !== 'number') return value;
+	if (Number.isSafeInteger(value) && value >= 0) return String(value);
+	return fail(
+		Number.isInteger(value) && value > 0
+			? `${label} ${String(value)} is a number too large to be exact: it was rounded before the node got it, so it would name another object`
+			: `${label} ${String(value)} is not an id: ids are whole numbers or text`,
+		'Pass ids as text: quote them in JSON ("1460323737035677698") or map the text form the source gives (e.g. id_str). Converting with String() afterwards does not help: the digits are already lost.',
+	);
+}
+
 /** A provider id that goes into a body: no spaces, at most 256 characters. */
 const BODY_ID = /^\S{1,256}$/;
 
 export function asBodyId(value: unknown, label: string, fail: Fail): string {
-	const id = asText(value, label, fail).trim();
+	const id = asText(idText(value, label, fail), label, fail).trim();
 	return BODY_ID.test(id) ? id : fail(`${label} must be an id without spaces`);
 }
 
 /** Ids given as a list or as comma/space-separated text. */
 export function asIdList(value: unknown, label: string, fail: Fail, maxItems?: number): string[] {
-	const parts: unknown[] = Array.isArray(value) ? value : asText(value, label, fail).split(/[\s,]+/);
-	const ids = parts.map((part) => asText(part, label, fail).trim()).filter((id) => id !== '');
+	const parts: unknown[] = Array.isArray(value) ? value : asText(idText(value, label, fail), label, fail).split(/[\s,]+/);
+	const ids = parts.map((part) => asText(idText(part, label, fail), label, fail).trim()).filter((id) => id !== '');
 	for (const id of ids) {
 		if (!BODY_ID.test(id)) fail(`${label} contains an invalid id "${id.slice(0, 60)}"`);
 	}

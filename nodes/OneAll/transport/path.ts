@@ -1,4 +1,5 @@
 import type { Fail } from '../helpers/fail';
+import { idText } from '../helpers/validation';
 
 /** OneAll tokens (identity, user, connection) are UUID-shaped; OneAll's own examples use letters beyond hex. */
 export const TOKEN_PATTERN = '^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$';
@@ -8,13 +9,14 @@ export const PATH_ID_PATTERN = '^[A-Za-z0-9_-]{1,128}$';
 const TOKEN = new RegExp(TOKEN_PATTERN);
 const PATH_ID = new RegExp(PATH_ID_PATTERN);
 
-function asText(value: unknown): string {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return typeof value === 'string' ? value.trim() : '';
+/** The text of a token or id; a number only when it is exact (idText refuses rounded ones). */
+function asText(value: unknown, label: string, fail: Fail): string {
+	const checked = idText(value, label, fail);
+	return typeof checked === 'string' ? checked.trim() : '';
 }
 
 export function tokenSegment(value: unknown, label: string, fail: Fail): string {
-	const text = asText(value);
+	const text = asText(value, label, fail);
 	if (!TOKEN.test(text)) {
 		fail(
 			// The message alone reaches an AI agent, so it says what a token looks like.
@@ -28,7 +30,7 @@ export function tokenSegment(value: unknown, label: string, fail: Fail): string 
 }
 
 export function idSegment(value: unknown, label: string, fail: Fail): string {
-	const text = asText(value);
+	const text = asText(value, label, fail);
 	if (!PATH_ID.test(text)) {
 		fail(
 			text

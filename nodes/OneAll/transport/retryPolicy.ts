@@ -33,9 +33,19 @@ export function mayRetryNetworkError(kind: RequestKind, code: string | undefined
 	return IDEMPOTENT_KINDS.has(kind) && (code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ECONNABORTED');
 }
 
-/** Whether a failed attempt may have reached OneAll and been executed (its answer lost on the way back). */
+/**
+ * Gateway answers: the proxy in front of OneAll lost OneAll's own answer (502 Bad Gateway, 504 Gateway
+ * Timeout). Other statuses are OneAll's own word: a 503 says it did not process the request.
+ */
+const LOST_ANSWER_STATUSES = new Set([502, 504]);
+
+/**
+ * Whether a failed attempt may have reached OneAll and been executed with its answer lost on the way
+ * back (a timeout, a reset, a gateway's 502/504). Only then does a later 404 of a delete mean that this
+ * attempt deleted the object; after a 503 (or any answer OneAll gave itself) a 404 stays an error.
+ */
 export function mayHaveExecuted(failure: { status?: number; code?: string }): boolean {
-	if (failure.status !== undefined) return failure.status >= 500;
+	if (failure.status !== undefined) return LOST_ANSWER_STATUSES.has(failure.status);
 	return failure.code !== undefined && !NOT_SENT_ERROR_CODES.has(failure.code);
 }
 

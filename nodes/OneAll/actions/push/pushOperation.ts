@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
-import { asCollection } from '../../helpers/validation';
+import { asCollection, idText } from '../../helpers/validation';
 import { apiPath, idSegment } from '../../transport/path';
 import { readLocator } from '../common/locators';
 import { NETWORK_NAMES, type Network } from '../common/networks';
@@ -34,7 +34,8 @@ function readPathId(field: Extract<PushField, { kind: 'pathId' }>, value: unknow
 	const label = `"${field.label}"`;
 	if (!field.dotted) return idSegment(value, label, fail);
 	// Dots only between parts, so "." and ".." (path traversal) can never be an id.
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const checked = idText(value, label, fail);
+	const text = typeof checked === 'string' ? checked.trim() : '';
 	return text
 		.split('.')
 		.map((part) => idSegment(part, label, fail))
