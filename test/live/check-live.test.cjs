@@ -212,3 +212,28 @@ test('every push body the node builds (all 5 networks, 20 operations) is accepte
   expect(Object.values(outcomes).flat().filter((o) => o.endsWith('+removed'))).toHaveLength(8);
   expect(emu.duplicates()).toHaveLength(0);
 });
+
+test('22 #14: ids read from the live site go into paths only through the node\'s path rules (no "..", no "/")', async () => {
+  const { loadPushSpecs } = require('./pushSpecs.cjs');
+  const { runPushes, sampleValues, removalFor } = require('./publish.cjs');
+  const calls = [];
+  const call = async (method, p) => {
+    calls.push(`${method} ${p}`);
+    return { status: 200, json: { response: { request: { status: { flag: 'success', code: 200 } }, result: { data: { object: 'pin', pin_id: '..' } } } } };
+  };
+  const specs = loadPushSpecs().filter((s) => s.network === 'pinterest');
+  const hostile = await runPushes({
+    specs, identity: FIXTURES.identities.pinterest, ids: { board: '..' }, sample: sampleValues({}), call, say: () => {},
+  });
+  // The pin needs the board in its path: skipped, saying why; nothing went to a path with "..".
+  expect(hostile.find((r) => r.operation === 'publishPin')).toMatchObject({ outcome: 'skipped', note: expect.stringMatching(/not a valid id/) });
+  expect(calls.filter((c) => c.includes('..') || c.includes('%2E'))).toEqual([]);
+  // A pin id of ".." in OneAll's answer is never deleted by path.
+  const pinSpec = specs.find((s) => s.operation === 'publishPin');
+  expect(removalFor(pinSpec, { object: 'pin', pin_id: '..' }, {}, { board: '1' })).toMatchObject({ possible: false });
+  expect(removalFor(pinSpec, { object: 'pin', pin_id: 'a/../b' }, {}, { board: '1' })).toMatchObject({ possible: false });
+  expect(removalFor(pinSpec, { object: 'pin', pin_id: '700' }, {}, { board: '1' })).toMatchObject({ possible: true, rest: 'pinterest/pin/700.json' });
+  const sectionSpec = loadPushSpecs().find((s) => s.path === 'youtube/channel/section.json');
+  expect(removalFor(sectionSpec, { object: 'section', section_id: 'UC1.abc' }, {}, {})).toMatchObject({ possible: true });
+  expect(removalFor(sectionSpec, { object: 'section', section_id: 'UC1..x' }, {}, {})).toMatchObject({ possible: false });
+});

@@ -3,7 +3,11 @@
 // node's own push tables (required and primary fields, sample values), then the Update API delete where OneAll
 // offers one (docs/oneall-api.md §5). Only called after the typed confirmation.
 
-const SAFE_SEGMENT = /^[A-Za-z0-9._~-]{1,256}$/;
+const { loadPathRules } = require('./pushSpecs.cjs');
+
+// Ids read from the live site (pickers, push answers) go into paths only through the node's own rules.
+let rules;
+const pathRules = () => (rules ??= loadPathRules());
 
 /** Sample values; the media URLs must be public files OneAll can download (docs/oneall-api.md §9.1). */
 function sampleValues(env) {
@@ -39,7 +43,9 @@ function sampleBody(spec, ids, sample) {
   const segments = {};
   for (const name of placeholders(spec.path)) {
     if (!ids[name]) return { skip: `no ${name} of this identity to publish to` };
-    segments[name] = ids[name];
+    const checked = pathRules().pathId(ids[name], `The ${name} id read from the site`);
+    if (checked.error) return { skip: checked.error };
+    segments[name] = checked.id;
   }
   const object = {};
   for (const field of spec.fields) {
@@ -50,10 +56,14 @@ function sampleBody(spec, ids, sample) {
     if (!wanted) continue;
     let value;
     switch (field.kind) {
-      case 'locator':
+      case 'locator': {
         if (!ids[field.locator]) return { skip: `no ${field.locator} of this identity (picker list empty)` };
-        value = ids[field.locator];
+        // Also a path segment later: the removal of a page post names the page in its path.
+        const checked = pathRules().pathId(ids[field.locator], `The ${field.locator} id read from the site`);
+        if (checked.error) return { skip: checked.error };
+        value = checked.id;
         break;
+      }
       case 'url': {
         const u = urlFor(field, sample);
         if (u.skip) return { skip: u.skip };
@@ -89,25 +99,34 @@ function sampleBody(spec, ids, sample) {
 
 const idOf = (data) => (data && data.object ? data[`${data.object}_id`] : undefined);
 
-// Where OneAll's Update API can remove what a push created (docs/oneall-api.md §5), by push path.
+// Where OneAll's Update API can remove what a push created (docs/oneall-api.md §5), by push path: the section,
+// the delete's path below /update/identities/<identity>/, and the ids that fill it (checked before use).
 const REMOVALS = {
-  'pinterest/board/{}/pin.json': (d) => ['§5.5', idOf(d) && `pinterest/pin/${idOf(d)}.json`],
-  'twitter/post.json': (d) => ['§5.4', idOf(d) && `twitter/post/${idOf(d)}.json`],
-  'facebook/page/post.json': (d, o) => ['§5.1', idOf(d) && `facebook/page/${o.id}/post/${idOf(d)}.json`],
-  'facebook/page/picture.json': (d, o) => ['§5.2', idOf(d) && `facebook/page/${o.id}/picture/${idOf(d)}.json`],
-  'facebook/page/video.json': (d, o) => ['§5.3', idOf(d) && `facebook/page/${o.id}/video/${idOf(d)}.json`],
-  'youtube/playlist.json': (d) => ['§5.6', idOf(d) && `youtube/playlist/${idOf(d)}.json`],
-  'youtube/playlist/{}/video.json': (d, o, s) => ['§5.6', `youtube/playlist/${s.playlist}/video/${o.id}.json`],
-  'youtube/channel/section.json': (d) => ['§5.7', idOf(d) && `youtube/channel/section/${idOf(d)}.json`],
+  'pinterest/board/{}/pin.json': (d) => ['§5.5', 'pinterest/pin/{id}.json', { id: idOf(d) }],
+  'twitter/post.json': (d) => ['§5.4', 'twitter/post/{id}.json', { id: idOf(d) }],
+  'facebook/page/post.json': (d, o) => ['§5.1', 'facebook/page/{page}/post/{id}.json', { page: o.id, id: idOf(d) }],
+  'facebook/page/picture.json': (d, o) => ['§5.2', 'facebook/page/{page}/picture/{id}.json', { page: o.id, id: idOf(d) }],
+  'facebook/page/video.json': (d, o) => ['§5.3', 'facebook/page/{page}/video/{id}.json', { page: o.id, id: idOf(d) }],
+  'youtube/playlist.json': (d) => ['§5.6', 'youtube/playlist/{id}.json', { id: idOf(d) }],
+  'youtube/playlist/{}/video.json': (d, o, s) => ['§5.6', 'youtube/playlist/{playlist}/video/{id}.json', { playlist: s.playlist, id: o.id }],
+  // Channel section ids hold dots between their parts, as the node's Delete Channel Section allows.
+  'youtube/channel/section.json': (d) => ['§5.7', 'youtube/channel/section/{id}.json', { id: idOf(d) }, { dotted: true }],
 };
 
 function removalFor(spec, data, object, segments) {
   const rule = REMOVALS[pathKey(spec.path)];
   if (!rule) return { possible: false, note: 'OneAll\'s Update API has no delete for this object: remove it by hand' };
-  const [section, rest] = rule(data || {}, object || {}, segments);
-  if (!rest) return { possible: false, section, note: 'the answer carries no id to delete with: remove it by hand' };
-  if (!rest.split('/').every((s) => SAFE_SEGMENT.test(s))) return { possible: false, section, note: 'unexpected id format: remove it by hand' };
-  return { possible: true, section, rest };
+  const [section, template, ids, options] = rule(data || {}, object || {}, segments);
+  if (Object.values(ids).some((id) => id === undefined || id === null || id === '')) {
+    return { possible: false, section, note: 'the answer carries no id to delete with: remove it by hand' };
+  }
+  const checked = {};
+  for (const [name, id] of Object.entries(ids)) {
+    const result = pathRules().pathId(id, `The ${name} id`, options);
+    if (result.error) return { possible: false, section, note: `unexpected id format (${result.error}): remove it by hand` };
+    checked[name] = result.id;
+  }
+  return { possible: true, section, rest: pathRules().apiPath(template, checked) };
 }
 
 /** Pushes without path ids first, so created boards, playlists and videos can be used by the later ones. */
@@ -129,7 +148,7 @@ async function runPushes({ specs, identity, ids, sample, call, say }) {
       say(`  skipped  ${spec.name}: ${built.skip}`);
       continue;
     }
-    const path = `/push/identities/${identity}/${spec.path.replace(/\{([a-z_]+)\}/g, (_, n) => built.segments[n])}`;
+    const path = `/push/identities/${identity}/${pathRules().apiPath(spec.path, built.segments)}`;
     const answer = await call('POST', path, built.body);
     const status = answer.json?.response?.request?.status;
     const data = answer.json?.response?.result?.data;
@@ -144,8 +163,10 @@ async function runPushes({ specs, identity, ids, sample, call, say }) {
     });
     say(`  ${accepted ? 'accepted' : 'REJECTED'} ${spec.name} (${spec.certainty}) -> HTTP ${answer.status ?? '-'}${status?.info ? `: ${status.info}` : ''}`);
     if (!accepted) continue;
-    if (data?.object === 'board' || data?.object === 'playlist') ids[data.object] = idOf(data) ?? ids[data.object];
-    if (spec.network === 'youtube' && data?.object === 'video' && idOf(data)) ids.youtubeVideo = idOf(data);
+    // Ids from the answer are used by later pushes (in paths) only when they pass the node's path rules.
+    const created = idOf(data) === undefined ? undefined : pathRules().pathId(idOf(data), `The ${data.object} id OneAll returned`);
+    if (created?.id && (data.object === 'board' || data.object === 'playlist')) ids[data.object] = created.id;
+    if (created?.id && spec.network === 'youtube' && data.object === 'video') ids.youtubeVideo = created.id;
     const removal = removalFor(spec, data, built.body.request.push[spec.object], built.segments);
     entry.removal = { possible: removal.possible, section: removal.section ?? null, note: removal.note ?? null };
     if (removal.possible) removals.push({ entry, removal });

@@ -88,4 +88,28 @@ function loadResolveBaseUrl(distDir = DIST) {
   throw new Error('resolveBaseUrl not found in dist/: run npm run build first');
 }
 
-module.exports = { loadPushSpecs, loadResolveBaseUrl, normalise };
+/**
+ * The node's own path rules from the build (transport/path.js): `idSegment` (throws through `fail`), `apiPath`.
+ * check:live holds every id it reads from a live site to them before putting it in a path.
+ */
+function loadPathRules(distDir = DIST) {
+  const file = path.join(distDir, 'OneAll', 'transport', 'path.js');
+  if (!fs.existsSync(file)) throw new Error(`no build in ${path.relative(ROOT, distDir)}: run npm run build first`);
+  const { idSegment, apiPath } = require(file);
+  const fail = (message) => {
+    throw new Error(message);
+  };
+  /** The id as the node would put it in a path, or an error that says why not. */
+  const pathId = (value, label, { dotted = false } = {}) => {
+    try {
+      const text = typeof value === 'string' ? value : String(value);
+      const id = dotted ? text.split('.').map((part) => idSegment(part, label, fail)).join('.') : idSegment(text, label, fail);
+      return { id };
+    } catch (error) {
+      return { error: error.message };
+    }
+  };
+  return { pathId, apiPath };
+}
+
+module.exports = { loadPushSpecs, loadResolveBaseUrl, loadPathRules, normalise };
