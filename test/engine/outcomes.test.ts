@@ -7,7 +7,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
-import { runOneAll } from '../helpers/harness.cjs';
+import { loadPackage, runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -178,5 +178,92 @@ describe('22 #11: ids that arrive as JSON numbers beyond 2^53 are refused before
 			{ json: { id: '1460323737035677698' } },
 		]);
 		expect(emulator.requests.map((request) => request.path)).toEqual([`/update/identities/${ID.twitter}/twitter/post/1460323737035677698.json`]);
+	});
+});
+
+describe('21 part 3: what OneAll or the networks retired, said in the editor and in errors', () => {
+	const noticesOf = async (resource: string, operation: string) => {
+		const { nodeTypes } = await loadPackage();
+		const properties = (nodeTypes.oneAll.type as { description: { properties: Array<IDataObject & { displayOptions?: { show?: IDataObject } }> } })
+			.description.properties;
+		return properties
+			.filter((p) => p.type === 'notice')
+			.filter((p) => {
+				const show = p.displayOptions?.show ?? {};
+				return (show.resource as string[] | undefined)?.includes(resource) && (show.operation as string[] | undefined)?.includes(operation);
+			})
+			.map((p) => String(p.displayName));
+	};
+
+	it('the three Facebook group operations, Get Many Pins and Update Pin carry a notice; other operations none', async () => {
+		for (const operation of ['publishGroupPost', 'uploadGroupPicture', 'uploadGroupVideo']) {
+			expect(await noticesOf('facebook', operation)).toEqual([expect.stringMatching(/22 April 2024 \(API v19\.0\)/)]);
+		}
+		expect(await noticesOf('pinterest', 'getPins')).toEqual([expect.stringMatching(/Get Many Board Pins/)]);
+		expect(await noticesOf('pinterest', 'updatePin')).toEqual([expect.stringMatching(/delete it and publish it again/)]);
+		expect(await noticesOf('pinterest', 'publishPin')).toEqual([]);
+		expect(await noticesOf('facebook', 'publishPagePost')).toEqual([]);
+	});
+
+	it('a OneAll error on a group post says why it most likely failed; on a page post it does not', async () => {
+		emulator.addFault({ type: 'status', status: 403, path: /\/facebook\/(group|page)\/post\.json$/, times: 2 });
+		const group = await run({
+			resource: 'facebook',
+			operation: 'publishGroupPost',
+			identity: byId(ID.facebook),
+			group: byId(FIXTURES.facebook.groupIds[0]),
+			message: 'Hello',
+		});
+		expect(group.error?.description).toMatch(/^Most likely cause: Meta removed publishing to Facebook groups/);
+		const page = await run({
+			resource: 'facebook',
+			operation: 'publishPagePost',
+			identity: byId(ID.facebook),
+			page: byId(FIXTURES.facebook.pageIds[0]),
+			message: 'Hello',
+		});
+		expect(page.error?.httpCode).toBe('403');
+		expect(page.error?.description).not.toMatch(/Meta removed/);
+	});
+
+	it('a 404 on Get Many Pins explains that OneAll may have retired it and what to use instead; other errors are left alone', async () => {
+		emulator.addFault({ type: 'status', status: 404, path: /\/pinterest\/pins\.json$/ });
+		const { error } = await run({ resource: 'pinterest', operation: 'getPins', identity: byId(ID.pinterest) });
+		expect(error?.description).toMatch(/OneAll may have retired this endpoint.*Get Many Board Pins/);
+		emulator.addFault({ type: 'status', status: 400, path: /\/pinterest\/pins\.json$/ });
+		const other = await run({ resource: 'pinterest', operation: 'getPins', identity: byId(ID.pinterest) });
+		expect(other.error?.description).not.toMatch(/retired/);
+	});
+
+	it('a 404 on Update Pin: the pin may not exist, or OneAll retired the update; delete and publish again', async () => {
+		const { error } = await run({
+			resource: 'pinterest',
+			operation: 'updatePin',
+			identity: byId(ID.pinterest),
+			pinId: '700000000000000999',
+			description: 'New',
+		});
+		expect(error?.httpCode).toBe('404');
+		expect(error?.description).toMatch(/retired updating pins.*delete it and publish it again/);
+	});
+
+	it("Sharing → all of the user's networks sends only the networks Sharing publishes to, and says which identities were left out", async () => {
+		const user = FIXTURES.users.primary; // pinterest + facebook + twitter
+		const { items, error } = await run(sharingPublish({ user: byId(user) }));
+		expect(error).toBeUndefined();
+		const publish = emulator.requests.find((request) => request.method === 'POST');
+		expect(publish?.body.request.sharing_message.publish_for_user).toEqual({ user_token: user, providers: ['facebook', 'twitter'] });
+		expect(items[0].json.networks_left_out).toEqual([
+			{ provider: 'pinterest', identity_token: ID.pinterest, reason: expect.stringMatching(/Sharing API does not publish to pinterest/) },
+		]);
+	});
+
+	it('a user with no network Sharing publishes to: refused after the read, nothing published', async () => {
+		const [user] = emulator.addEvents({
+			users: [{ date_creation: Date.now(), identities: [{ provider: 'pinterest' }, { provider: 'youtube' }] }],
+		}).users;
+		const { error } = await run(sharingPublish({ user: byId(user) }));
+		expect(error?.message).toMatch(/None of the user's networks \(pinterest, youtube\) is one OneAll's Sharing API publishes to/);
+		expect(emulator.requests.map((request) => request.method)).toEqual(['GET']);
 	});
 });

@@ -77,6 +77,21 @@ export interface ResolveStep {
 	complete(answer: IDataObject): RequestDescription;
 }
 
+/**
+ * Something OneAll or the network retired or restricts for an operation (actions/common/caveats.ts):
+ * a notice on the panel, and the likely reason added to OneAll's errors.
+ */
+export interface Caveat {
+	/** A few words for the README's operations table. */
+	label: string;
+	/** Shown as a notice above the operation's fields (plain text: the editor renders it as HTML). */
+	notice: string;
+	/** Added to the description of OneAll's error for this operation. */
+	onError: string;
+	/** Only errors with this HTTP code get `onError` (404: the endpoint is gone); default: every OneAll error. */
+	status?: number;
+}
+
 /** How well OneAll's body for an endpoint is known (docs/oneall-api.md §1.1). */
 export type Certainty = 'seed-page' | 'docs' | 'sdk' | 'guess';
 
@@ -105,6 +120,8 @@ export interface OperationDefinition {
 	properties: INodeProperties[];
 	/** For the README's generated table (operations that are not push spec rows). */
 	docs?: OperationDocs;
+	/** A notice on the panel and a sentence on OneAll's errors (retired or restricted endpoints). */
+	caveat?: Caveat;
 	/** Reads and checks one item's parameters; throws NodeOperationError on bad input. Sends nothing. */
 	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription | Promise<RequestDescription>;
 }

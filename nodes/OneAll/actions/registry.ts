@@ -8,7 +8,7 @@ import { facebookPushes } from './facebook/facebook.pushes';
 import { facebookUpdates } from './facebook/facebook.updates';
 import { identityResource } from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
-import type { OperationDefinition, ResourceDefinition } from './operation';
+import type { Caveat, OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
 import { pinterestUpdates } from './pinterest/pinterest.updates';
 import { PULLS } from './pull/pulls';
@@ -66,6 +66,11 @@ function operationDropdown(resource: ResourceDefinition): INodeProperties {
 	};
 }
 
+/** The panel's notice of a retired or restricted operation. */
+function caveatNotice(caveat: Caveat): INodeProperties {
+	return { displayName: caveat.notice, name: 'caveatNotice', type: 'notice', default: '' };
+}
+
 /** The node's properties: Resource, then per resource its Operation and each operation's fields. */
 export function nodeProperties(resources: ResourceDefinition[] = RESOURCES): INodeProperties[] {
 	const properties: INodeProperties[] = [
@@ -84,7 +89,7 @@ export function nodeProperties(resources: ResourceDefinition[] = RESOURCES): INo
 			properties.push(
 				...updateDisplayOptions(
 					{ show: { resource: [resource.value], operation: [operation.value] } },
-					operation.properties,
+					[...(operation.caveat ? [caveatNotice(operation.caveat)] : []), ...operation.properties],
 				),
 			);
 		}

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readBatching } from './common/batching';
-import type { RequestDescription } from './operation';
+import type { Caveat, RequestDescription } from './operation';
 import { findOperation } from './registry';
 import { executionSender } from './send';
 
@@ -11,6 +11,18 @@ type NodeError = NodeApiError | NodeOperationError;
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * OneAll's answer to an operation with a caveat (a retired endpoint, a network's restriction) gets the
+ * likely reason first in its description; errors that are not OneAll's answers (timeouts) are left alone.
+ */
+function withCaveat(error: NodeError, caveat: Caveat | undefined): NodeError {
+	if (!caveat || !(error instanceof NodeApiError)) return error;
+	const code = String(error.httpCode ?? '');
+	if (!/^[45]\d\d$/.test(code) || (caveat.status !== undefined && String(caveat.status) !== code)) return error;
+	error.description = [caveat.onError, error.description].filter(Boolean).join('\n');
+	return error;
 }
 
 /**
@@ -75,7 +87,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					{ itemData: { item: itemIndex } },
 				);
 			} catch (error) {
-				const nodeError = asNodeError(this, error, itemIndex);
+				const nodeError = withCaveat(asNodeError(this, error, itemIndex), definition.caveat);
 				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 				// Stop starting new items: what has not been sent stays unsent.
 				else failure ??= nodeError;

@@ -1,3 +1,4 @@
+import { CAVEATS } from '../common/caveats';
 import type { PushField, PushSpec } from '../push/spec';
 
 /** Facebook push bodies: docs/oneall-api.md §4.4 (#1–#9). */
@@ -127,6 +128,7 @@ export const facebookPushes: PushSpec[] = [
 	{
 		network: 'facebook',
 		operation: 'publishGroupPost',
+		caveat: CAVEATS.facebookGroups,
 		name: 'Publish Group Post',
 		action: 'Publish a post in a Facebook group',
 		description: 'Publish a post in a Facebook group the user is a member of',
@@ -139,6 +141,7 @@ export const facebookPushes: PushSpec[] = [
 	{
 		network: 'facebook',
 		operation: 'uploadGroupPicture',
+		caveat: CAVEATS.facebookGroups,
 		name: 'Upload Group Picture',
 		action: 'Upload a picture to a Facebook group',
 		description: 'Upload a picture to a Facebook group the user is a member of',
@@ -150,6 +153,7 @@ export const facebookPushes: PushSpec[] = [
 	{
 		network: 'facebook',
 		operation: 'uploadGroupVideo',
+		caveat: CAVEATS.facebookGroups,
 		name: 'Upload Group Video',
 		action: 'Upload a video to a Facebook group',
 		description: 'Upload a video to a Facebook group the user is a member of',

@@ -1,3 +1,4 @@
+import { CAVEATS } from '../common/caveats';
 import type { PushField, PushSpec } from '../push/spec';
 
 // Pinterest rows of the Update API table (docs/oneall-api.md §5.5).
@@ -21,6 +22,7 @@ export const pinterestUpdates: PushSpec[] = [
 		verb: 'update',
 		network: 'pinterest',
 		operation: 'updatePin',
+		caveat: CAVEATS.pinterestUpdatePin,
 		name: 'Update Pin',
 		action: 'Update a Pinterest pin',
 		description: 'Move a pin to another board or replace its description or link',

@@ -114,6 +114,7 @@ export function pullOperation(spec: PullSpec): OperationDefinition & { pull: Pul
 		action: spec.action,
 		description: spec.description,
 		properties: pullProperties(spec),
+		...(spec.caveat ? { caveat: spec.caveat } : {}),
 		prepare,
 		pull: spec,
 	};

@@ -1,3 +1,4 @@
+import { CAVEATS } from '../common/caveats';
 import type { PullSpec } from './spec';
 
 // Page sizes are the SDK's defaults (docs/oneall-api.md §6): sizes OneAll is known to accept.
@@ -44,6 +45,7 @@ export const PULLS: PullSpec[] = [
 	{
 		network: 'pinterest',
 		operation: 'getPins',
+		caveat: CAVEATS.pinterestPins,
 		name: 'Get Many Pins',
 		action: 'Get many pins of the Pinterest user',
 		description: 'Read the pins of the Pinterest user, across boards',

@@ -1,6 +1,6 @@
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
-import type { Certainty, PullPaging } from '../operation';
+import type { Caveat, Certainty, PullPaging } from '../operation';
 
 /** A query parameter the SDK sends, offered as an optional text field (e.g. after_tweet_id). */
 export interface PullFilter {
@@ -29,6 +29,8 @@ export interface PullSpec {
 	collection: string;
 	paging: PullPaging;
 	filters?: PullFilter[];
+	/** Retired or restricted (actions/common/caveats.ts): a notice, and the likely reason on errors. */
+	caveat?: Caveat;
 }
 
 /** Return All is offered where OneAll pages (a page parameter) or answers everything at once. */

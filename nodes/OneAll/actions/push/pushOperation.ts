@@ -100,6 +100,7 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 		action: spec.action,
 		description: spec.description,
 		properties: pushProperties(spec),
+		...(spec.caveat ? { caveat: spec.caveat } : {}),
 		prepare,
 		spec,
 	};

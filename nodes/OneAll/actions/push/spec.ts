@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { LengthCounter } from '../../helpers/validation';
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
-import type { Certainty } from '../operation';
+import type { Caveat, Certainty } from '../operation';
 
 /**
  * What a spec row does to a network: publish (Push API, docs/oneall-api.md §4), replace fields or
@@ -72,6 +72,8 @@ export interface PushSpec {
 	check?: (push: Record<string, unknown>) => string | undefined;
 	/** OneAll processes the upload later and reports to `callback_url`. */
 	asynchronous?: boolean;
+	/** Retired or restricted (actions/common/caveats.ts): a notice, and the likely reason on errors. */
+	caveat?: Caveat;
 }
 
 export function isTopField(field: PushField): boolean {

@@ -4,6 +4,7 @@ import type { Fail } from '../../helpers/fail';
 import { asOption, asText } from '../../helpers/validation';
 import { apiPath } from '../../transport/path';
 import { locatorProperty, readLocator } from '../common/locators';
+import { SHARING_PROVIDERS } from '../common/networks';
 import { OPTION_LISTS } from '../common/optionLists';
 import type { RequestDescription, ResolveStep } from '../operation';
 import { nodeParameter } from '../common/parameters';
@@ -108,7 +109,9 @@ export function readAudience(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fail: Fail,
-): { part: IDataObject } | { pending: string; withProviders: (answer: IDataObject) => IDataObject } {
+):
+	| { part: IDataObject }
+	| { pending: string; withProviders: (answer: IDataObject) => { publish_for_user: IDataObject; leftOut: IDataObject[] } } {
 	const publishFor = asOption(nodeParameter(context, 'publishFor', itemIndex, 'user'), '"Publish For"', ['user', 'identity'], fail);
 	if (publishFor === 'identity') {
 		return {
@@ -128,13 +131,33 @@ export function readAudience(
 	return {
 		pending: user,
 		withProviders: (answer) => {
-			const providers = networksOfUser(answer);
-			if (providers.length === 0) {
+			const all = networksOfUser(answer);
+			if (all.length === 0) {
 				fail(`The user ${user} has no social accounts (identities) to publish on`, 'Nothing was published.');
 			}
-			return { publish_for_user: { user_token: user, providers } };
+			const providers = all.filter((provider) => SHARING_PROVIDERS.includes(provider));
+			if (providers.length === 0) {
+				fail(
+					`None of the user's networks (${all.join(', ')}) is one OneAll's Sharing API publishes to`,
+					`Sharing publishes to ${SHARING_PROVIDERS.join(', ')}. Nothing was published.`,
+				);
+			}
+			return { publish_for_user: { user_token: user, providers }, leftOut: leftOutIdentities(answer) };
 		},
 	};
+}
+
+/** The user's identities on networks Sharing does not publish to, each with the reason, for the output. */
+function leftOutIdentities(data: IDataObject): IDataObject[] {
+	const user = (data.user ?? {}) as IDataObject;
+	const identities = Array.isArray(user.identities) ? (user.identities as IDataObject[]) : [];
+	return identities
+		.filter((identity) => typeof identity?.provider === 'string' && !SHARING_PROVIDERS.includes(identity.provider))
+		.map((identity) => ({
+			provider: identity.provider,
+			...(typeof identity.identity_token === 'string' ? { identity_token: identity.identity_token } : {}),
+			reason: `OneAll's Sharing API does not publish to ${String(identity.provider)} (it publishes to ${SHARING_PROVIDERS.join(', ')})`,
+		}));
 }
 
 /** Who published, for the output (`user_token` or `identity_token`), so a next step needs no re-pick. */
@@ -157,7 +180,13 @@ export function withAudience(
 			path: apiPath('/users/{user}.json', { user: audience.pending }),
 			intent: 'read',
 		},
-		complete: (answer) => build(audience.withProviders(answer)),
+		complete: (answer) => {
+			const { leftOut, ...part } = audience.withProviders(answer);
+			const request = build(part);
+			if (leftOut.length === 0) return request;
+			const finish = request.finish;
+			return { ...request, finish: (result) => ({ ...(finish ? finish(result) : result), networks_left_out: leftOut }) };
+		},
 	};
 	// Described with the user's networks still to fill in; the sender completes it after the read.
 	return {
