@@ -1,7 +1,7 @@
 import type { Caveat } from '../operation';
 
 /**
- * What OneAll or a network retired, said where it matters (docs/oneall-api.md §13): a notice on the
+ * What OneAll or a network retired, said where it matters (docs/oneall-api.md §4.4, §5.5, §6.3): a notice on the
  * operation's panel, and a sentence added to OneAll's error. Spec rows name one in their `caveat`.
  */
 export const CAVEATS = {
