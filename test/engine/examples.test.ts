@@ -107,10 +107,12 @@ describe('example workflows', () => {
 			'POST /sharing/messages.json',
 		]);
 		const message = emulator.pushes()[0].body.request.sharing_message;
-		expect(message.publish_for_user).toEqual({ user_token: FIXTURES.users.primary, providers: ['pinterest', 'facebook', 'twitter'] });
+		// Only the networks Sharing publishes to; the user's Pinterest identity is named as left out.
+		expect(message.publish_for_user).toEqual({ user_token: FIXTURES.users.primary, providers: ['facebook', 'twitter'] });
 		expect(message.parts.text.body).toMatch(/^Hello, I just joined Example Shop!/);
-		const publications = (lastOutput(run)[0].json.sharing_message as IDataObject).publications as IDataObject;
-		expect(publications.count).toBe(3);
+		const output = lastOutput(run)[0].json;
+		expect(((output.sharing_message as IDataObject).publications as IDataObject).count).toBe(2);
+		expect(output.networks_left_out).toEqual([expect.objectContaining({ provider: 'pinterest' })]);
 	});
 
 	it('sharing-picture-all-networks: the downloaded picture is uploaded once for all networks of the user', async () => {
@@ -121,6 +123,6 @@ describe('example workflows', () => {
 		const upload = publish.body.request.sharing_message.parts.uploads[0];
 		expect(upload.name).toBe('launch.png');
 		expect(Buffer.from(upload.data, 'base64').equals(picture)).toBe(true);
-		expect(publish.body.request.sharing_message.publish_for_user.providers).toEqual(['pinterest', 'facebook', 'twitter']);
+		expect(publish.body.request.sharing_message.publish_for_user.providers).toEqual(['facebook', 'twitter']);
 	});
 });

@@ -558,6 +558,9 @@ const VALIDATION_MESSAGES = [
 	/^(Identity|User|Connection) token is empty$/,
 	/^(Identity|User|Connection) token ".*" is not a valid OneAll token: tokens look like [\w-]+$/s,
 	/^(Board|Playlist) ID is empty$/,
+	// Numbers where an id goes (22 #11): only exact whole numbers are ids.
+	/^.+ (-?[\d.e+]+|NaN|-?Infinity) is not an id: ids are whole numbers or text$/,
+	/^.+ [\d.e+]+ is a number too large to be exact: it was rounded before the node got it, so it would name another object$/,
 	/^(Board|Playlist) ID ".*" is not a valid id: give the id itself \(letters, digits, - and _\), not a name or URL$/s,
 	/^"[^"]+" is required$/,
 	/^"[^"]+" must be text, got (a list|object|undefined|bigint|symbol|function)$/,
@@ -637,8 +640,9 @@ interface RunSummary {
 
 const totals: RunSummary = { sets: 0, succeeded: 0, refused: 0, rejectedByOneAll: 0, tooLarge: 0 };
 
-/** The line of an error item's description naming the request, e.g. "POST /push/…". */
-const requestLine = (description: unknown) => String(description ?? '').split('\n')[0];
+/** The request an error item's description names on its last line ("Request: POST /push/…"), as "POST /push/…". */
+const requestLine = (description: unknown) =>
+	(String(description ?? '').split('\n').find((line) => line.startsWith('Request: ')) ?? '').slice('Request: '.length);
 
 async function fuzz(op: FuzzOperation, seed: number, count = ITEMS_PER_RUN): Promise<RunSummary> {
 	const rng = prng(seed);

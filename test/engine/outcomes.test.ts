@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { loadPackage, runOneAll } from '../helpers/harness.cjs';
+import { callListSearch } from '../helpers/listSearch.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -265,5 +266,73 @@ describe('21 part 3: what OneAll or the networks retired, said in the editor and
 		const { error } = await run(sharingPublish({ user: byId(user) }));
 		expect(error?.message).toMatch(/None of the user's networks \(pinterest, youtube\) is one OneAll's Sharing API publishes to/);
 		expect(emulator.requests.map((request) => request.method)).toEqual(['GET']);
+	});
+});
+
+describe('27 #4: Sharing Message → Delete', () => {
+	const publishOne = async (text: string) => {
+		const { items } = await run(sharingPublish({ networkChoice: 'chosen', networks: ['facebook'], text }));
+		return String((items[0].json.sharing_message as IDataObject).sharing_message_token);
+	};
+
+	it('the token field is a picker of the site\'s messages, newest first; a picked message is deleted', async () => {
+		const first = await publishOne('First');
+		const second = await publishOne('Second');
+		const parameters = { resource: 'sharingMessage', operation: 'delete', sharingMessageToken: { __rl: true, mode: 'list', value: '' } };
+		const { results } = await callListSearch('searchSharingMessages', {
+			parameters,
+			credentials: emulatorCredentials(emulator),
+			path: 'parameters.sharingMessageToken',
+		});
+		expect(results.map((result) => result.value).slice(0, 2)).toEqual([second, first]);
+		expect(String(results[0].name)).toContain(second);
+		const { items } = await run({ ...parameters, sharingMessageToken: { __rl: true, mode: 'list', value: second } });
+		expect(items[0].json).toMatchObject({ deleted: true, sharing_message_token: second, status: { code: 200 } });
+	});
+
+	it('delete outputs have one shape across the node: deleted, the ids, status (as Delete Tweet)', async () => {
+		const token = await publishOne('Gone');
+		// A saved workflow's plain token (before the picker) still works.
+		const sharing = await run({ resource: 'sharingMessage', operation: 'delete', sharingMessageToken: token });
+		expect(Object.keys(sharing.items[0].json).sort()).toEqual(['deleted', 'sharing_message_token', 'status']);
+		const tweet = await run({ resource: 'twitter', operation: 'publishTweet', identity: byId(ID.twitter), message: 'Bye' });
+		const deletedTweet = await run({
+			resource: 'twitter',
+			operation: 'deleteTweet',
+			identity: byId(ID.twitter),
+			postId: String(tweet.items[0].json.post_id),
+		});
+		expect(Object.keys(deletedTweet.items[0].json).sort()).toEqual(['deleted', 'post_id', 'status']);
+		const user = await run({ resource: 'user', operation: 'delete', user: byId(FIXTURES.users.secondary) });
+		expect(Object.keys(user.items[0].json).sort()).toEqual(['deleted', 'status', 'user_token']);
+	});
+
+	it('the panel says the posts stay live on the networks', async () => {
+		const { nodeTypes } = await loadPackage();
+		const properties = (nodeTypes.oneAll.type as { description: { properties: IDataObject[] } }).description.properties;
+		const notices = properties.filter(
+			(p) =>
+				p.type === 'notice' &&
+				((p.displayOptions as { show: IDataObject }).show.resource as string[]).includes('sharingMessage') &&
+				((p.displayOptions as { show: IDataObject }).show.operation as string[]).includes('delete'),
+		);
+		expect(notices.map((p) => p.displayName)).toEqual([expect.stringMatching(/posts it made stay live on the networks/)]);
+	});
+});
+
+describe('27 #8: error texts', () => {
+	it('the request stands on its own last line, after the advice, each line a sentence', async () => {
+		const { error } = await run({ resource: 'identity', operation: 'get', identity: byId(FIXTURES.unknownIdentity) });
+		const lines = String(error?.description).split('\n');
+		expect(lines[lines.length - 1]).toBe(`Request: GET /identities/${FIXTURES.unknownIdentity}.json`);
+		expect(lines.slice(0, -1).every((line) => /[.!?]$/.test(line))).toBe(true);
+	});
+
+	it('a malformed token: the description says something the title does not', async () => {
+		const { error } = await run({ resource: 'identity', operation: 'get', identity: byId('not-a-token') });
+		expect(error?.message).toMatch(/^Identity token "not-a-token" is not a valid OneAll token/);
+		expect(error?.description).toBeTruthy();
+		expect(error?.message).not.toContain(String(error?.description).replace(/\.$/, ''));
+		expect(String(error?.description)).not.toMatch(/tokens look like/);
 	});
 });

@@ -62,6 +62,7 @@ it('the node offers exactly these pickers', async () => {
 			'searchIdentities',
 			'searchLinkedInCompanies',
 			'searchPinterestBoards',
+			'searchSharingMessages',
 			'searchUsers',
 			'searchYouTubePlaylists',
 		].sort(),
@@ -251,7 +252,7 @@ describe('object pickers of the chosen identity', () => {
 });
 
 describe('failures reach the editor (never a silent empty list)', () => {
-	it('wrong keys: the identity picker rejects with OneAll\'s 401 text', async () => {
+	it('wrong keys: the identity picker rejects with OneAll\'s 401 text and the same advice executing gives (27 #8)', async () => {
 		const promise = search('searchIdentities', pinParameters(), {
 			credentials: emulatorCredentials(emulator, { privateKey: 'not-the-key' }),
 		});
@@ -259,7 +260,7 @@ describe('failures reach the editor (never a silent empty list)', () => {
 			name: 'NodeApiError',
 			httpCode: '401',
 			message:
-				'OneAll error 401: Authentication credentials are missing or incorrect: http://docs.oneall.com/api/basic/authentication/',
+				'OneAll error 401: Authentication credentials are missing or incorrect: http://docs.oneall.com/api/basic/authentication/. Check the public and private key of the OneAll API credential (Settings > API Settings of the OneAll site).',
 		});
 		expect(emulator.requests.map((r) => r.status)).toEqual([401]); // not retried
 	});
@@ -279,7 +280,9 @@ describe('failures reach the editor (never a silent empty list)', () => {
 		await expect(promise).rejects.toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '403',
-			message: `OneAll error 403: This resource requires a Pinterest identity, but the identity ${FIXTURES.identities.facebook} is a Facebook identity`,
+			message: expect.stringMatching(
+				new RegExp(`^OneAll error 403: This resource requires a Pinterest identity, but the identity ${FIXTURES.identities.facebook} is a Facebook identity\\. OneAll refused the request: `),
+			),
 		});
 	});
 
@@ -297,7 +300,7 @@ describe('failures reach the editor (never a silent empty list)', () => {
 		await expect(search('searchPinterestBoards', pinParameters(byId(FIXTURES.unknownIdentity)))).rejects.toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
-			message: `OneAll error 404: The identity ${FIXTURES.unknownIdentity} does not exist`,
+			message: `OneAll error 404: The identity ${FIXTURES.unknownIdentity} does not exist. Check the identity token and the ids used (board, playlist, user, connection): OneAll does not know one of them.`,
 		});
 	});
 

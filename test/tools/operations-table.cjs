@@ -15,9 +15,12 @@ const METHOD = { update: 'PUT', delete: 'DELETE' };
 // The retry rule of each kind (nodes/OneAll/transport/retryPolicy.ts).
 const AFTER_LOST_ANSWER = {
   update: 're-sent (same body, same result)',
-  delete: 're-sent; a 404 then is reported as `deleted: true` with a `note`',
+  delete: 're-sent; a 404 after a lost answer (timeout, reset, 502/504) is reported as `deleted: true` with a `note`, after a 503 it is an error',
   pull: 're-sent (a read)',
 };
+// A caveat on a spec row (nodes/OneAll/actions/common/caveats.ts): the editor shows its notice.
+const caveatNote = (spec) => (spec.caveat ? ` · ⚠ ${spec.caveat.label} (notice in the editor)` : '');
+
 const CERTAINTY = {
   'seed-page': '**documented** (OneAll page, exact)',
   docs: 'documented (older OneAll page)',
@@ -45,7 +48,7 @@ function renderChangesTable() {
     for (const spec of resource.specs.filter((s) => s.verb === 'update' || s.verb === 'delete')) {
       const body = spec.fields.filter((f) => !(f.kind === 'pathId' || (f.kind === 'locator' && f.at === 'path')));
       const what = spec.verb === 'delete' ? 'no body' : `\`update.${spec.object}\`: ${body.map(describeField).join('<br>')}`;
-      rows.push(`| ${resource.name} → ${spec.name} | \`${METHOD[spec.verb]} /update/identities/<identity>/${spec.path}\` | ${what} | ${CERTAINTY[spec.certainty]} | ${AFTER_LOST_ANSWER[spec.verb]} |`);
+      rows.push(`| ${resource.name} → ${spec.name} | \`${METHOD[spec.verb]} /update/identities/<identity>/${spec.path}\` | ${what} | ${CERTAINTY[spec.certainty]}${caveatNote(spec)} | ${AFTER_LOST_ANSWER[spec.verb]} |`);
     }
     for (const pull of resource.pulls) {
       const paging = pull.paging;
@@ -55,7 +58,7 @@ function renderChangesTable() {
         !paging.size ? 'none known: one request, Limit trims' : '',
         ...(pull.filters || []).map((f) => `\`${f.key}\` (${f.label})`),
       ].filter(Boolean);
-      rows.push(`| ${resource.name} → ${pull.name} | \`GET /pull/identities/<identity>/${pull.path}\` | ${query.join('<br>')}; list \`result.data.${pull.collection}\` | path ${CERTAINTY[pull.certainty]}; parameters from OneAll's SDK, answer undocumented (read leniently) | ${AFTER_LOST_ANSWER.pull} |`);
+      rows.push(`| ${resource.name} → ${pull.name} | \`GET /pull/identities/<identity>/${pull.path}\` | ${query.join('<br>')}; list \`result.data.${pull.collection}\` | path ${CERTAINTY[pull.certainty]}; parameters from OneAll's SDK, answer undocumented (read leniently)${caveatNote(pull)} | ${AFTER_LOST_ANSWER.pull} |`);
     }
   }
   return rows.join('\n');
@@ -71,7 +74,7 @@ function renderTable() {
     for (const spec of resource.specs.filter((s) => (s.verb ?? 'push') === 'push')) {
       const fields = spec.fields.map(describeField).join('<br>');
       const extra = spec.asynchronous ? ' · async, callback URL' : '';
-      rows.push(`| ${resource.name} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra} |`);
+      rows.push(`| ${resource.name} → ${spec.name} | \`${spec.path}\` | \`${spec.object}\`: ${fields} | ${CERTAINTY[spec.certainty]}${extra}${caveatNote(spec)} |`);
     }
   }
   return rows.join('\n');

@@ -67,7 +67,7 @@ describe('idSegment', () => {
 	});
 
 	// 22 #11: a tweet id read from JSON as a number is rounded; sent, it would name another tweet.
-	it.each([1460323737035677698, 2 ** 53, 1e21, -5, 12.5, Number.NaN, Number.POSITIVE_INFINITY])(
+	it.each([Number('1460323737035677698'), 2 ** 53, 1e21, -5, 12.5, Number.NaN, Number.POSITIVE_INFINITY])(
 		'refuses the number %p: not exact, or not an id; says to pass ids as text',
 		(value) => {
 			const error = (() => {

@@ -130,9 +130,9 @@ describe('ids given as JSON numbers (22 #11)', () => {
 			'10213128014248749',
 		]);
 		// Facebook's picture ids are beyond 2^53: as numbers they are already rounded.
-		expect(() => asIdList([10213128014248748], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
-		expect(() => asBodyId(10213128014248748123, 'Page ID', fail)).toThrow(/too large to be exact/);
-		expect(() => asIdList([1, 10213128014248748123], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
-		expect(() => asIdList(10213128014248748123, 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
+		expect(() => asIdList([Number('10213128014248748')], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
+		expect(() => asBodyId(Number('10213128014248748123'), 'Page ID', fail)).toThrow(/too large to be exact/);
+		expect(() => asIdList([1, Number('10213128014248748123')], 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
+		expect(() => asIdList(Number('10213128014248748123'), 'Attachment Picture IDs', fail)).toThrow(/too large to be exact/);
 	});
 });

@@ -65,7 +65,11 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			return { deleted: true, ...(output.kind === 'deleted' ? output.ids : {}), note: ALREADY_DELETED_NOTE };
 		}
 		if (output.kind === 'response') return { response } as IDataObject;
-		if (output.kind === 'deleted') return { deleted: true, ...output.ids, ...resultData(response) };
+		if (output.kind === 'deleted') {
+			// One shape for every delete: deleted, the ids, OneAll's status (and any data it sent).
+			const status = response.request?.status;
+			return { deleted: true, ...output.ids, ...(status ? { status: status as IDataObject } : {}), ...resultData(response) };
+		}
 		const data = resultData(response);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { LOCATORS, type PullList } from '../actions/common/locators';
 import { isNetwork } from '../actions/common/networks';
 import { failFor } from '../helpers/fail';
+import { withHintInMessage } from '../transport/errors';
 import { fetchListPage } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
 
@@ -22,11 +23,13 @@ async function searchPages(
 	collection: string,
 	paginationToken: string | undefined,
 	toResult: (entry: IDataObject) => ListResult | undefined,
+	query: IDataObject = {},
 ): Promise<INodeListSearchResult> {
 	const firstPage = Math.max(1, Number(paginationToken) || 1);
 	const results: ListResult[] = [];
 	for (let page = firstPage; page < firstPage + MAX_PAGES_PER_CALL; page++) {
 		const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
+			...query,
 			page,
 			entries_per_page: PAGE_SIZE,
 		});
@@ -78,6 +81,28 @@ async function searchUsers(
 	});
 }
 
+/** The site's sharing messages, newest first: OneAll's list names only the token and the dates (docs/oneall-api.md §8.1). */
+async function searchSharingMessages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPages(
+		this,
+		'/sharing/messages.json',
+		'sharing_messages',
+		paginationToken,
+		(entry) => {
+			const token = entry.sharing_message_token;
+			if (typeof token !== 'string' || token === '') return undefined;
+			const date = entry.date_last_published ?? entry.date_creation;
+			const name = typeof date === 'string' && date ? `${date} (${token})` : token;
+			return matches(filter, name) ? { name, value: token } : undefined;
+		},
+		{ order_direction: 'desc' },
+	);
+}
+
 /** Boards, pages, … of the identity chosen in the same node, from OneAll's Pull API. */
 function objectSearch({ path: pullPath, collection, object }: PullList) {
 	return async function (
@@ -108,7 +133,18 @@ type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationTok
 export const listSearch: Record<string, SearchMethod> = {
 	[LOCATORS.identity.searchMethod]: searchIdentities,
 	[LOCATORS.user.searchMethod]: searchUsers,
+	[LOCATORS.sharingMessage.searchMethod]: searchSharingMessages,
 };
 for (const info of Object.values(LOCATORS)) {
 	if (info.pull) listSearch[info.searchMethod] = objectSearch(info.pull);
+}
+// A picker shows only the error's message: it gets the same explanation executing shows (wrong keys, …).
+for (const [name, search] of Object.entries(listSearch)) {
+	listSearch[name] = async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		try {
+			return await search.call(this, filter, paginationToken);
+		} catch (error) {
+			throw withHintInMessage(error);
+		}
+	};
 }

@@ -49,6 +49,34 @@ export interface Where {
 	itemIndex: number;
 }
 
+/** Starts the description's last line, naming the request; pickers leave it out of their message. */
+export const REQUEST_LABEL = 'Request: ';
+
+const asSentence = (line: string) => (/[.!?]$/.test(line.trim()) ? line : `${line}.`);
+
+/**
+ * An error's description: what happened and what to do, each line a sentence (the editor renders the
+ * description as HTML, so the lines run together), then the request on a line of its own.
+ */
+export function describeFailure(where: { method: string; path: string }, lines: Array<string | undefined>): string {
+	const text = lines.filter((line): line is string => Boolean(line && line.trim())).map(asSentence);
+	return [...text, `${REQUEST_LABEL}${where.method} ${where.path}`].join('\n');
+}
+
+/**
+ * Pickers (list searches) show only an error's message: give them the explanation that executing shows
+ * in the description (e.g. "Check the public and private key …" for a 401).
+ */
+export function withHintInMessage<T>(error: T): T {
+	if (!(error instanceof NodeApiError) || !error.description) return error;
+	const hint = error.description
+		.split('\n')
+		.filter((line) => line && !line.startsWith(REQUEST_LABEL))
+		.join(' ');
+	if (hint && !error.message.includes(hint)) error.message = `${asSentence(error.message)} ${hint}`;
+	return error;
+}
+
 /** An error whose message is OneAll's own `status.info` and code. */
 export function oneAllApiError(node: INode, failure: ApiFailure): NodeApiError {
 	const { status, envelope } = failure;
@@ -69,12 +97,12 @@ export function oneAllApiError(node: INode, failure: ApiFailure): NodeApiError {
 			: `OneAll answered HTTP ${failure.httpStatus} with an empty body`;
 		details = { body: snippet };
 	}
-	const lines = [`${failure.method} ${failure.path}`, hintFor(code, failure.kind)];
+	const lines = [hintFor(code, failure.kind)];
 	if (!status?.info && failure.httpStatus < 400 && failure.kind === 'write') lines.push(MAY_HAVE_LANDED);
 	if (!status && details.body) lines.push(`Body: ${String(details.body)}`);
 	return new NodeApiError(node, details, {
 		message,
-		description: lines.filter(Boolean).join('\n'),
+		description: describeFailure(failure, lines),
 		httpCode: String(code),
 		itemIndex: failure.itemIndex,
 	});
@@ -90,11 +118,11 @@ export function oneAllNetworkError(
 	const message = timedOut
 		? 'OneAll did not answer in time'
 		: `Could not reach OneAll${code ? ` (${code})` : ''}`;
-	const lines = [`${request.method} ${request.path}`, detail];
+	const lines = [detail];
 	if (request.kind === 'write' && code !== 'ECONNREFUSED') lines.push(MAY_HAVE_LANDED);
 	const error = new NodeApiError(node, { code: code ?? 'UNKNOWN', message: detail }, {
 		message,
-		description: lines.join('\n'),
+		description: describeFailure(request, lines),
 		itemIndex: request.itemIndex,
 		...(code ? { httpCode: code } : {}),
 	});
@@ -121,13 +149,12 @@ export function redirectTarget(location: unknown): string {
 export function oneAllRedirectError(node: INode, httpStatus: number, location: unknown, where: Where): NodeApiError {
 	const target = redirectTarget(location);
 	const lines = [
-		`${where.method} ${where.path}`,
 		`The answer redirected to ${target}. OneAll's API does not redirect, so the redirect was not followed and the keys were not sent there. Check the credential's subdomain or API Base URL, and any proxy in between.`,
 	];
 	if (where.kind === 'write') lines.push('OneAll did not confirm the request; it was not sent again.');
 	return new NodeApiError(node, { httpStatus, location: target }, {
 		message: `OneAll answered HTTP ${httpStatus} (redirect to ${target})`,
-		description: lines.join('\n'),
+		description: describeFailure(where, lines),
 		httpCode: String(httpStatus),
 		itemIndex: where.itemIndex,
 	});
@@ -140,12 +167,11 @@ export function oneAllNoResultError(node: INode, httpStatus: number, envelope: O
 		message: write
 			? 'OneAll answered without a result: the post may or may not be live; it was not sent again'
 			: 'OneAll answered without a status or result',
-		description: [
-			`${where.method} ${where.path}`,
+		description: describeFailure(where, [
 			write
 				? `HTTP ${httpStatus} without result.data. Check the network (or the provider) before running it once more.`
 				: `HTTP ${httpStatus} with an empty OneAll envelope; something between the node and OneAll may have changed the answer.`,
-		].join('\n'),
+		]),
 		httpCode: String(httpStatus),
 		itemIndex: where.itemIndex,
 	});
@@ -157,10 +183,9 @@ export function oneAllWaitTooLongError(node: INode, retryAfterMs: number, maxWai
 	const seconds = Math.ceil(retryAfterMs / 1000);
 	const error = new NodeApiError(node, { retryAfterSeconds: seconds }, {
 		message: `OneAll's rate limit: OneAll asked to wait ${seconds} s (Retry-After) before the next request`,
-		description: [
-			`${where.method} ${where.path}`,
+		description: describeFailure(where, [
 			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${seconds} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
-		].join('\n'),
+		]),
 		httpCode: '429',
 		itemIndex: where.itemIndex,
 	});

@@ -23,7 +23,8 @@ export function tokenSegment(value: unknown, label: string, fail: Fail): string 
 			text
 				? `${label} "${text.slice(0, 60)}" is not a valid OneAll token: tokens look like 8a7b4c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d`
 				: `${label} is empty`,
-			'OneAll tokens look like 8a7b4c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d.',
+			// Not the message again: where a valid token comes from.
+			'Pick it from the list, or map it from an earlier step that outputs it, e.g. a social login or a Get Many of users or identities.',
 		);
 	}
 	return text;
@@ -36,7 +37,7 @@ export function idSegment(value: unknown, label: string, fail: Fail): string {
 			text
 				? `${label} "${text.slice(0, 60)}" is not a valid id: give the id itself (letters, digits, - and _), not a name or URL`
 				: `${label} is empty`,
-			'Ids contain only letters, digits, "-" and "_".',
+			'Pick it from the list, or map it from an earlier step that outputs it, e.g. a publish or a Get Many.',
 		);
 	}
 	return text;

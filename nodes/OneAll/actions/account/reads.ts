@@ -86,24 +86,36 @@ export function getManyOperation(
 
 /**
  * Delete: one object by its token, with `confirm_deletion=true` (OneAll's own examples send it for every
- * delete, docs/oneall-api.md §8.6). Outputs OneAll's answer (its status when there is no data).
+ * delete, docs/oneall-api.md §8.6). Outputs what every delete of the node outputs: `deleted: true`, the
+ * token under `idKey`, and OneAll's status.
  */
-export function deleteOperation(text: TokenText): OperationDefinition {
+export function deleteOperation(
+	text: TokenText & {
+		/** Output key of the deleted token, e.g. sharing_message_token. */
+		idKey: string;
+		/** A notice on the panel: what the delete does not do. */
+		notice?: string;
+	},
+): OperationDefinition {
 	return {
 		value: 'delete',
 		name: 'Delete',
 		action: text.action,
 		description: text.description,
 		...(text.docs ? { docs: text.docs } : {}),
-		properties: [text.property],
+		properties: [
+			...(text.notice ? [{ displayName: text.notice, name: 'deleteNotice', type: 'notice' as const, default: '' }] : []),
+			text.property,
+		],
 		prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 			const fail = failFor(this.getNode(), itemIndex);
+			const token = text.readToken(this, itemIndex, fail);
 			return {
 				method: 'DELETE',
-				path: tokenPath(this, text, itemIndex, fail),
+				path: apiPath(text.path, { token }),
 				query: { confirm_deletion: 'true' },
 				intent: 'delete',
-				output: { kind: 'data', withStatus: true },
+				output: { kind: 'deleted', ids: { [text.idKey]: token } },
 			};
 		},
 	};

@@ -9,7 +9,7 @@ import { nodeParameter } from './parameters';
 /** Objects of a network, listed by OneAll's Pull API for the chosen identity. */
 export type ObjectLocatorKind = 'board' | 'page' | 'group' | 'company' | 'playlist';
 /** Everything a "From List / By ID" field can pick. */
-export type LocatorKind = 'identity' | 'user' | ObjectLocatorKind;
+export type LocatorKind = 'identity' | 'user' | 'sharingMessage' | ObjectLocatorKind;
 
 /** Where the list of a picker comes from: OneAll's Pull API for one identity (docs/oneall-api.md §6). */
 export interface PullList {
@@ -48,6 +48,14 @@ export const LOCATORS: Record<LocatorKind, LocatorInfo> = {
 		placeholder: '5360232a-d9ca-4433-8128-44a9e1d9cec3',
 		searchMethod: 'searchUsers',
 		id: 'token',
+	},
+	sharingMessage: {
+		displayName: 'Sharing Message',
+		description: 'The sharing message (its sharing_message_token, output by Publish)',
+		placeholder: '328ef915-da13-4b58-83f6-6a35af3b08c0',
+		searchMethod: 'searchSharingMessages',
+		// The token's shape is documented by example only: held to the path id pattern, as before the picker.
+		id: 'id',
 	},
 	board: {
 		displayName: 'Board',

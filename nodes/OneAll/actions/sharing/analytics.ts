@@ -136,6 +136,7 @@ export const sharingAnalyticsResource: ResourceDefinition = {
 			path: SNAPSHOT,
 			property: snapshotToken.property,
 			readToken: snapshotToken.read,
+			idKey: 'sharing_analytics_snapshot_token',
 		}),
 	],
 };

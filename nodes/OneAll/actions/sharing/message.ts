@@ -50,7 +50,7 @@ export const sharingMessageResource: ResourceDefinition = {
 					body: { sharing_message: { ...part, parts } },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
-					finish: publishOutcome(this, itemIndex, audienceUsed(part), `POST ${MESSAGES}`),
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path: MESSAGES }),
 				}));
 			},
 		},
@@ -77,7 +77,7 @@ export const sharingMessageResource: ResourceDefinition = {
 					body: { sharing_message: part },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
-					finish: publishOutcome(this, itemIndex, audienceUsed(part), `POST ${path}`),
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path }),
 				}));
 			},
 		},
@@ -108,6 +108,9 @@ export const sharingMessageResource: ResourceDefinition = {
 			path: MESSAGE,
 			property: messageToken.property,
 			readToken: messageToken.read,
+			idKey: 'sharing_message_token',
+			notice:
+				'This deletes the message at OneAll only: the posts it made stay live on the networks. Delete them there, or with the network\'s own delete operation (e.g. Delete Tweet, Delete Pin).',
 		}),
 	],
 };

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { describeFailure } from '../../transport/errors';
+
 /**
  * One network's outcome of a Sharing publish, read from the answer's `sharing_message.publications`
  * (a list, or `{count, entries}`). OneAll describes their keys in words only (docs/oneall-api.md §8.5),
@@ -66,7 +68,7 @@ export function publishOutcome(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	audience: IDataObject,
-	request: string,
+	request: { method: string; path: string },
 ) {
 	return (data: IDataObject): IDataObject => {
 		const publications = readPublications(data);
@@ -74,7 +76,9 @@ export function publishOutcome(
 		if (publications.length > 0 && failed.length === publications.length) {
 			throw new NodeApiError(context.getNode(), { publications: failed } as unknown as JsonObject, {
 				message: `The message was published on none of its ${failed.length} network${failed.length === 1 ? '' : 's'}: ${failed.map(failureLine).join('; ')}`,
-				description: `Every publication failed at the network, so nothing is live. OneAll stored the message; fix the cause and re-publish it, or delete it. (Request: ${request})`,
+				description: describeFailure(request, [
+					'Every publication failed at its network, so nothing is live. OneAll stored the message: fix the cause and re-publish it, or delete it.',
+				]),
 				httpCode: String(failed.find((publication) => publication.code)?.code ?? 207),
 				itemIndex,
 			});

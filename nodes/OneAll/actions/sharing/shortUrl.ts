@@ -87,6 +87,7 @@ export const shortUrlResource: ResourceDefinition = {
 			path: SHORT_URL,
 			property: shortUrlToken.property,
 			readToken: shortUrlToken.read,
+			idKey: 'shorturl_token',
 		}),
 	],
 };

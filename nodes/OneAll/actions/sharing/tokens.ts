@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { idSegment } from '../../transport/path';
+import { locatorProperty, readLocator } from '../common/locators';
 import { nodeParameter } from '../common/parameters';
 
 /**
@@ -22,8 +23,15 @@ export function sharingTokenField(name: string, displayName: string, description
 	return { property, read };
 }
 
-export const messageToken = sharingTokenField(
-	'sharingMessageToken',
-	'Sharing Message Token',
-	'The sharing_message_token OneAll returned when the message was published',
-);
+/**
+ * The sharing message of Get, Re-Publish and Delete: a picker of the site's messages (newest first) or a
+ * token typed or mapped. The parameter keeps its name, so saved workflows with a plain token still run.
+ */
+export const messageToken = {
+	property: locatorProperty('sharingMessage', {
+		name: 'sharingMessageToken',
+		description: 'The message to act on: pick it from the list (newest first) or give the sharing_message_token that Publish output',
+	}),
+	read: (context: IExecuteFunctions, itemIndex: number, fail: Fail): string =>
+		readLocator(context, itemIndex, 'sharingMessage', fail, { parameter: 'sharingMessageToken', label: 'Sharing Message Token' }),
+};
