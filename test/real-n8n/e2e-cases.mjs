@@ -228,13 +228,15 @@ export const CASES = [
       );
       assert.equal(pushes.length, 1);
       const message = pushes[0].body.request.sharing_message;
-      assert.deepEqual(message.publish_for_user, { user_token: FIXTURES.users.primary, providers: ['pinterest', 'facebook', 'twitter'] });
+      // Only the networks Sharing publishes to; the user's Pinterest identity is listed as left out.
+      assert.deepEqual(message.publish_for_user, { user_token: FIXTURES.users.primary, providers: ['facebook', 'twitter'] });
       assert.equal(message.parts.uploads.length, 1);
       assert.equal(message.parts.uploads[0].name, PICTURE.name);
       const received = Buffer.from(message.parts.uploads[0].data, 'base64');
       assert.ok(received.equals(emulatorFile(PICTURE.name, PICTURE.bytes)), `received ${received.length} bytes that differ from the served picture`);
       const [result] = out('Publish Picture');
-      assert.equal(result.sharing_message.publications.count, 3);
+      assert.equal(result.sharing_message.publications.count, 2);
+      assert.deepEqual(result.networks_left_out.map((entry) => entry.provider), ['pinterest']);
       assert.ok(!JSON.stringify(result).includes(message.parts.uploads[0].data.slice(0, 200)), 'the file content is not in the output');
     },
   },
@@ -249,8 +251,8 @@ export const CASES = [
         [`GET /connections/${FIXTURES.connection}.json`, `GET /users/${FIXTURES.users.primary}.json`, 'POST /sharing/messages.json'],
       );
       assert.equal(pushes.length, 1);
-      assert.deepEqual(pushes[0].body.request.sharing_message.publish_for_user.providers, ['pinterest', 'facebook', 'twitter']);
-      assert.equal(out('Welcome on All Networks')[0].sharing_message.publications.count, 3);
+      assert.deepEqual(pushes[0].body.request.sharing_message.publish_for_user.providers, ['facebook', 'twitter']);
+      assert.equal(out('Welcome on All Networks')[0].sharing_message.publications.count, 2);
     },
   },
   {
