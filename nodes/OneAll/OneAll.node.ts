@@ -12,7 +12,9 @@ export class OneAll implements INodeType {
 		name: 'oneAll',
 		icon: { light: 'file:oneall.svg', dark: 'file:oneall.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Sharing publishes output one item per network by default (version 1 keeps one item per message).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
 			'Publish to Facebook, LinkedIn, Pinterest, X (Twitter) and YouTube for users who connected their accounts through OneAll',

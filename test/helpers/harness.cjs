@@ -148,13 +148,14 @@ const runWorkflow = (args) => harness().runWorkflow(args);
  * One OneAll node with `parameters`, run over `items` (stopped after `timeoutMs` or at `stopWhen` when given).
  * `onError` is the node setting On Error ('continueRegularOutput', 'continueErrorOutput'); `__continueOnFail`
  * in `parameters` is short for 'continueRegularOutput'. The result's `errorItems` is the error output.
+ * `typeVersion` is the node's version (1 unless given).
  */
-async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen, onError }) {
+async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen, onError, typeVersion = 1 }) {
   const node = {
     id: 'node-1',
     name,
     type: NODE_TYPE,
-    typeVersion: 1,
+    typeVersion,
     position: [0, 0],
     parameters,
     credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },

@@ -41,6 +41,8 @@ export function runOneAll(args: {
 	stopWhen?: Promise<unknown>;
 	/** The node setting On Error. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's version (1 unless given). */
+	typeVersion?: number;
 }): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[] }>;
 
 export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;

@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 /**
  * What a request does to OneAll, which decides whether it may be sent again after a lost answer
@@ -65,10 +72,30 @@ export interface RequestDescription {
 	/**
 	 * Finishes the item's output from the shaped answer: adds what the node knows (the identity used), or
 	 * throws a NodeApiError when the answer reports a failure OneAll did not flag (every network of a
-	 * publish failed). Runs before provider tokens are redacted.
+	 * publish failed), or splits it into several output items (one per network). Runs before provider
+	 * tokens are redacted.
 	 */
-	finish?: (result: IDataObject) => IDataObject;
+	finish?: (result: IDataObject) => IDataObject | SplitOutput;
 }
+
+/** One output item of an input item that gives several; `failure` marks a part that failed. */
+export interface OutputPart {
+	json: IDataObject;
+	failure?: NodeApiError | NodeOperationError;
+}
+
+/**
+ * Several output items from one input item (one per network of a publish), each paired with the input
+ * item. Failed parts are routed like error items (error output, Continue On Fail); without either they
+ * stay regular items that say they failed, unless every part failed: then the node fails with `allFailed`.
+ */
+export interface SplitOutput {
+	split: OutputPart[];
+	allFailed: NodeApiError | NodeOperationError;
+}
+
+export const isSplitOutput = (value: unknown): value is SplitOutput =>
+	typeof value === 'object' && value !== null && Array.isArray((value as SplitOutput).split);
 
 export interface ResolveStep {
 	/** A read (intent 'read', output 'data'); its answer goes to `complete`, never to the output. */

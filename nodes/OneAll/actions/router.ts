@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readBatching } from './common/batching';
-import type { Caveat, RequestDescription } from './operation';
+import { isSplitOutput, type Caveat, type RequestDescription, type SplitOutput } from './operation';
 import { findOperation } from './registry';
 import { executionSender } from './send';
 
@@ -30,9 +30,11 @@ function withCaveat(error: NodeError, caveat: Caveat | undefined): NodeError {
  * For On Error → Continue (using error output), n8n moves an item to the error output only when its json
  * holds nothing but `error`, `message` and `details` (n8n-core's handleNodeErrorOutput; an `error` on the
  * item itself would make n8n replace the json by the message alone), so there the rest goes in `details`.
+ * `known` is what the item is about (which network), kept next to the error.
  */
-export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: boolean): INodeExecutionData {
+export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: boolean, known: IDataObject = {}): INodeExecutionData {
 	const about = {
+		...known,
 		...(error.description ? { description: error.description } : {}),
 		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
 	};
@@ -42,6 +44,21 @@ export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: bo
 			: { error: error.message, ...about },
 		pairedItem: { item: itemIndex },
 	};
+}
+
+/**
+ * The output items of an item that gave several (one per network), each paired with it. Under Continue
+ * On Fail (or the error output) a failed part is an error item that keeps what it is about (which
+ * network); otherwise it stays a regular item saying it failed, unless every part failed.
+ */
+function splitItems(output: SplitOutput, itemIndex: number, onFail: { continueOnFail: boolean; toErrorOutput: boolean }) {
+	const failed = output.split.filter((part) => part.failure);
+	if (!onFail.continueOnFail && failed.length > 0 && failed.length === output.split.length) throw output.allFailed;
+	return output.split.map(({ json, failure }): INodeExecutionData =>
+		failure && onFail.continueOnFail
+			? errorItem(failure, itemIndex, onFail.toErrorOutput, json)
+			: { json, pairedItem: { item: itemIndex } },
+	);
 }
 
 /**
@@ -82,10 +99,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const request = requests[itemIndex];
 			if (!request) continue;
 			try {
-				results[itemIndex] = this.helpers.constructExecutionMetaData(
-					this.helpers.returnJsonArray(await send(request, itemIndex)),
-					{ itemData: { item: itemIndex } },
-				);
+				const answer = await send(request, itemIndex);
+				results[itemIndex] = isSplitOutput(answer)
+					? splitItems(answer, itemIndex, { continueOnFail, toErrorOutput })
+					: this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answer), {
+							itemData: { item: itemIndex },
+						});
 			} catch (error) {
 				const nodeError = withCaveat(asNodeError(this, error, itemIndex), definition.caveat);
 				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];

@@ -6,10 +6,10 @@ import { RequestPacer } from '../transport/pacer';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
-import type { OperationResult, RequestDescription, RequestIntent } from './operation';
+import { isSplitOutput, type OperationResult, type RequestDescription, type RequestIntent, type SplitOutput } from './operation';
 import { fetchPulled } from './pull/fetchPulled';
 
-export type Send = (request: RequestDescription, itemIndex: number) => Promise<OperationResult>;
+export type Send = (request: RequestDescription, itemIndex: number) => Promise<OperationResult | SplitOutput>;
 
 /** The transport's retry policy follows what the request does (README "Retries"). */
 const KIND_OF_INTENT: Record<RequestIntent, RequestKind> = {
@@ -81,8 +81,11 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const answer = await sendOne({ ...request.resolve.read, output: { kind: 'data' } }, itemIndex);
 			complete = request.resolve.complete(answer as IDataObject);
 		}
-		let result = await sendOne(complete, itemIndex);
-		if (complete.finish && !Array.isArray(result)) result = complete.finish(result);
-		return complete.keepSecrets ? result : redactProviderTokens(result);
+		const answer = await sendOne(complete, itemIndex);
+		const result = complete.finish && !Array.isArray(answer) ? complete.finish(answer) : answer;
+		if (complete.keepSecrets) return result;
+		if (!isSplitOutput(result)) return redactProviderTokens(result);
+		// Each part's json only: a part's failure stays the error it is.
+		return { ...result, split: result.split.map((part) => ({ ...part, json: redactProviderTokens(part.json) })) };
 	};
 }

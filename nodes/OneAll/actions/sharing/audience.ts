@@ -6,7 +6,7 @@ import { apiPath } from '../../transport/path';
 import { locatorProperty, readLocator } from '../common/locators';
 import { SHARING_PROVIDERS } from '../common/networks';
 import { OPTION_LISTS } from '../common/optionLists';
-import type { RequestDescription, ResolveStep } from '../operation';
+import { isSplitOutput, type RequestDescription, type ResolveStep } from '../operation';
 import { nodeParameter } from '../common/parameters';
 
 /** OneAll provider keys as the Sharing API takes them ("facebook", "twitter", …). */
@@ -185,7 +185,16 @@ export function withAudience(
 			const request = build(part);
 			if (leftOut.length === 0) return request;
 			const finish = request.finish;
-			return { ...request, finish: (result) => ({ ...(finish ? finish(result) : result), networks_left_out: leftOut }) };
+			return {
+				...request,
+				finish: (result) => {
+					const output = finish ? finish(result) : result;
+					if (!isSplitOutput(output)) return { ...output, networks_left_out: leftOut };
+					// One item per network: the left-out networks too, each saying why.
+					const leftOutParts = leftOut.map((identity) => ({ json: { ...identity, status: 'left_out' } }));
+					return { ...output, split: [...output.split, ...leftOutParts] };
+				},
+			};
 		},
 	};
 	// Described with the user's networks still to fill in; the sender completes it after the read.

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
+import { nodeParameter } from '../common/parameters';
 import { apiPath } from '../../transport/path';
 import { deleteOperation, getManyOperation, getOperation } from '../account/reads';
 import type { OperationDocs, RequestDescription, ResourceDefinition } from '../operation';
 import { audienceProperties, audienceUsed, readAudience, withAudience } from './audience';
 import { partsProperties, readParts } from './parts';
 import { publishOutcome } from './publications';
-import { writeOptions } from './options';
+import { perNetworkProperties, writeOptions } from './options';
 import { messageToken } from './tokens';
 
 const MESSAGES = '/sharing/messages.json';
@@ -21,6 +22,10 @@ const publishDocs: OperationDocs = {
 	certainty: 'docs',
 	source: `${SOURCE}; §9.1 (uploads base64: SDK)`,
 };
+
+/** One Item per Network; a saved version-1 node without the parameter keeps one item per message. */
+const readPerNetwork = (context: IExecuteFunctions, itemIndex: number) =>
+	nodeParameter(context, 'perNetwork', itemIndex, context.getNode().typeVersion >= 1.1) === true;
 
 /**
  * Social Sharing (docs/oneall-api.md §8.1): one message published on several networks of a user, or on
@@ -39,18 +44,19 @@ export const sharingMessageResource: ResourceDefinition = {
 			description:
 				"Publish one message on a user's networks (all, or chosen ones) or on one identity, with text, link, picture, video or files from the item",
 			docs: publishDocs,
-			properties: [...audienceProperties, ...partsProperties, writeOptions],
+			properties: [...audienceProperties, ...partsProperties, ...perNetworkProperties, writeOptions],
 			async prepare(this: IExecuteFunctions, itemIndex: number): Promise<RequestDescription> {
 				const fail = failFor(this.getNode(), itemIndex);
 				const audience = readAudience(this, itemIndex, fail);
 				const parts = await readParts(this, itemIndex, fail);
+				const perNetwork = readPerNetwork(this, itemIndex);
 				return withAudience(audience, (part) => ({
 					method: 'POST',
 					path: MESSAGES,
 					body: { sharing_message: { ...part, parts } },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
-					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path: MESSAGES }),
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path: MESSAGES }, perNetwork),
 				}));
 			},
 		},
@@ -65,19 +71,20 @@ export const sharingMessageResource: ResourceDefinition = {
 				certainty: 'docs',
 				source: SOURCE,
 			},
-			properties: [messageToken.property, ...audienceProperties, writeOptions],
+			properties: [messageToken.property, ...audienceProperties, ...perNetworkProperties, writeOptions],
 			prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 				const fail = failFor(this.getNode(), itemIndex);
 				const path = apiPath(MESSAGE, {
 					token: messageToken.read(this, itemIndex, fail),
 				});
+				const perNetwork = readPerNetwork(this, itemIndex);
 				return withAudience(readAudience(this, itemIndex, fail), (part) => ({
 					method: 'POST',
 					path,
 					body: { sharing_message: part },
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
-					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path }),
+					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path }, perNetwork),
 				}));
 			},
 		},
