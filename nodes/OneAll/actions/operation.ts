@@ -76,6 +76,18 @@ export interface RequestDescription {
 	 * tokens are redacted.
 	 */
 	finish?: (result: IDataObject) => IDataObject | SplitOutput;
+	/**
+	 * Several writes for one item (one push per network), sent one after the other through the same
+	 * pacer instead of this request. Each gives one output item (its `finish` shapes it); one that fails
+	 * does not stop the others and becomes a failed part (SplitOutput). Everything is checked before.
+	 */
+	fanOut?: FanOut;
+}
+
+export interface FanOut {
+	entries: Array<{ request: RequestDescription; about: IDataObject }>;
+	/** The item's error when every entry failed (and the node does not continue on fail). */
+	noneSucceeded(failed: OutputPart[]): NodeApiError | NodeOperationError;
 }
 
 /** One output item of an input item that gives several; `failure` marks a part that failed. */

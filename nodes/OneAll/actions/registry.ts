@@ -8,6 +8,7 @@ import { facebookPushes } from './facebook/facebook.pushes';
 import { facebookUpdates } from './facebook/facebook.updates';
 import { identityResource } from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
+import { multiNetworkResource } from './multiNetwork/publish';
 import type { Caveat, OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
 import { pinterestUpdates } from './pinterest/pinterest.updates';
@@ -36,6 +37,7 @@ export const PUSH_RESOURCES = [
 /** Every resource of the node: its dropdowns, fields and the router's lookup all derive from this list. */
 export const RESOURCES: ResourceDefinition[] = [
 	...PUSH_RESOURCES,
+	multiNetworkResource,
 	sharingMessageResource,
 	shortUrlResource,
 	sharingAnalyticsResource,

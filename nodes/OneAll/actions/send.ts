@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
@@ -6,7 +7,15 @@ import { RequestPacer } from '../transport/pacer';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
-import { isSplitOutput, type OperationResult, type RequestDescription, type RequestIntent, type SplitOutput } from './operation';
+import {
+	isSplitOutput,
+	type FanOut,
+	type OperationResult,
+	type OutputPart,
+	type RequestDescription,
+	type RequestIntent,
+	type SplitOutput,
+} from './operation';
 import { fetchPulled } from './pull/fetchPulled';
 
 export type Send = (request: RequestDescription, itemIndex: number) => Promise<OperationResult | SplitOutput>;
@@ -21,6 +30,11 @@ const KIND_OF_INTENT: Record<RequestIntent, RequestKind> = {
 
 export const ALREADY_DELETED_NOTE =
 	'OneAll answered 404 Not Found to a re-sent delete whose first answer was lost: the first attempt deleted it, so it is already gone.';
+
+/** Each part's json only: a part's failure stays the error it is. */
+function redactParts(output: SplitOutput): SplitOutput {
+	return { ...output, split: output.split.map((part) => ({ ...part, json: redactProviderTokens(part.json) })) };
+}
 
 /**
  * The one way operations' requests reach OneAll during an execution: every request shares the
@@ -74,6 +88,27 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}
 
+	/** One write after the other; a failed one is a failed part and the others still go out. */
+	async function sendEach(fanOut: FanOut, itemIndex: number): Promise<SplitOutput> {
+		const split: OutputPart[] = [];
+		for (const { request, about } of fanOut.entries) {
+			try {
+				const answer = await sendOne(request, itemIndex);
+				const json = request.finish && !Array.isArray(answer) ? request.finish(answer) : answer;
+				split.push({ json: isSplitOutput(json) || Array.isArray(json) ? about : json });
+			} catch (error) {
+				const failure =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+				const code = failure instanceof NodeApiError && failure.httpCode ? { code: failure.httpCode } : {};
+				split.push({ json: { ...about, status: 'failed', message: failure.message, ...code }, failure });
+			}
+		}
+		const failed = split.filter((part) => part.failure);
+		return { split, allFailed: fanOut.noneSucceeded(failed) };
+	}
+
 	return async (request, itemIndex) => {
 		let complete = request;
 		if (request.resolve) {
@@ -81,11 +116,10 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const answer = await sendOne({ ...request.resolve.read, output: { kind: 'data' } }, itemIndex);
 			complete = request.resolve.complete(answer as IDataObject);
 		}
+		if (complete.fanOut) return redactParts(await sendEach(complete.fanOut, itemIndex));
 		const answer = await sendOne(complete, itemIndex);
 		const result = complete.finish && !Array.isArray(answer) ? complete.finish(answer) : answer;
 		if (complete.keepSecrets) return result;
-		if (!isSplitOutput(result)) return redactProviderTokens(result);
-		// Each part's json only: a part's failure stays the error it is.
-		return { ...result, split: result.split.map((part) => ({ ...part, json: redactProviderTokens(part.json) })) };
+		return isSplitOutput(result) ? redactParts(result) : redactProviderTokens(result);
 	};
 }
