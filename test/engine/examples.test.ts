@@ -72,6 +72,22 @@ describe('example workflows', () => {
 		expect(post.body.request.push.page.attachments).toEqual([upload.result?.picture_id]);
 	});
 
+	it('rss-to-every-network: one blog post, each network its own text, one output item per network', async () => {
+		const post = { title: 'Spring sale', link: 'https://blog.example.com/spring-sale', contentSnippet: 'Everything 20% off this week.' };
+		const run = await runFromFirstOneAllNode('rss-to-every-network.json', [{ json: post }]);
+		const messages = emulator.pushes().map((push) => push.body.request.push);
+		expect(messages).toEqual([
+			{ post: { message: 'New on the blog: Spring sale https://blog.example.com/spring-sale' } },
+			{ post: { message: 'Spring sale\n\nEverything 20% off this week.', link: post.link } },
+			{ page: { id: FIXTURES.facebook.pageIds[0], message: 'Spring sale: Everything 20% off this week.', link: post.link } },
+		]);
+		expect(lastOutput(run).map((item) => [item.json.provider, item.json.status])).toEqual([
+			['twitter', 'published'],
+			['linkedin', 'published'],
+			['facebook', 'published'],
+		]);
+	});
+
 	it('linkedin-company-post and youtube-playlist run against the emulator', async () => {
 		await runFromFirstOneAllNode('linkedin-company-post.json');
 		await runFromFirstOneAllNode('youtube-playlist.json');
