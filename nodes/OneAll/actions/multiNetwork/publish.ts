@@ -59,14 +59,6 @@ const properties: INodeProperties[] = [
 				displayName: 'Network',
 				name: 'network',
 				values: [
-					{ displayName: 'Network', name: 'network', type: 'options', options: NETWORK_OPTIONS, default: 'twitter' },
-					{
-						displayName: 'Identity Token',
-						name: 'identity',
-						type: 'string',
-						default: '',
-						description: "The account (identity_token) that publishes. Required for Chosen Accounts; for a user, empty means the user's account on this network.",
-					},
 					{
 						displayName: 'Facebook Page ID',
 						name: 'page',
@@ -75,6 +67,16 @@ const properties: INodeProperties[] = [
 						description: 'For Facebook: the page to publish on (one the account administers)',
 					},
 					{
+						displayName: 'Identity Token',
+						name: 'identity',
+						type: 'string',
+						default: '',
+						description: "The account (identity_token) that publishes. Required for Chosen Accounts; for a user, empty means the user's account on this network.",
+					},
+					{ displayName: 'Link', name: 'link', type: 'string', default: '', description: "This network's own link instead of the base link" },
+					{ displayName: 'Network', name: 'network', type: 'options', options: NETWORK_OPTIONS, default: 'twitter' },
+					{ displayName: 'Picture URL', name: 'picture', type: 'string', default: '', description: 'A public picture URL (LinkedIn: shown with the link; Facebook: a picture post)' },
+					{
 						displayName: 'Text',
 						name: 'text',
 						type: 'string',
@@ -82,8 +84,6 @@ const properties: INodeProperties[] = [
 						default: '',
 						description: "This network's own text instead of the base text (X: 280, links count 23; LinkedIn: 3,000)",
 					},
-					{ displayName: 'Link', name: 'link', type: 'string', default: '', description: "This network's own link instead of the base link" },
-					{ displayName: 'Picture URL', name: 'picture', type: 'string', default: '', description: 'A public picture URL (LinkedIn: shown with the link; Facebook: a picture post)' },
 					{ displayName: 'Video URL', name: 'video', type: 'string', default: '', description: 'A public video URL (Facebook only)' },
 				],
 			},
