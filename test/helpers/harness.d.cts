@@ -9,6 +9,8 @@ export interface RunResult {
 	stoppedAt?: number;
 	/** How often the execution read (decrypted) each credential type. */
 	credentialReads: Record<string, number>;
+	/** The execution's id (the node's getExecutionId()): a new one for every run. */
+	executionId: string;
 }
 
 export interface OneAllCredentials extends IDataObject {
@@ -37,6 +39,8 @@ export function runOneAll(args: {
 	timeoutMs?: number;
 	/** Stops the execution the same way when this resolves first. */
 	stopWhen?: Promise<unknown>;
+	/** The node's settings, e.g. { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }. */
+	nodeSettings?: IDataObject;
 }): Promise<RunResult & { items: INodeExecutionData[] }>;
 
 export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;
