@@ -143,16 +143,18 @@ describe('re-run scope', () => {
 			getExecutionId: () => executionId,
 			getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
 			getNode: () => NODE,
+			getWorkflow: () => ({ id: 'wf1', active: false }),
 		};
 		return context as unknown as IExecuteFunctions;
 	};
 
 	it('is the execution id, node and run index', () => {
-		expect(rerunScope(contextWith('42', 3))).toEqual({ execution: JSON.stringify(['42', 'n1', 'OneAll']), run: 3 });
+		expect(rerunScope(contextWith('42', 3))).toEqual({ execution: JSON.stringify(['42', 'wf1', 'n1', 'OneAll']), run: 3 });
 	});
 
 	it('without an execution id or run index there is no memory (every write is sent as before)', async () => {
 		expect(rerunScope(contextWith(undefined, 0))).toBeUndefined();
+		expect(rerunScope(contextWith('__UNKNOWN__', 0))).toBeUndefined(); // n8n-core's placeholder: shared, never a key
 		expect(rerunScope(contextWith('42', undefined))).toBeUndefined();
 		const { memory } = memoryWith();
 		const send = jest.fn(async () => ({ ok: true }));

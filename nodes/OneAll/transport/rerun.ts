@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
-import { deepCopy, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mayHaveExecuted } from './retryPolicy';
 
@@ -30,7 +30,8 @@ type WriteState = 'sending' | 'published' | 'uncertain';
 interface WriteRecord {
 	fingerprint: string;
 	state: WriteState;
-	output?: StoredOutput;
+	/** The output as JSON: one stringify per write, parsed only when a re-run asks for it. */
+	output?: string;
 	/** The earlier try's error, for the "outcome unknown" message. */
 	failure?: string;
 	/** Characters the record accounts for (its output as JSON). */
@@ -89,10 +90,10 @@ export class RerunMemory {
 	}
 
 	published(record: WriteRecord, output: StoredOutput): void {
-		const copy = deepCopy(output);
-		const chars = JSON.stringify(copy).length;
+		const json = JSON.stringify(output);
+		const chars = json.length;
 		record.state = 'published';
-		record.output = copy;
+		record.output = json;
 		if (!record.held) return;
 		this.chars += chars - record.chars;
 		record.chars = chars;
@@ -207,6 +208,9 @@ export interface RerunScope {
 	run: number;
 }
 
+// n8n-core's stand-in where an execution has no id yet: shared by such runs, so never a key.
+const NO_EXECUTION_ID = '__UNKNOWN__';
+
 export function rerunScope(context: IExecuteFunctions): RerunScope | undefined {
 	let executionId: unknown;
 	let run: unknown;
@@ -218,9 +222,10 @@ export function rerunScope(context: IExecuteFunctions): RerunScope | undefined {
 	} catch {
 		return undefined;
 	}
-	if (typeof executionId !== 'string' || executionId === '' || typeof run !== 'number') return undefined;
+	if (typeof executionId !== 'string' || executionId === '' || executionId === NO_EXECUTION_ID) return undefined;
+	if (typeof run !== 'number') return undefined;
 	const node = context.getNode();
-	return { execution: JSON.stringify([executionId, node.id, node.name]), run };
+	return { execution: JSON.stringify([executionId, context.getWorkflow().id ?? '', node.id, node.name]), run };
 }
 
 function describe(request: WriteRequest): string {
@@ -270,7 +275,7 @@ export class RerunGuard {
 		const previous = same ?? earlier[0];
 		if (previous) {
 			this.seen.add(previous);
-			if (same?.state === 'published' && same.output !== undefined) return deepCopy(same.output);
+			if (same?.state === 'published' && same.output !== undefined) return JSON.parse(same.output) as StoredOutput;
 			throw outcomeUnknownError(this.node, request, itemIndex, previous, same !== undefined);
 		}
 		const record = this.memory.add(scope.execution, target, digest);
