@@ -9,7 +9,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
-import { runOneAll } from '../helpers/harness.cjs';
+import { runOneAll, runWorkflow, NODE_TYPE } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -61,7 +61,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(posts()).toHaveLength(1);
 		expect(items).toHaveLength(0);
 		expect(error?.message).toMatch(OUTCOME_UNKNOWN);
-		expect(error?.description).toMatch(/n8n ran this node again in the same execution \(Retry On Fail\)/);
+		expect(error?.description).toMatch(/n8n ran this node again in the same execution \(Retry On Fail/);
 		expect(error?.description).toMatch(/OneAll error 504/); // what the first try got
 		expect(error?.description).toMatch(/not sent again/);
 		expect(error?.context?.itemIndex).toBe(0);
@@ -136,5 +136,59 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(items[0].json.error).toBeDefined();
 		// Item 0 is an error item after every try, so n8n ran the node 3 times; each read went out.
 		expect(emulator.requests.filter((request) => request.method === 'GET')).toHaveLength(3);
+	});
+
+	it("Sharing → Publish to all of a user's networks, answer lost: the user is read again on each try, the message is posted once", async () => {
+		emulator.addFault({ type: 'afterProcessing', path: '/sharing/messages.json', status: 502 });
+		const { error } = await run(
+			{ resource: 'sharingMessage', operation: 'publish', publishFor: 'user', user: byId(FIXTURES.users.sharing), networkChoice: 'all', text: 'Welcome!' },
+			[{ json: {} }],
+		);
+		expect(error?.message).toMatch(OUTCOME_UNKNOWN);
+		expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /users/${FIXTURES.users.sharing}.json`,
+			'POST /sharing/messages.json',
+			`GET /users/${FIXTURES.users.sharing}.json`,
+			`GET /users/${FIXTURES.users.sharing}.json`,
+		]);
+		expect(emulator.pushes()).toHaveLength(1);
+	});
+});
+
+/** A node that passes its input on: two of them make the OneAll node run twice in one execution. */
+const PASS_TYPE = 'test.pass';
+const passNodeType = {
+	description: {
+		displayName: 'Pass', name: PASS_TYPE, group: ['transform'], version: 1, description: '',
+		defaults: { name: 'Pass' }, inputs: ['main'], outputs: ['main'], properties: [],
+	},
+	async execute(this: { getInputData(): INodeExecutionData[] }) {
+		return [this.getInputData()];
+	},
+};
+
+describe('a second run of the node in the same execution is not a re-run', () => {
+	it('the same pin reaching the node from two branches is posted twice (n8n gives each run its own run index)', async () => {
+		const passNode = (name: string, x: number) => ({ id: name, name, type: PASS_TYPE, typeVersion: 1, position: [x, 0], parameters: {} });
+		const oneAll = {
+			id: 'oneall', name: 'OneAll', type: NODE_TYPE, typeVersion: 1, position: [600, 0], parameters: pin(),
+			credentials: { oneAllApi: { id: 'cred-1', name: 'OneAll test' } }, ...RETRY_3,
+		};
+		const to = (node: string) => ({ main: [[{ node, type: 'main', index: 0 }]] });
+		const { error, run: result } = await runWorkflow({
+			nodes: [passNode('Start', 0), passNode('Branch A', 200), passNode('Branch B', 200), oneAll],
+			connections: {
+				Start: { main: [[{ node: 'Branch A', type: 'main', index: 0 }, { node: 'Branch B', type: 'main', index: 0 }]] },
+				'Branch A': to('OneAll'),
+				'Branch B': to('OneAll'),
+			},
+			items: pins('https://www.oneall.com/a.jpg'),
+			credentials: emulatorCredentials(emulator),
+			extraNodeTypes: { [PASS_TYPE]: passNodeType },
+			settings: { executionOrder: 'v1' },
+		});
+		expect(error).toBeUndefined();
+		expect(result.data.resultData.runData.OneAll).toHaveLength(2);
+		expect(pushesByTitle()).toEqual({ 'Pin 0': 2 });
 	});
 });

@@ -28,6 +28,8 @@ export function runWorkflow(args: {
 	credentials: OneAllCredentials;
 	settings?: IDataObject;
 	timeoutMs?: number;
+	/** Node types besides the package's, by type name (e.g. a test-only node). */
+	extraNodeTypes?: Record<string, unknown>;
 }): Promise<RunResult>;
 
 export function runOneAll(args: {

@@ -138,11 +138,11 @@ describe('re-run memory', () => {
 });
 
 describe('re-run scope', () => {
-	const contextWith = (executionId: unknown, runIndex: unknown) => {
+	const contextWith = (executionId: unknown, runIndex: unknown, node: INode = NODE) => {
 		const context = {
 			getExecutionId: () => executionId,
 			getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
-			getNode: () => NODE,
+			getNode: () => node,
 			getWorkflow: () => ({ id: 'wf1', active: false }),
 		};
 		return context as unknown as IExecuteFunctions;
@@ -150,6 +150,24 @@ describe('re-run scope', () => {
 
 	it('is the execution id, node and run index', () => {
 		expect(rerunScope(contextWith('42', 3))).toEqual({ execution: JSON.stringify(['42', 'wf1', 'n1', 'OneAll']), run: 3 });
+	});
+
+	it('as an AI tool (n8n gives each tool try a new run index): one scope for the execution, matched by the request alone', async () => {
+		const tool = { ...NODE, type: 'n8n-nodes-oneall.oneAllTool' };
+		const toolScope = rerunScope(contextWith('42', 7, tool));
+		expect(toolScope).toEqual({ execution: JSON.stringify(['42', 'wf1', 'n1', 'OneAll']), run: -1, exactOnly: true });
+		expect(rerunScope(contextWith('42', 8, tool))).toEqual(toolScope);
+
+		const { memory } = memoryWith();
+		let n = 0;
+		const send = jest.fn(async () => ({ n: ++n }));
+		const call = (request: typeof PIN) => new RerunGuard(tool, () => toolScope, memory).write(request, 0, send);
+		expect(await call(PIN)).toEqual({ n: 1 });
+		// Another tool call with another pin is sent: no "changed since the earlier try" for tools.
+		expect(await call({ ...PIN, body: { push: { pin: { title: 'B' } } } })).toEqual({ n: 2 });
+		// The same pin again (a retry, or the agent repeating itself) is answered from memory.
+		expect(await call(PIN)).toEqual({ n: 1 });
+		expect(send).toHaveBeenCalledTimes(2);
 	});
 
 	it('without an execution id or run index there is no memory (every write is sent as before)', async () => {

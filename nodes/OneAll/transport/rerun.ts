@@ -206,6 +206,11 @@ export function definitelyNotExecuted(error: unknown): boolean {
 export interface RerunScope {
 	execution: string;
 	run: number;
+	/**
+	 * Only the same request is recognised (no "changed since the earlier try" check): for the AI tool, whose
+	 * calls in one execution are not told apart by a run index (n8n gives each tool try a new one).
+	 */
+	exactOnly?: boolean;
 }
 
 // n8n-core's stand-in where an execution has no id yet: shared by such runs, so never a key.
@@ -214,18 +219,29 @@ const NO_EXECUTION_ID = '__UNKNOWN__';
 export function rerunScope(context: IExecuteFunctions): RerunScope | undefined {
 	let executionId: unknown;
 	let run: unknown;
+	let node: INode;
 	try {
 		executionId = context.getExecutionId();
-		// The same node runs several times in one execution (loops, each AI tool call) with its own run index;
-		// n8n's Retry On Fail keeps it.
-		run = context.getWorkflowDataProxy(0).$runIndex;
+		node = context.getNode();
+		// n8n runs an AI tool's Retry On Fail tries with a new run index each (get-input-connection-data.js):
+		// a tool's writes are matched by the request alone, in the whole execution.
+		// Otherwise the same node runs several times in one execution (loops, branches) with its own run
+		// index, and Retry On Fail keeps it.
+		run = isToolNode(node) ? TOOL_RUN : context.getWorkflowDataProxy(0).$runIndex;
 	} catch {
 		return undefined;
 	}
 	if (typeof executionId !== 'string' || executionId === '' || executionId === NO_EXECUTION_ID) return undefined;
 	if (typeof run !== 'number') return undefined;
-	const node = context.getNode();
-	return { execution: JSON.stringify([executionId, context.getWorkflow().id ?? '', node.id, node.name]), run };
+	const execution = JSON.stringify([executionId, context.getWorkflow().id ?? '', node.id, node.name]);
+	return run === TOOL_RUN ? { execution, run, exactOnly: true } : { execution, run };
+}
+
+const TOOL_RUN = -1;
+
+/** The node as an AI tool: n8n derives the type `<name>Tool` from `usableAsTool`. */
+function isToolNode(node: INode): boolean {
+	return node.type.endsWith('Tool');
 }
 
 function describe(request: WriteRequest): string {
@@ -238,7 +254,7 @@ function outcomeUnknownError(node: INode, request: WriteRequest, itemIndex: numb
 	const lines = [
 		describe(request),
 		sameRequest
-			? `n8n ran this node again in the same execution (Retry On Fail). An earlier try ${earlier}${record.failure ? ` (${record.failure})` : ''}, so the post may be live and it was not sent again. Check the network before running it once more.`
+			? `n8n ran this node again in the same execution (Retry On Fail, or an AI agent repeating the same tool call). An earlier try ${earlier}${record.failure ? ` (${record.failure})` : ''}, so the post may be live and it was not sent again. Check the network before running it once more.`
 			: `n8n ran this node again in the same execution (Retry On Fail), and this item's request to the same endpoint differs from the earlier try's (an expression that changes between tries, such as the current time?). The earlier try ${earlier}, so nothing was sent again.`,
 	];
 	return new NodeOperationError(node, 'Outcome unknown, not re-sent: an earlier try of this node in this execution already sent this item', {
@@ -272,7 +288,7 @@ export class RerunGuard {
 		const digest = fingerprint(request);
 		const earlier = this.memory.writesFor(scope.execution, target).filter((record) => record.held && !this.seen.has(record));
 		const same = earlier.find((record) => record.fingerprint === digest);
-		const previous = same ?? earlier[0];
+		const previous = same ?? (scope.exactOnly ? undefined : earlier[0]);
 		if (previous) {
 			this.seen.add(previous);
 			if (same?.state === 'published' && same.output !== undefined) return JSON.parse(same.output) as StoredOutput;
