@@ -67,6 +67,17 @@ describe('re-run memory', () => {
 		expect(await tryOf(memory, 'e2').write(PIN, 0, resend)).toEqual({ ok: true });
 	});
 
+	it('a different request for the same item and endpoint after an earlier try is not sent: it says whether that try published', async () => {
+		const { memory } = memoryWith();
+		const changed = { ...PIN, body: { push: { pin: { title: 'A at 12:01' } } } };
+		const send = jest.fn(async () => ({ ok: true }));
+		await tryOf(memory, 'e1').write(PIN, 0, send);
+		await expect(tryOf(memory, 'e1').write(changed, 0, send)).rejects.toThrow(/^Not re-sent: an earlier try in this execution already published this item$/);
+		await expect(tryOf(memory, 'e2').write(PIN, 0, async () => { throw apiError('502'); })).rejects.toThrow('failed');
+		await expect(tryOf(memory, 'e2').write(changed, 0, send)).rejects.toThrow(/^Outcome unknown, not re-sent/);
+		expect(send).toHaveBeenCalledTimes(1);
+	});
+
 	it.each([
 		['400', true], ['403', true], ['429', true], ['408', false], ['500', false], ['504', false], ['200', false],
 		['302', false], ['ECONNREFUSED', true], ['ENOTFOUND', true], ['ECONNRESET', false], ['ETIMEDOUT', false], ['ERR_CANCELED', false],

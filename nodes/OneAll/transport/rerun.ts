@@ -248,19 +248,22 @@ function describe(request: WriteRequest): string {
 	return `${request.method} ${request.path}`;
 }
 
-/** The item's write was sent by an earlier try of this node in this execution, without a clear outcome. */
-function outcomeUnknownError(node: INode, request: WriteRequest, itemIndex: number, record: WriteRecord, sameRequest: boolean): NodeOperationError {
-	const earlier = record.state === 'published' ? 'published it' : 'sent it without a clear answer';
+/**
+ * The item's write was sent by an earlier try of this node in this execution and is not sent again. The
+ * message says everything an AI agent needs (it sees the message only); the description adds the detail.
+ */
+function notResentError(node: INode, request: WriteRequest, itemIndex: number, record: WriteRecord, sameRequest: boolean): NodeOperationError {
+	const published = record.state === 'published';
+	const message = published
+		? 'Not re-sent: an earlier try in this execution already published this item'
+		: 'Outcome unknown, not re-sent: an earlier try in this execution sent this request and got no clear answer, so the post may be live';
 	const lines = [
 		describe(request),
 		sameRequest
-			? `n8n ran this node again in the same execution (Retry On Fail, or an AI agent repeating the same tool call). An earlier try ${earlier}${record.failure ? ` (${record.failure})` : ''}, so the post may be live and it was not sent again. Check the network before running it once more.`
-			: `n8n ran this node again in the same execution (Retry On Fail), and this item's request to the same endpoint differs from the earlier try's (an expression that changes between tries, such as the current time?). The earlier try ${earlier}, so nothing was sent again.`,
+			? `n8n ran this node again in the same execution (Retry On Fail, or an AI agent repeating the same tool call).${record.failure ? ` The earlier try got: ${record.failure}.` : ''} Check the network before running it once more.`
+			: `n8n ran this node again in the same execution (Retry On Fail), and this item's request to the same endpoint differs from the earlier try's (an expression that changes between tries, such as the current time?). The earlier try ${published ? 'published it' : 'got no clear answer'}, so nothing was sent again.`,
 	];
-	return new NodeOperationError(node, 'Outcome unknown, not re-sent: an earlier try of this node in this execution already sent this item', {
-		description: lines.join('\n'),
-		itemIndex,
-	});
+	return new NodeOperationError(node, message, { description: lines.join('\n'), itemIndex });
 }
 
 /**
@@ -292,7 +295,7 @@ export class RerunGuard {
 		if (previous) {
 			this.seen.add(previous);
 			if (same?.state === 'published' && same.output !== undefined) return JSON.parse(same.output) as StoredOutput;
-			throw outcomeUnknownError(this.node, request, itemIndex, previous, same !== undefined);
+			throw notResentError(this.node, request, itemIndex, previous, same !== undefined);
 		}
 		const record = this.memory.add(scope.execution, target, digest);
 		this.seen.add(record);
