@@ -220,8 +220,10 @@ export function rerunScope(context: IExecuteFunctions): RerunScope | undefined {
 	let executionId: unknown;
 	let run: unknown;
 	let node: INode;
+	let workflowId: unknown;
 	try {
 		executionId = context.getExecutionId();
+		workflowId = context.getWorkflow().id;
 		node = context.getNode();
 		// n8n runs an AI tool's Retry On Fail tries with a new run index each (get-input-connection-data.js):
 		// a tool's writes are matched by the request alone, in the whole execution.
@@ -233,7 +235,7 @@ export function rerunScope(context: IExecuteFunctions): RerunScope | undefined {
 	}
 	if (typeof executionId !== 'string' || executionId === '' || executionId === NO_EXECUTION_ID) return undefined;
 	if (typeof run !== 'number') return undefined;
-	const execution = JSON.stringify([executionId, context.getWorkflow().id ?? '', node.id, node.name]);
+	const execution = JSON.stringify([executionId, workflowId ?? '', node.id, node.name]);
 	return run === TOOL_RUN ? { execution, run, exactOnly: true } : { execution, run };
 }
 
