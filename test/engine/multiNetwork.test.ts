@@ -22,8 +22,8 @@ const ID = FIXTURES.identities;
 const PAGE = FIXTURES.facebook.pageIds[0];
 
 type OnError = 'continueRegularOutput' | 'continueErrorOutput';
-const run = (parameters: IDataObject, onError?: OnError) =>
-	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: {} }], onError, typeVersion: 1.1 });
+const run = (parameters: IDataObject, onError?: OnError, nodeSettings?: IDataObject) =>
+	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: {} }], onError, typeVersion: 1.1, nodeSettings });
 
 const everywhere = (network: IDataObject[], overrides: IDataObject = {}): IDataObject => ({
 	resource: 'multiNetwork',
@@ -117,5 +117,22 @@ describe('23 part 2: Publish to Several Networks', () => {
 		const { error } = await run(everywhere([X, { network: 'linkedin' }], { publishFor: 'user', user: byId(FIXTURES.users.primary) }));
 		expect(error?.message).toMatch(/has no account on LinkedIn/);
 		expect(emulator.pushes()).toEqual([]);
+	});
+
+	it('Retry On Fail re-running the node (first network failed, Continue On Fail): the published networks are not posted again', async () => {
+		emulator.addFault({ type: 'status', method: 'POST', path: `/push/identities/${ID.twitter}/`, status: 403, times: -1 });
+		const { items } = await run(everywhere([X, LINKEDIN, FACEBOOK]), 'continueRegularOutput', {
+			retryOnFail: true,
+			maxTries: 3,
+			waitBetweenTries: 0,
+		});
+		expect(items.map((item) => [item.json.provider, item.json.status])).toEqual([
+			['twitter', 'failed'],
+			['linkedin', 'published'],
+			['facebook', 'published'],
+		]);
+		const posts = (network: string) => emulator.requests.filter((request) => request.method === 'POST' && request.path.includes(`/${network}/`)).length;
+		// n8n ran the node 3 times (its first item is an error item); X refused each time, the others went once.
+		expect([posts('twitter'), posts('linkedin'), posts('facebook')]).toEqual([3, 1, 1]);
 	});
 });

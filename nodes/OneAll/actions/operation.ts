@@ -72,8 +72,9 @@ export interface RequestDescription {
 	/**
 	 * Finishes the item's output from the shaped answer: adds what the node knows (the identity used), or
 	 * throws a NodeApiError when the answer reports a failure OneAll did not flag (every network of a
-	 * publish failed), or splits it into several output items (one per network). Runs before provider
-	 * tokens are redacted.
+	 * publish failed), or splits it into several output items (one per network). Runs on the answer as
+	 * the re-run guard remembers it (provider tokens redacted unless kept), also on a re-run answered
+	 * from memory: it derives everything from the answer.
 	 */
 	finish?: (result: IDataObject) => IDataObject | SplitOutput;
 	/**

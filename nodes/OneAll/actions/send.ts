@@ -5,6 +5,7 @@ import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
 import { RequestPacer } from '../transport/pacer';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
+import { rerunGuard } from '../transport/rerun';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
 import {
@@ -40,12 +41,15 @@ function redactParts(output: SplitOutput): SplitOutput {
  * The one way operations' requests reach OneAll during an execution: every request shares the
  * execution's pacer and timeout, answers are shaped as the description asks, and provider tokens are
  * redacted unless the user kept them. A request with a `resolve` step first sends its read the same way.
+ * Writes go through the re-run guard: when n8n runs the node again in the same execution (Retry On
+ * Fail), a write an earlier try sent is answered from memory or reported as not re-sent.
  */
 export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
 		pacer: new RequestPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
 	};
+	const rerun = rerunGuard(context);
 
 	async function sendOne(request: RequestDescription, itemIndex: number): Promise<OperationResult> {
 		const output = request.output ?? { kind: 'data' };
@@ -93,7 +97,8 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		const split: OutputPart[] = [];
 		for (const { request, about } of fanOut.entries) {
 			try {
-				const answer = await sendOne(request, itemIndex);
+				// Each network's push is its own write for the re-run guard: a re-run answers the published ones.
+				const answer = await rerun.write(request, itemIndex, () => sendOne(request, itemIndex));
 				const json = request.finish && !Array.isArray(answer) ? request.finish(answer) : answer;
 				split.push({ json: isSplitOutput(json) || Array.isArray(json) ? about : json });
 			} catch (error) {
@@ -117,7 +122,13 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			complete = request.resolve.complete(answer as IDataObject);
 		}
 		if (complete.fanOut) return redactParts(await sendEach(complete.fanOut, itemIndex));
-		const answer = await sendOne(complete, itemIndex);
+		// The re-run guard remembers OneAll's answer (redacted), not the finished output: `finish` may split
+		// it into parts that carry errors, and makes them again from the remembered answer on a re-run.
+		const deliver = async () => {
+			const answer = await sendOne(complete, itemIndex);
+			return complete.keepSecrets ? answer : redactProviderTokens(answer);
+		};
+		const answer = complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
 		const result = complete.finish && !Array.isArray(answer) ? complete.finish(answer) : answer;
 		if (complete.keepSecrets) return result;
 		return isSplitOutput(result) ? redactParts(result) : redactProviderTokens(result);
