@@ -23,8 +23,10 @@ const SHARING_USER = FIXTURES.users.sharing;
 const IDS = FIXTURES.sharingIdentities;
 
 type OnError = 'continueRegularOutput' | 'continueErrorOutput';
-const run = (parameters: IDataObject, { onError, typeVersion = 1.1 }: { onError?: OnError; typeVersion?: number } = {}) =>
-	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: { source: 'form' } }], onError, typeVersion });
+const run = (
+	parameters: IDataObject,
+	{ onError, typeVersion = 1.1, nodeSettings }: { onError?: OnError; typeVersion?: number; nodeSettings?: IDataObject } = {},
+) => runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: { source: 'form' } }], onError, typeVersion, nodeSettings });
 
 const publish = (overrides: IDataObject = {}): IDataObject => ({
 	resource: 'sharingMessage',
@@ -127,5 +129,17 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 		const { items } = await run(publish({ perNetwork: false }));
 		expect(items).toHaveLength(1);
 		expect(items[0].json.sharing_message).toBeDefined();
+	});
+
+	it('Retry On Fail re-running the node (the first network failed, Continue On Fail): one publish, the same items from the remembered answer', async () => {
+		const { items } = await run(publish({ networkChoice: 'chosen', networks: ['linkedin', 'facebook'] }), {
+			onError: 'continueRegularOutput',
+			nodeSettings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		});
+		expect(items.map((item) => [item.json.provider, item.json.status, Boolean(item.json.error)])).toEqual([
+			['linkedin', 'failed', true],
+			['facebook', 'published', false],
+		]);
+		expect(emulator.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 	});
 });

@@ -21,6 +21,8 @@ beforeEach(() => emulator.reset());
 
 const ID = FIXTURES.identities;
 const BOARDS = FIXTURES.pinterest.boardIds;
+/** A pin's output: OneAll's answer to the push plus the identity that published it (issue 27 #10). */
+const pushOutput = (push: { result?: unknown }) => ({ ...(push.result as object), identity_token: ID.pinterest });
 const OUTCOME_UNKNOWN = /^Outcome unknown, not re-sent/;
 
 /** Retry On Fail with 3 tries, as measured in the issue; 1 ms between tries (0 means n8n's default 1 s). */
@@ -79,8 +81,8 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(posts()).toHaveLength(2);
 		expect(items).toHaveLength(3);
 		expect(items[0].json.error).toMatch(/"Picture URL"/);
-		// What the first try output for the published pins: OneAll's answer to each push.
-		const answers = emulator.pushes().map((push) => push.result);
+		// What the first try output for the published pins: OneAll's answer to each push, with the identity used.
+		const answers = emulator.pushes().map(pushOutput);
 		expect(items.slice(1).map((item) => item.json)).toEqual(answers);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -96,7 +98,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(pushesByTitle()).toEqual({ 'Pin 0': 1, 'Pin 1': 1 });
 		expect(posts()).toHaveLength(2);
 		expect(items[0].json.error).toMatch(OUTCOME_UNKNOWN);
-		expect(items[1].json).toEqual(emulator.pushes()[1].result);
+		expect(items[1].json).toEqual(pushOutput(emulator.pushes()[1]));
 	});
 
 	it('a push OneAll refused (400) published nothing: the re-run sends it again and it is published once', async () => {
@@ -105,7 +107,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(error).toBeUndefined();
 		expect(posts()).toHaveLength(2);
 		expect(pushesByTitle()).toEqual({ 'Pin 0': 1 });
-		expect(items[0].json).toEqual(emulator.pushes()[0].result);
+		expect(items[0].json).toEqual(pushOutput(emulator.pushes()[0]));
 	});
 
 	it('a text that changes between tries (an expression) is not a new pin: not re-sent, and the item says why', async () => {

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 import { UPDATE_CASES } from './e2e-cases-update.mjs';
-import { CREDENTIAL_ID, CREDENTIAL_NAME, N8N_MAJOR, NODE_TYPE } from './n8n-env.mjs';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, N8N_MAJOR, NODE_TYPE, nodeItems } from './n8n-env.mjs';
 
 const { emulatorFile } = createRequire(import.meta.url)('../emulator/index.cjs');
 const PICTURE = { name: 'launch.png', bytes: 65536 };
@@ -31,6 +31,24 @@ function node(wf, name) {
   const n = wf.nodes.find((x) => x.name === name);
   assert.ok(n, `node "${name}" in ${wf.id}`);
   return n;
+}
+
+const BLOG_POST = { title: 'Spring sale', link: 'https://blog.example.com/spring-sale', contentSnippet: 'Everything 20% off this week.' };
+
+/** The RSS trigger polls the internet: the e2e run starts manually with one blog post from a Code node instead. */
+function blogPostInsteadOfFeed(wf) {
+  const trigger = node(wf, 'New Blog Post');
+  Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+  wf.nodes.push({
+    id: '0a11a11a-0000-4000-8000-000000000239',
+    name: 'Blog Post',
+    type: 'n8n-nodes-base.code',
+    typeVersion: 2,
+    position: [130, 0],
+    parameters: { jsCode: `return [{ json: ${JSON.stringify(BLOG_POST)} }];` },
+  });
+  wf.connections['New Blog Post'] = { main: [[{ node: 'Blog Post', type: 'main', index: 0 }]] };
+  wf.connections['Blog Post'] = { main: [[{ node: 'Publish Everywhere', type: 'main', index: 0 }]] };
 }
 
 export const CASES = [
@@ -282,6 +300,47 @@ export const CASES = [
       assert.equal(result.sharing_message.publications.count, 2);
       assert.deepEqual(result.networks_left_out.map((entry) => entry.provider), ['pinterest']);
       assert.ok(!JSON.stringify(result).includes(message.parts.uploads[0].data.slice(0, 200)), 'the file content is not in the output');
+    },
+  },
+  {
+    name: 'Multi-Network > Publish to Several Networks: a blog post on X, LinkedIn and a Facebook page, each its own text, one item per network',
+    workflow: 'examples/rss-to-every-network.json',
+    id: 'e2eRssEveryNetwork',
+    patch: blogPostInsteadOfFeed,
+    check({ out, pushes, FIXTURES }) {
+      assert.deepEqual(
+        pushes.map((p) => p.path),
+        [
+          `/push/identities/${FIXTURES.identities.twitter}/twitter/post.json`,
+          `/push/identities/${FIXTURES.identities.linkedin}/linkedin/post.json`,
+          `/push/identities/${FIXTURES.identities.facebook}/facebook/page/post.json`,
+        ],
+      );
+      assert.equal(pushes[0].body.request.push.post.message, `New on the blog: ${BLOG_POST.title} ${BLOG_POST.link}`);
+      assert.equal(pushes[1].body.request.push.post.message, `${BLOG_POST.title}\n\n${BLOG_POST.contentSnippet}`);
+      assert.equal(pushes[2].body.request.push.page.message, `${BLOG_POST.title}: ${BLOG_POST.contentSnippet}`);
+      assert.deepEqual(out('Publish Everywhere').map((item) => [item.provider, item.status]), [
+        ['twitter', 'published'],
+        ['linkedin', 'published'],
+        ['facebook', 'published'],
+      ]);
+    },
+  },
+  {
+    name: 'Multi-Network > Publish to Several Networks: LinkedIn refuses, its item goes to the error output, X and Facebook publish',
+    workflow: 'examples/rss-to-every-network.json',
+    id: 'e2eRssEveryNetworkLinkedInFails',
+    patch: blogPostInsteadOfFeed,
+    setup({ emu, FIXTURES }) {
+      emu.addFault({ type: 'status', method: 'POST', path: `/push/identities/${FIXTURES.identities.linkedin}/`, status: 403, times: -1 });
+    },
+    check({ result, out, pushes, FIXTURES }) {
+      assert.deepEqual(out('Publish Everywhere').map((item) => item.provider), ['twitter', 'facebook']);
+      const failed = nodeItems(result.run, 'Publish Everywhere', { output: 1 });
+      assert.equal(failed.length, 1);
+      assert.equal(failed[0].details.provider, 'linkedin');
+      assert.equal(failed[0].details.identity_token, FIXTURES.identities.linkedin);
+      assert.equal(pushes.length, 2);
     },
   },
   {
