@@ -303,6 +303,28 @@ export const CASES = [
     },
   },
   {
+    name: 'Sharing > Publish, node version 1.1 (One Item per Network): a revoked LinkedIn goes to the error output, Facebook and X are items of their own',
+    workflow: 'examples/sharing-picture-all-networks.json',
+    id: 'e2eSharingPerNetwork',
+    patch(wf, { emu, FIXTURES }) {
+      node(wf, 'Download Picture').parameters.url = `${emu.url}/__emulator/files/${PICTURE.name}?bytes=${PICTURE.bytes}`;
+      const publish = node(wf, 'Publish Picture');
+      Object.assign(publish, { typeVersion: 1.1, onError: 'continueErrorOutput' });
+      publish.parameters.user.value = FIXTURES.users.sharing;
+    },
+    check({ result, out, pushes, FIXTURES }) {
+      assert.equal(pushes.length, 1);
+      const published = out('Publish Picture');
+      assert.deepEqual(published.map((item) => [item.provider, item.status]), [['facebook', 'published'], ['twitter', 'published']]);
+      const token = published[0].sharing_message_token;
+      assert.ok(token && published.every((item) => item.sharing_message_token === token));
+      const failed = nodeItems(result.run, 'Publish Picture', { output: 1 });
+      assert.equal(failed.length, 1);
+      assert.match(failed[0].error, /^Not published on linkedin: .*revoked/);
+      assert.deepEqual([failed[0].details.provider, failed[0].details.identity_token, failed[0].details.sharing_message_token], ['linkedin', FIXTURES.sharingIdentities.linkedin, token]);
+    },
+  },
+  {
     name: 'Multi-Network > Publish to Several Networks: a blog post on X, LinkedIn and a Facebook page, each its own text, one item per network',
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetwork',
