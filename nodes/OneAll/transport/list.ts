@@ -35,10 +35,11 @@ export async function readListPage(this: ListContext, request: PageRequest): Pro
 	try {
 		return readListAnswer(response.result?.data, collection, askedSize);
 	} catch (error) {
-		if (!(error instanceof ListShapeError)) throw error;
+		// readListAnswer throws only ListShapeError: the answer is not a list in any shape OneAll shows.
+		const shape = error instanceof ListShapeError ? error : new ListShapeError(String(error), '');
 		throw new NodeApiError(this.getNode(), (response.result ?? {}) as JsonObject, {
-			message: `${error.message} (GET ${path})`,
-			description: `${error.description} Use a Custom API Call to see the raw answer.`,
+			message: `${shape.message} (GET ${path})`,
+			description: `${shape.description} Use a Custom API Call to see the raw answer.`,
 			itemIndex,
 		});
 	}
