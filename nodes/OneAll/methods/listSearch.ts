@@ -5,7 +5,7 @@ import { LOCATORS, type PullList } from '../actions/common/locators';
 import { isNetwork } from '../actions/common/networks';
 import { failFor } from '../helpers/fail';
 import { withHintInMessage } from '../transport/errors';
-import { fetchListPage } from '../transport/list';
+import { fetchListPage, pageSignature, SeenEntries } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
 
 // Large enough to fill the dropdown, small enough to answer fast.
@@ -16,7 +16,11 @@ const MAX_PAGES_PER_CALL = 10;
 
 type ListResult = INodeListSearchResult['results'][number];
 
-/** Reads pages from `paginationToken` on until enough entries pass `toResult` (which filters by returning undefined). */
+/**
+ * Reads pages from `paginationToken` on until enough entries pass `toResult` (which filters by returning
+ * undefined). Pages end as every list's do (transport/list.ts: pagination, else a short page); the token
+ * carries the last page's signature, so a server that repeats a page ends the list across calls too.
+ */
 async function searchPages(
 	context: ILoadOptionsFunctions,
 	path: string,
@@ -25,7 +29,10 @@ async function searchPages(
 	toResult: (entry: IDataObject) => ListResult | undefined,
 	query: IDataObject = {},
 ): Promise<INodeListSearchResult> {
-	const firstPage = Math.max(1, Number(paginationToken) || 1);
+	const [pageText, lastSignature] = (paginationToken ?? '').split('~');
+	const firstPage = Math.max(1, Number(pageText) || 1);
+	const seen = new SeenEntries(collection);
+	let previous = lastSignature;
 	const results: ListResult[] = [];
 	for (let page = firstPage; page < firstPage + MAX_PAGES_PER_CALL; page++) {
 		const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
@@ -33,13 +40,17 @@ async function searchPages(
 			page,
 			entries_per_page: PAGE_SIZE,
 		});
-		for (const entry of entries) {
+		const signature = pageSignature(entries, collection);
+		const fresh = seen.fresh(entries);
+		if (fresh.length === 0 || signature === previous) return { results };
+		previous = signature;
+		for (const entry of fresh) {
 			const result = toResult(entry);
 			if (result) results.push(result);
 		}
 		if (!hasMore) return { results };
 		if (results.length >= MIN_RESULTS || page === firstPage + MAX_PAGES_PER_CALL - 1) {
-			return { results, paginationToken: String(page + 1) };
+			return { results, paginationToken: `${page + 1}~${signature}` };
 		}
 	}
 	return { results };
