@@ -1,11 +1,19 @@
+import type { INode, INodeTypes } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
 import { OneAll } from '../../nodes/OneAll/OneAll.node';
 
-/** The canvas subtitle, evaluated as the editor would for the given parameters (plain JS inside ={{ }}). */
+/** The canvas subtitle, evaluated by n8n-workflow's expression engine for a node with these parameters. */
 function subtitle(parameters: Record<string, string>): string {
-	const expression = String(new OneAll().description.subtitle);
-	const body = expression.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	return new Function('$parameter', `return ${body};`)(parameters) as string;
+	const nodeType = new OneAll();
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const node: INode = { id: '1', name: 'OneAll', type: 'n8n-nodes-oneall.oneAll', typeVersion: 1, position: [0, 0], parameters };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return String(workflow.expression.getSimpleParameterValue(node, String(nodeType.description.subtitle), 'manual', {}));
 }
 
 describe('canvas subtitle of the OneAll node', () => {
