@@ -138,7 +138,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     await search.waitFor();
     // Each word people type finds the OneAll entry, and the entry says what the node does.
     for (const words of PANEL_SEARCHES) {
-      await search.locator('input').first().fill(words);
+      await search.fill(words);
       const entry = panelEntry('OneAll').first();
       await entry.waitFor({ timeout: 15_000 }).catch(() => {
         throw new Error(`searching "${words}" in the nodes panel does not show the OneAll entry`);
@@ -147,7 +147,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
       assert.equal(description, panelDescription(), `the OneAll entry's text when searching "${words}"`);
       await shot(`nodes-panel-search-${words.replace(/\W+/g, '-').toLowerCase()}`);
     }
-    await search.locator('input').first().fill('OneAll');
+    await search.fill('OneAll');
     const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^OneAll$/ });
     await item.waitFor();
     await item.click();
