@@ -10,10 +10,12 @@ import { OneAllTrigger } from '../../nodes/OneAllTrigger/OneAllTrigger.node';
  * credential (and each codex file), not a list of fields: a new property, option, collection entry or
  * credential text is covered the day it is added.
  *
- * The editor renders display names, descriptions, hints and notices as HTML, so `<subdomain>` or
- * `<Production URL>` vanishes from the sentence. Only the tags n8n's own nodes use in descriptions pass:
- * a link (`<a href="https://…">…</a>`, as n8n's lint asks for "expression" in dynamic multi-option
- * descriptions), `<b>` and `<code>`.
+ * The editor renders display names, descriptions, hints and notices as HTML through its sanitizer
+ * (n8n 2.41.1 editor-ui, htmlUtils: sanitizeHtml keeps p, strong, b, code, a, br, i, ul, li, em, small,
+ * details, summary, mark, and an href only when it starts with http(s):// or /); any other tag is
+ * dropped, so `<subdomain>` or `<Production URL>` vanishes from the sentence. Of the kept tags only these
+ * pass here: a link (`<a href="https://…">…</a>`, the text n8n's lint asks for "expression" in dynamic
+ * multi-option descriptions), `<b>` and `<code>`.
  */
 const ALLOWED_TAGS = [/^<a href="https:\/\/[^"<>]+">/, /^<\/a>/, /^<\/?b>/, /^<\/?code>/];
 
