@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/registry';
+import { nodeProperties, nodeSubtitle } from './actions/registry';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
@@ -13,7 +13,7 @@ export class OneAll implements INodeType {
 		icon: { light: 'file:oneall.svg', dark: 'file:oneall.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
+		subtitle: nodeSubtitle(),
 		description:
 			'Publish to Facebook, LinkedIn, Pinterest, X (Twitter) and YouTube for users who connected their accounts through OneAll',
 		defaults: { name: 'OneAll' },

@@ -133,6 +133,23 @@ describe('identity picker', () => {
 		expect(pinterest).toContain(FIXTURES.foreignIdentities.pinterest);
 	});
 
+	it('no two entries of an answer read the same: twins carry the start of their token', async () => {
+		const pages = await allPages('searchIdentities', { resource: 'identity', operation: 'get' });
+		let twins = 0;
+		for (const page of pages) {
+			const seen = names(page.results);
+			expect(new Set(seen).size).toBe(seen.length);
+			for (const result of page.results) {
+				const suffix = / · ([0-9A-Za-z-]+) \(\w+\)$/.exec(result.name)?.[1];
+				if (suffix) {
+					twins += 1;
+					expect(String(result.value).startsWith(suffix)).toBe(true);
+				}
+			}
+		}
+		expect(twins).toBeGreaterThan(0); // the emulator's names repeat, as real people's do
+	});
+
 	it('filters by the search text: part of the token, any case', async () => {
 		const { results } = await search('searchIdentities', pinParameters(), { filter: 'abcabcabcabc' });
 		expect(values(results)).toEqual([FIXTURES.identities.pinterest]);
@@ -157,7 +174,8 @@ describe('identity picker', () => {
 		emulator.reset();
 
 		const found = await allPages('searchIdentities', pinParameters(), target.value.toString().slice(-12));
-		expect(found.flatMap((page) => page.results)).toEqual([target]);
+		// Alone in its answer, the entry needs no token suffix to tell it from a twin.
+		expect(found.flatMap((page) => page.results)).toEqual([{ ...target, name: target.name.replace(/ · [0-9a-f-]+ /, ' ') }]);
 	});
 });
 
@@ -167,11 +185,11 @@ describe('user picker', () => {
 		expect(requestLines()).toEqual([`GET /users.json 1/${PAGE_SIZE} 200`]);
 		expect(results).toHaveLength(PAGE_SIZE);
 		expect(paginationToken).toMatch(/^2~\w+$/);
-		expect(results[0]).toEqual({
-			name: `${FIXTURES.users.primary} (pinterest, facebook, twitter)`,
-			value: FIXTURES.users.primary,
-		});
-		expect(results[1]).toEqual({ name: `${FIXTURES.users.secondary} (linkedin, youtube)`, value: FIXTURES.users.secondary });
+		// OneAll's list entry names nobody (docs/oneall-api.md §7.2): the token, the networks, the last login.
+		expect(results[0].value).toBe(FIXTURES.users.primary);
+		expect(results[0].name).toMatch(new RegExp(`^${FIXTURES.users.primary} \\(pinterest, facebook, twitter\\), last login \\d{1,2} \\w{3} \\d{4}$`));
+		expect(results[1].value).toBe(FIXTURES.users.secondary);
+		expect(results[1].name).toMatch(new RegExp(`^${FIXTURES.users.secondary} \\(linkedin, youtube\\), last login `));
 	});
 
 	it('pages to the last user and filters by the search text (Relink to User)', async () => {

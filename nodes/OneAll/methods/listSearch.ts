@@ -7,6 +7,7 @@ import { failFor } from '../helpers/fail';
 import { withHintInMessage } from '../transport/errors';
 import { fetchListPage, pageSignature, SeenEntries } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
+import { identityEntry, matchesFilter, pickerResults, userEntry, type PickerEntry } from './pickerLabels';
 
 // Large enough to fill the dropdown, small enough to answer fast.
 const PAGE_SIZE = 100;
@@ -62,6 +63,12 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
+/** The page's results named by pickerResults, from the entries its toResult kept (by value). */
+function named(page: INodeListSearchResult, entries: Map<string, PickerEntry>): INodeListSearchResult {
+	const kept = page.results.map((result) => entries.get(String(result.value))).filter((entry) => entry !== undefined);
+	return { ...page, results: pickerResults(kept) };
+}
+
 async function searchIdentities(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -69,13 +76,15 @@ async function searchIdentities(
 ): Promise<INodeListSearchResult> {
 	const resource = this.getCurrentNodeParameter('resource');
 	const network = isNetwork(resource) ? resource : undefined;
-	return await searchPages(this, '/identities.json', 'identities', paginationToken, (entry) => {
-		if (network && entry.provider && entry.provider !== network) return undefined;
-		if (!matches(filter, entry.displayName, entry.identity_token, entry.provider)) return undefined;
-		const token = String(entry.identity_token);
-		const label = typeof entry.displayName === 'string' ? entry.displayName : token;
-		return { name: entry.provider ? `${label} (${String(entry.provider)})` : label, value: token };
+	const entries = new Map<string, PickerEntry>();
+	const page = await searchPages(this, '/identities.json', 'identities', paginationToken, (raw) => {
+		if (network && raw.provider && raw.provider !== network) return undefined;
+		const entry = identityEntry(raw);
+		if (!matchesFilter(entry, filter)) return undefined;
+		entries.set(entry.value, entry);
+		return { name: entry.who + entry.detail, value: entry.value };
 	});
+	return named(page, entries);
 }
 
 async function searchUsers(
@@ -83,13 +92,14 @@ async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPages(this, '/users.json', 'users', paginationToken, (entry) => {
-		const identities = Array.isArray(entry.identities) ? (entry.identities as Array<{ provider?: string }>) : [];
-		const providers = [...new Set(identities.map((identity) => identity.provider).filter(Boolean))].join(', ');
-		const token = String(entry.user_token);
-		const name = providers ? `${token} (${providers})` : token;
-		return matches(filter, name) ? { name, value: token } : undefined;
+	const entries = new Map<string, PickerEntry>();
+	const page = await searchPages(this, '/users.json', 'users', paginationToken, (raw) => {
+		const entry = userEntry(raw);
+		if (!matchesFilter(entry, filter)) return undefined;
+		entries.set(entry.value, entry);
+		return { name: entry.who + entry.detail, value: entry.value };
 	});
+	return named(page, entries);
 }
 
 /** The site's sharing messages, newest first: OneAll's list names only the token and the dates (docs/oneall-api.md §8.1). */
