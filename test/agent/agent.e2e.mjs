@@ -79,6 +79,16 @@ function streamingVariant() {
   return wf;
 }
 
+/** The example with n8n's Retry On Fail (3 tries) on the tool node. */
+function retryVariant() {
+  const wf = exampleForTest();
+  wf.id = 'oneallAgentPin03';
+  wf.name = `${example.name} [tool with Retry On Fail]`;
+  for (const n of wf.nodes) n.id = randomUUID();
+  Object.assign(wf.nodes.find((n) => n.name === 'Publish Pin'), { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 });
+  return wf;
+}
+
 const PIN_PATH = () => `/push/identities/${FIXTURES.identities.pinterest}/pinterest/board/${FIXTURES.pinterest.boardId}/pin.json`;
 const pinTool = ({ tools }) => tools.find((t) => t.name === PIN_TOOL);
 const TITLE = 'Trail Runner 2: 240 g of grip for weekend trails';
@@ -170,7 +180,7 @@ describe(`AI Agent + OneAll tool in a real n8n ${H.N8N_VERSION} (scripted chat m
       ]);
       H.info(`chat server: ${chat.baseUrl} (credential "${OPENAI_CREDENTIAL.name}", type openAiApi)`);
       step('Importing the example and its webhook/streaming variant; publishing the variant');
-      await H.importWorkflows(env, [exampleForTest(), streamingVariant()]);
+      await H.importWorkflows(env, [exampleForTest(), streamingVariant(), retryVariant()]);
       await H.publishWorkflow(env, 'oneallAgentPin02');
     },
     { timeout: SETUP_TIMEOUT },
@@ -220,6 +230,24 @@ describe(`AI Agent + OneAll tool in a real n8n ${H.N8N_VERSION} (scripted chat m
     const [agentOut] = H.nodeItems(result.run, 'AI Agent');
     assert.match(String(agentOut.output), new RegExp(`"pin_id":"?${pin.pin_id}`));
     H.info(`tool answer the model received: ${results[0].content.slice(0, 200)}${results[0].content.length > 200 ? '…' : ''}`);
+  });
+
+  test('tool with Retry On Fail, the answer to the push lost after OneAll recorded it: the pin is posted once, the model is told the outcome is unknown', { timeout: CASE_TIMEOUT }, async () => {
+    assert.ok(env, 'setup failed (see the before hook)');
+    emu.reset();
+    emu.addFault({ type: 'afterProcessing', path: /\/pin\.json$/, status: 504 });
+    chat.setScript([
+      { tool: pinTool, args: ({ tool }) => fillArguments(tool, pinValues(TITLE)) },
+      { text: ({ lastToolResult }) => `Tool said: ${lastToolResult.content}` },
+    ]);
+    const result = await H.executeWorkflow(env, 'oneallAgentPin03');
+    const pushes = emu.pushes();
+    const results = chat.toolResults();
+    H.info(`execution ok=${result.ok}; tool answers: ${results.map((r) => r.content.slice(0, 300)).join(' | ')}`);
+    assert.equal(pushes.length, 1, `n8n tried the tool 3 times; pushes: ${pushes.length}\n${describeChat()}`);
+    assert.equal(emu.requests.filter((r) => r.method === 'POST').length, 1);
+    assert.ok(results.length >= 1, describeChat());
+    assert.match(results.at(-1).content, /Outcome unknown, not re-sent/);
   });
 
   test('streaming, too-long title: the model reads which field and limit, corrects it, and the pin is published once', { timeout: CASE_TIMEOUT }, async () => {

@@ -11,7 +11,7 @@
 //   (e) one Sharing publish per user against three pushes per user (sharing-fanout.cjs)
 //   (f) executions sharing OneAll's limit, nothing shared between them, as queue mode runs them (contention.cjs)
 //
-// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d,e,f] [--singles=N] [--no-n8n]
+// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d,e,f,g] [--singles=N] [--no-n8n]
 //          [--pushes=N] [--overhead-items=N] [--reps=N] [--out=file.json] [--concurrency=N] [--max-rps=N]
 //          [--cap-ms=N (a run is cancelled after this; default 3 x bound + 10 s)]
 // Prints a table, writes test-output/bench.json. Exits non-zero only when the bench itself breaks;
@@ -34,6 +34,7 @@ const { startEmulatorProcess } = require('./emulator-client.cjs');
 const { pinItems, oneAllNode, httpRequestNode } = require('./nodes.cjs');
 const { sharingFanoutSection } = require('./sharing-fanout.cjs');
 const { contentionSection } = require('./contention.cjs');
+const { rerunSection } = require('./rerun.cjs');
 
 // ------------------------------------------------------------------------------------------------
 // Settings
@@ -82,7 +83,9 @@ const CONFIG = {
   fanoutUsers: num(ARGS['fanout-users'], SMALL ? 20 : 200),
   // (f): executions sharing the limit: 3 x 100 pins at once; one-pin executions, 100 in flight.
   contention: { batches: 3, singles: num(ARGS.singles, SMALL ? 200 : 1000), inFlight: 100 },
-  only: new Set(String(ARGS.only ?? 'a,b,c,d,e,f').split(',')),
+  // (g): n8n Retry On Fail with one push answer in 10 lost after OneAll recorded it.
+  rerunPins: 100,
+  only: new Set(String(ARGS.only ?? 'a,b,c,d,e,f,g').split(',')),
   out: path.resolve(ROOT, String(ARGS.out ?? path.join('test-output', 'bench.json'))),
 };
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
@@ -439,6 +442,11 @@ function verdicts(results) {
   if (results.cLatency?.ratioCpu !== undefined) {
     out.cLatency = { met: results.cLatency.ratioCpu <= TARGETS.overheadRatio };
   }
+  if (results.g) {
+    // Target: no pin posted twice by the OneAll node when n8n re-runs it.
+    const oneAllRuns = Object.entries(results.g.runs).filter(([label]) => label.startsWith('OneAll'));
+    out.g = { met: oneAllRuns.every(([, run]) => run.duplicated === 0) };
+  }
   return out;
 }
 
@@ -546,6 +554,12 @@ function printReport(results) {
     log(`(c2) with ${results.cLatency.latencyMs} ms latency, CPU per item OneAll / HTTP Request: ${results.cLatency.ratioCpu} ` +
       `(${v.cLatency.met ? '<=' : '>'} ${TARGETS.overheadRatio}); concurrency 50: ${results.cLatency.ratioCpuConcurrency50}`);
   }
+  if (v.g) {
+    const dup = (label) => results.g.runs[label]?.duplicated ?? 'n/a';
+    log(`target (g) OneAll node with n8n Retry On Fail, no pin posted twice: ${v.g.met ? 'MET' : 'MISSED'} ` +
+      `(duplicated: OneAll ${dup('OneAll node, Retry On Fail')}, + Continue On Fail ${dup('OneAll node, Retry On Fail + Continue On Fail')}; ` +
+      `HTTP Request ${dup('HTTP Request node, Retry On Fail')}, + Continue On Fail ${dup('HTTP Request node, Retry On Fail + Continue On Fail')})`);
+  }
   log(`results: ${path.relative(process.cwd(), CONFIG.out)}`);
 }
 
@@ -574,6 +588,9 @@ async function main() {
         engine, emulator, latencyMs: CONFIG.latencyMs, requestsPerSecond: CONFIG.requestsPerSecond,
         batchExecutions: CONFIG.contention.batches, singleExecutions: CONFIG.contention.singles, inFlight: CONFIG.contention.inFlight, log,
       });
+    }
+    if (CONFIG.only.has('g')) {
+      results.g = await rerunSection({ engine, emulator, pins: CONFIG.rerunPins, latencyMs: CONFIG.latencyMs, log });
     }
     if (CONFIG.only.has('e')) {
       results.e = await sharingFanoutSection({

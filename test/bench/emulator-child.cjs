@@ -73,6 +73,11 @@ process.on('message', async (message) => {
         emulator.setRateLimit(args.requestsPerSecond || undefined);
         result = { ok: true };
         break;
+      case 'fault':
+        // A fault spec as emulator.addFault takes it (a path given as a string is a prefix).
+        emulator.addFault(args);
+        result = { ok: true };
+        break;
       case 'summary':
         result = summary();
         break;

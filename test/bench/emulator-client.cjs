@@ -53,6 +53,7 @@ async function startEmulatorProcess(options = {}) {
     get pid() { return current.child.pid; },
     configure: (latencyMs, requestsPerSecond) => current.call('configure', { latencyMs, requestsPerSecond }),
     summary: () => current.call('summary'),
+    addFault: (spec) => current.call('fault', spec),
     timeline: () => current.call('timeline'),
     restart: async () => {
       await current.close();

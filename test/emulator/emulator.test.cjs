@@ -334,6 +334,15 @@ describe('faults, rate limit, async', () => {
     expect(emu.pushes()).toHaveLength(1);
   });
 
+  test('every: N hits the 1st, (N+1)-th … matching request only; afterProcessing still records the push', async () => {
+    emu.addFault({ type: 'afterProcessing', status: 504, method: 'POST', every: 3, times: -1 });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await call('POST', pinPath(), { body: pinBody({ ...SEED_PIN, title: `Pin ${i}` }) })).status);
+    expect((await ping()).status).toBe(200); // not a POST: not counted
+    expect(statuses).toEqual([504, 200, 200, 504, 200, 200, 504]);
+    expect(emu.pushes()).toHaveLength(7);
+  });
+
   test('forMs: an outage hits every request for that long, then expires', async () => {
     emu.addFault({ type: 'status', status: 503, forMs: 300 });
     expect([(await ping()).status, (await ping()).status]).toEqual([503, 503]);

@@ -32,7 +32,10 @@ function createFaults(now = () => Date.now()) {
       // forMs: the fault expires that long after it was added (an outage of a given length).
       const times = spec.times === undefined ? (spec.forMs ? Infinity : 1) : spec.times < 0 ? Infinity : spec.times;
       const expiresAt = spec.forMs ? now() + Number(spec.forMs) : Infinity;
-      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times, expiresAt });
+      // every: N = the fault applies to the 1st, (N+1)-th, (2N+1)-th … matching request only (a share of 1/N);
+      // the others pass untouched and do not use up `times`.
+      const every = spec.every === undefined ? 1 : Math.max(1, Math.floor(Number(spec.every)));
+      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times, expiresAt, every, matched: 0 });
     },
     take(method, path, site) {
       const t = now();
@@ -42,14 +45,15 @@ function createFaults(now = () => Date.now()) {
           q.times > 0 &&
           (!q.method || q.method === method) &&
           (!q.site || q.site === site) &&
-          (q.path === undefined || (q.path instanceof RegExp ? q.path.test(path) : path.startsWith(q.path))),
+          (q.path === undefined || (q.path instanceof RegExp ? q.path.test(path) : path.startsWith(q.path))) &&
+          q.matched++ % q.every === 0,
       );
       if (!f) return null;
       f.times--;
       queue = queue.filter((q) => q.times > 0);
       return f;
     },
-    list: () => queue.filter((q) => q.expiresAt > now()).map((q) => ({ ...q, path: q.path instanceof RegExp ? String(q.path) : q.path })),
+    list: () => queue.filter((q) => q.expiresAt > now()).map(({ matched: _matched, ...q }) => ({ ...q, path: q.path instanceof RegExp ? String(q.path) : q.path })),
     clear() {
       queue = [];
     },

@@ -78,13 +78,18 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
   }
 
   let executions = 0;
+  // n8n gives every execution its own id (additionalData.executionId, the node's getExecutionId()); unique
+  // per harness, so two test files in one process never share one.
+  const runPrefix = `exec-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   /**
    * Executes `nodes` (first one gets `items` as input; `connections` as in an n8n workflow).
    * `credentials` is the OneAll credential; `credentialsByType` gives credentials of any type instead.
    * With `timeoutMs` > 0 the execution is cancelled after that long (its in-flight requests may still
    * finish in the background) and the result has timedOut: true.
    * `stopWhen` (a promise) stops the execution the same way when it resolves first.
-   * Returns { run, output(nodeName), error, timedOut, stoppedAt (when stopped), credentialReads (by credential type) }.
+   * Node settings (retryOnFail, maxTries, waitBetweenTries, onError) go on the node objects, as in n8n.
+   * Returns { run, output(nodeName), error, timedOut, stoppedAt (when stopped), credentialReads (by credential type),
+   * executionId }.
    */
   async function runWorkflow({
     nodes, connections = {}, items = [{ json: {} }], credentials, credentialsByType, extraNodeTypes = {}, settings = {}, timeoutMs = 0,
@@ -99,6 +104,8 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
     const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
     const credentialsHelper = new TestCredentialsHelper(loader.credentialTypes, credentialsByType ?? { [CREDENTIAL_TYPE]: credentials });
     const additionalData = additionalDataFor({ hooks, credentialsHelper });
+    const executionId = `${runPrefix}-${id}`;
+    additionalData.executionId = executionId;
     const runExecutionData = runExecutionDataFor(nodes[0], items);
     const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
     let run;
@@ -113,7 +120,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
         const stoppedAt = Date.now();
         Promise.resolve(execution).catch(() => {}); // cancelling rejects it
         try { execution.cancel(); } catch { /* already settled */ }
-        return { run: undefined, error: new Error(outcome), output: () => [], outputs: () => [], timedOut: true, stoppedAt, credentialReads: credentialsHelper.reads };
+        return { run: undefined, error: new Error(outcome), output: () => [], outputs: () => [], timedOut: true, stoppedAt, credentialReads: credentialsHelper.reads, executionId };
       }
       run = outcome;
     } else {
@@ -128,6 +135,7 @@ function createHarness({ workflowLib, core, packageDir = PACKAGE_DIR }) {
       outputs: (name = nodes[0].name) => (run.data.resultData.runData[name]?.[0]?.data?.main ?? []).map((items) => items ?? []),
       timedOut: false,
       credentialReads: credentialsHelper.reads,
+      executionId,
     };
   }
 
@@ -148,8 +156,9 @@ const runWorkflow = (args) => harness().runWorkflow(args);
  * One OneAll node with `parameters`, run over `items` (stopped after `timeoutMs` or at `stopWhen` when given).
  * `onError` is the node setting On Error ('continueRegularOutput', 'continueErrorOutput'); `__continueOnFail`
  * in `parameters` is short for 'continueRegularOutput'. The result's `errorItems` is the error output.
+ * `nodeSettings` are the node's settings, e.g. { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }.
  */
-async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen, onError }) {
+async function runOneAll({ parameters, items, credentials, name = 'OneAll', timeoutMs = 0, stopWhen, onError, nodeSettings = {} }) {
   const node = {
     id: 'node-1',
     name,
@@ -160,6 +169,7 @@ async function runOneAll({ parameters, items, credentials, name = 'OneAll', time
     credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
     ...(parameters.__continueOnFail ? { onError: 'continueRegularOutput' } : {}),
     ...(onError ? { onError } : {}),
+    ...nodeSettings,
   };
   delete parameters.__continueOnFail;
   const result = await runWorkflow({ nodes: [node], items, credentials, timeoutMs, stopWhen });

@@ -11,6 +11,8 @@ export interface RunResult {
 	stoppedAt?: number;
 	/** How often the execution read (decrypted) each credential type. */
 	credentialReads: Record<string, number>;
+	/** The execution's id (the node's getExecutionId()): a new one for every run. */
+	executionId: string;
 }
 
 export interface OneAllCredentials extends IDataObject {
@@ -28,6 +30,8 @@ export function runWorkflow(args: {
 	credentials: OneAllCredentials;
 	settings?: IDataObject;
 	timeoutMs?: number;
+	/** Node types besides the package's, by type name (e.g. a test-only node). */
+	extraNodeTypes?: Record<string, unknown>;
 }): Promise<RunResult>;
 
 export function runOneAll(args: {
@@ -41,6 +45,8 @@ export function runOneAll(args: {
 	stopWhen?: Promise<unknown>;
 	/** The node setting On Error. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's settings, e.g. { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }. */
+	nodeSettings?: IDataObject;
 }): Promise<RunResult & { items: INodeExecutionData[]; errorItems: INodeExecutionData[] }>;
 
 export function testCredential(credentials: OneAllCredentials): Promise<{ status: 'OK' | 'Error'; message: string }>;

@@ -229,6 +229,17 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     assert.equal(pushes[0].authOk, true);
   });
 
+  step('executing the step again is a new execution: the same pin is published again (a deliberate re-run is never held back)', async () => {
+    await ndv.getByTestId('node-execute-button').click();
+    for (const until = Date.now() + 60_000; emu.pushes().length < 2 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 250));
+    const pushes = emu.pushes();
+    assert.equal(pushes.length, 2, 'the second run sent the pin again (the re-run memory holds one execution only)');
+    assert.deepEqual(pushes[1].body, pushes[0].body);
+    assert.notEqual(pushes[1].result.pin_id, pushes[0].result.pin_id);
+    await ndv.getByTestId('output-panel').getByText(String(pushes[1].result.pin_id)).first().waitFor({ timeout: 30_000 });
+    await shot('executed-again');
+  });
+
   step('the canvas names the node\'s operation as the dropdowns do ("Pinterest: Publish Pin")', async () => {
     await page.keyboard.press('Escape'); // close the node's panel
     await ndv.waitFor({ state: 'hidden' });

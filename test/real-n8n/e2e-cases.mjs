@@ -173,6 +173,50 @@ export const CASES = [
     },
   },
   {
+    name: 'Retry On Fail (3 tries): the answer to the push is lost after OneAll recorded it, the pin is posted once and the error says "Outcome unknown, not re-sent"',
+    workflow: 'examples/pinterest-publish-pin.json',
+    id: 'e2ePinRetryLostAnswer',
+    patch(wf) {
+      Object.assign(node(wf, 'Publish Pin'), { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 });
+    },
+    setup({ emu }) {
+      emu.addFault({ type: 'afterProcessing', path: /\/pin\.json$/, status: 504 });
+    },
+    expect: 'error',
+    check({ result, error, requests, pushes }) {
+      const err = error('Publish Pin') ?? result.error;
+      assert.match(String(err?.message), /^Outcome unknown, not re-sent/);
+      assert.equal(pushes.length, 1, 'n8n re-ran the node twice; the pin was posted once');
+      assert.equal(requests.filter((r) => r.method === 'POST').length, 1);
+    },
+  },
+  {
+    name: 'Retry On Fail + Continue On Fail with an invalid first item: n8n re-runs the node, each valid pin is posted once',
+    workflow: 'examples/pins-continue-on-fail.json',
+    id: 'e2ePinsRetryFirstInvalid',
+    patch(wf) {
+      const code = node(wf, 'Three Pins');
+      code.parameters.jsCode = code.parameters.jsCode.replace(
+        /\[\n(.*First pin.*\n)(.*Broken pin.*\n)/,
+        (_all, first, broken) => `[\n${broken}${first}`,
+      );
+      assert.match(code.parameters.jsCode, /Broken pin[\s\S]*First pin[\s\S]*Third pin/);
+      Object.assign(node(wf, 'Publish Pins'), { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 });
+    },
+    check({ out, pushes }) {
+      const items = out('Publish Pins');
+      assert.equal(items.length, 3);
+      assert.match(items[0].error, /Picture URL/);
+      assert.equal(items[1].pin_title, 'First pin');
+      assert.equal(items[2].pin_title, 'Third pin');
+      assert.deepEqual(
+        pushes.map((p) => p.body.request.push.pin.title),
+        ['First pin', 'Third pin'],
+      );
+      assert.deepEqual([items[1].pin_id, items[2].pin_id], pushes.map((p) => p.result.pin_id));
+    },
+  },
+  {
     name: 'Error without continue on fail: the execution fails with OneAll\'s message',
     workflow: 'examples/pinterest-publish-pin.json',
     id: 'e2ePinForeignFail',

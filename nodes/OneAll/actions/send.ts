@@ -4,6 +4,7 @@ import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
 import { RequestPacer } from '../transport/pacer';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
+import { rerunGuard } from '../transport/rerun';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
 import type { OperationResult, RequestDescription, RequestIntent } from './operation';
@@ -26,12 +27,15 @@ export const ALREADY_DELETED_NOTE =
  * The one way operations' requests reach OneAll during an execution: every request shares the
  * execution's pacer and timeout, answers are shaped as the description asks, and provider tokens are
  * redacted unless the user kept them. A request with a `resolve` step first sends its read the same way.
+ * Writes go through the re-run guard: when n8n runs the node again in the same execution (Retry On
+ * Fail), a write an earlier try sent is answered from memory or reported as not re-sent.
  */
 export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
 		pacer: new RequestPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
 	};
+	const rerun = rerunGuard(context);
 
 	async function sendOne(request: RequestDescription, itemIndex: number): Promise<OperationResult> {
 		const output = request.output ?? { kind: 'data' };
@@ -81,8 +85,11 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const answer = await sendOne({ ...request.resolve.read, output: { kind: 'data' } }, itemIndex);
 			complete = request.resolve.complete(answer as IDataObject);
 		}
-		let result = await sendOne(complete, itemIndex);
-		if (complete.finish && !Array.isArray(result)) result = complete.finish(result);
-		return complete.keepSecrets ? result : redactProviderTokens(result);
+		const deliver = async () => {
+			let result = await sendOne(complete, itemIndex);
+			if (complete.finish && !Array.isArray(result)) result = complete.finish(result);
+			return complete.keepSecrets ? result : redactProviderTokens(result);
+		};
+		return complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
 	};
 }
