@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
-import { RequestPacer } from '../transport/pacer';
+import { ExecutionPacer } from '../transport/sitePace';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
@@ -29,7 +29,7 @@ export const ALREADY_DELETED_NOTE =
  */
 export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
-		pacer: new RequestPacer(batching.maxRequestsPerSecond),
+		pacer: new ExecutionPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
 	};
 

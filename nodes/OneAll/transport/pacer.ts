@@ -43,11 +43,11 @@ interface Waiter {
 }
 
 /**
- * Spaces the requests of one node execution. Created per execution and passed along (never module
- * state), so it is safe in queue mode where many executions share OneAll's limit without knowing of
- * each other: a 429 lowers the pace (the first time to what OneAll accepted in the last second), calm
- * seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes due,
- * so a faster pace applies to the requests already waiting.
+ * Spaces requests: a 429 lowers the pace (the first time to what OneAll accepted in the last second),
+ * calm seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes
+ * due, so a faster pace applies to the requests already waiting. One per OneAll site and credential is
+ * shared by the executions of the process (sitePaces.ts); each execution also keeps one with its own
+ * bound (Max Requests per Second), which never hears of 429s.
  */
 export class RequestPacer {
 	/** The spacing Max Requests per Second asks for (0: none); the pace never gets faster than this. */
@@ -73,6 +73,8 @@ export class RequestPacer {
 
 	private block: { until: number; retryAfterMs: number } | undefined;
 
+	private readonly createdAt: number;
+
 	constructor(
 		maxRequestsPerSecond = 0,
 		private readonly clock: PacerClock = REAL_CLOCK,
@@ -80,6 +82,7 @@ export class RequestPacer {
 		// Timing jitter between this turn and the wire would otherwise overflow a limit paced exactly.
 		this.boundMs = maxRequestsPerSecond > 0 ? (1000 / maxRequestsPerSecond) * SAFETY : 0;
 		this.intervalMs = this.boundMs;
+		this.createdAt = clock.now();
 	}
 
 	/**
@@ -140,20 +143,34 @@ export class RequestPacer {
 	 * A request that started at `sentAt` was refused with 429 and will wait `waitMs` before it is sent
 	 * again: lower the pace once per refusal (the requests already on their way when the pace was
 	 * lowered come back refused too, and say nothing new), and judge the new pace after that wait.
+	 * `floorMs`: the spacing the refused request already kept by its own bound (Max Requests per Second
+	 * of its execution); the lowered pace is slower than that.
 	 */
-	rateLimited(waitMs: number, sentAt: number): void {
+	rateLimited(waitMs: number, sentAt: number, floorMs = 0): void {
 		const now = this.clock.now();
 		this.calmSince = Math.max(this.calmSince, now + waitMs);
 		this.calmSteps = 0;
 		if (sentAt <= this.slowedAt) return;
 		this.slowedAt = now;
+		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
+		const bound = Math.max(this.boundMs, floorMs);
 		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
 		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
 		const lowered =
-			this.intervalMs > this.boundMs
+			this.intervalMs > bound
 				? this.intervalMs * SLOW_DOWN
-				: Math.max(this.boundMs * SLOW_DOWN, (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY);
-		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, this.boundMs));
+				: Math.max(bound * SLOW_DOWN, (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY);
+		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
+	}
+
+	/**
+	 * Nothing waits, no block is in force and nothing happened for `idleMs`: what it learnt is stale and
+	 * it may be forgotten.
+	 */
+	isIdle(idleMs: number): boolean {
+		const now = this.clock.now();
+		const lastActivity = Math.max(this.createdAt, this.lastStartAt, this.acceptedAt[this.acceptedAt.length - 1] ?? Number.NEGATIVE_INFINITY, this.slowedAt, this.calmSince);
+		return this.waiting.length === 0 && !this.blockedNow() && now - lastActivity >= idleMs;
 	}
 
 	/** Current spacing between request starts (for tests and hints). */
