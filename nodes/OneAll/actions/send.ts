@@ -53,7 +53,8 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 				itemIndex,
 			);
 		}
-		const { method, path, query, body, bodyIsEnvelope } = request;
+		const { method, path, query, bodyIsEnvelope } = request;
+		const body = request.finishBody ? await request.finishBody() : request.body;
 		const kind = KIND_OF_INTENT[request.intent];
 		const response = await oneAllApiRequest.call(
 			context,
