@@ -26,7 +26,7 @@ export class SitePaces {
 	get(key: string): RequestPacer {
 		let pacer = this.bySite.get(key);
 		if (pacer) this.bySite.delete(key);
-		if (!pacer || pacer.isIdle(this.limits.idleMs)) pacer = new RequestPacer(0, this.clock);
+		if (!pacer || pacer.isIdle(this.limits.idleMs)) pacer = new RequestPacer(0, this.clock, true);
 		this.bySite.set(key, pacer);
 		this.forgetStale();
 		return pacer;
@@ -111,7 +111,7 @@ export class ExecutionPacer {
 	}
 
 	forSite(siteKey: string | undefined): RequestPace {
-		const site = siteKey === undefined ? (this.unknownSite ??= new RequestPacer(0, this.clock)) : this.sites.get(siteKey);
+		const site = siteKey === undefined ? (this.unknownSite ??= new RequestPacer(0, this.clock, true)) : this.sites.get(siteKey);
 		return new RequestPace(this.own, site);
 	}
 }
