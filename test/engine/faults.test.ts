@@ -12,7 +12,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
-import { freePort, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
+import { freePort, note, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { startSilentServer } from '../helpers/stubServer.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
@@ -565,10 +565,10 @@ describe('executions that share the limit', () => {
 		);
 		expect(runs.filter((r) => r.error !== undefined).map((r) => r.error?.message)).toEqual([]);
 		expect(runs.map((r) => r.items[0]?.json.pin_title)).toEqual(runs.map((_r, i) => `Shared ${i}`));
-		// All 80 start before any answer, so most of them are refused once; after that they share one pace.
-		const refused = (entries: typeof emulator.requests) => entries.filter((r) => r.status === 429).length;
-		expect(refused(emulator.requests.slice(0, 80))).toBeGreaterThan(60);
-		expect(refused(emulator.requests.slice(80))).toBeLessThanOrEqual(10);
+		// They share one pace that ramps up (10 starts, then twice what OneAll accepted): a few 429s where
+		// each execution learning the limit on its own cost more than 80.
+		note(`80 one-pin executions at 10 requests/s: ${emulator.stats().rateLimited} x 429`);
+		expect(emulator.stats().rateLimited).toBeLessThanOrEqual(25);
 		expect(emulator.pushes()).toHaveLength(80);
 		expect(emulator.duplicates()).toEqual([]);
 	}, 60000);

@@ -203,12 +203,15 @@ export class RequestPacer {
 		const paced = this.intervalMs > bound;
 		// A probe past the last refusal overshot: a step back is enough.
 		const slowDown = this.probeSteps > 0 ? PROBE_BACK : SLOW_DOWN;
-		// Refused while paced: that pace is too fast. Unpaced, the accepted count is only a lower bound.
-		this.refusedPaceMs = paced ? this.intervalMs : 0;
+		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
+		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
+		// count is only a lower bound.
+		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
+		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
 		this.probeSteps = 0;
 		const lowered = paced
 			? this.intervalMs * slowDown
-			: Math.max(bound * SLOW_DOWN, (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY);
+			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
 		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
 		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
 		// first of those leaves it, instead of being refused at the new pace meanwhile.
