@@ -1,4 +1,4 @@
-import { operationsPage, readme, withTables } from '../tools/operations-table.cjs';
+import { operationsPage, readme, resourceSummary, withTables } from '../tools/operations-table.cjs';
 
 describe('docs/operations.md', () => {
 	it('lists every operation as the node defines it (run `npm run docs` after changing a spec)', () => {
@@ -15,5 +15,20 @@ describe('README', () => {
 
 	it('links to the generated operations tables', () => {
 		expect(readme()).toContain('](docs/operations.md');
+	});
+});
+
+describe("README's one-screen operations summary", () => {
+	const section = () => readme().slice(readme().indexOf('## Operations'), readme().indexOf('## Triggers'));
+
+	it('gives the number of operations the node has', () => {
+		const total = resourceSummary().reduce((n, resource) => n + resource.operations, 0);
+		expect(section()).toContain(`(${total} in all)`);
+	});
+
+	it('names every resource of the node', () => {
+		const rows = section().split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Resource'));
+		const named = rows.flatMap((row) => row.split('|')[1].split(',').map((name) => name.trim()));
+		expect(named.sort()).toEqual(resourceSummary().map((resource) => resource.name).sort());
 	});
 });

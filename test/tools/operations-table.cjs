@@ -112,6 +112,12 @@ function withTables(page) {
   return replaceBetween(withChanges, DOCS_START, DOCS_END, renderDescribedTable());
 }
 
+/** Each resource of the node with its number of operations (for the README's one-screen summary). */
+function resourceSummary() {
+  const { RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
+  return RESOURCES.map((resource) => ({ name: resource.name, operations: resource.operations.length }));
+}
+
 const read = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 if (require.main === module) {
@@ -122,6 +128,7 @@ if (require.main === module) {
 module.exports = {
   renderTable,
   withTables,
+  resourceSummary,
   OPERATIONS_PAGE,
   operationsPage: () => read(OPERATIONS_PAGE),
   readme: () => read('README.md'),
