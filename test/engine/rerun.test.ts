@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { runOneAll, runWorkflow, NODE_TYPE } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -80,7 +81,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(items).toHaveLength(3);
 		expect(items[0].json.error).toMatch(/"Picture URL"/);
 		// What the first try output for the published pins: OneAll's answer to each push.
-		const answers = emulator.pushes().map((push) => push.result);
+		const answers = emulator.pushes().map(pushOutput);
 		expect(items.slice(1).map((item) => item.json)).toEqual(answers);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -96,7 +97,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(pushesByTitle()).toEqual({ 'Pin 0': 1, 'Pin 1': 1 });
 		expect(posts()).toHaveLength(2);
 		expect(items[0].json.error).toMatch(OUTCOME_UNKNOWN);
-		expect(items[1].json).toEqual(emulator.pushes()[1].result);
+		expect(items[1].json).toEqual(pushOutput(emulator.pushes()[1]));
 	});
 
 	it('a push OneAll refused (400) published nothing: the re-run sends it again and it is published once', async () => {
@@ -105,7 +106,7 @@ describe('Retry On Fail re-runs the node in the same execution: each pin is post
 		expect(error).toBeUndefined();
 		expect(posts()).toHaveLength(2);
 		expect(pushesByTitle()).toEqual({ 'Pin 0': 1 });
-		expect(items[0].json).toEqual(emulator.pushes()[0].result);
+		expect(items[0].json).toEqual(pushOutput(emulator.pushes()[0]));
 	});
 
 	it('a text that changes between tries (an expression) is not a new pin: not re-sent, and the item says why', async () => {
