@@ -9,5 +9,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   setupFiles: ['<rootDir>/test/helpers/setup-env.cjs'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/fresh-paces.cjs'],
   testTimeout: 30000,
 };

@@ -52,7 +52,7 @@ export class OneAllApi implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to send requests somewhere other than https://<subdomain>.api.oneall.com, e.g. a local OneAll emulator or a proxy',
+				'Whether to send requests somewhere other than https://YOUR-SUBDOMAIN.api.oneall.com, e.g. a local OneAll emulator or a proxy',
 		},
 		{
 			displayName:
@@ -69,7 +69,7 @@ export class OneAllApi implements ICredentialType {
 			default: '',
 			placeholder: 'http://127.0.0.1:8787',
 			description:
-				'Replaces https://<subdomain>.api.oneall.com. May contain {subdomain}, which is replaced by the subdomain above.',
+				'Replaces https://YOUR-SUBDOMAIN.api.oneall.com. May contain {subdomain}, which is replaced by the subdomain above.',
 			displayOptions: { show: { useCustomBaseUrl: [true] } },
 		},
 	];

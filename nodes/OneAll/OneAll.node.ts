@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/registry';
+import { nodeProperties, nodeSubtitle } from './actions/registry';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
@@ -15,7 +15,7 @@ export class OneAll implements INodeType {
 		// 1.1: Sharing publishes output one item per network by default (version 1 keeps one item per message).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
+		subtitle: nodeSubtitle(),
 		description:
 			'Publish to Facebook, LinkedIn, Pinterest, X (Twitter) and YouTube for users who connected their accounts through OneAll',
 		defaults: { name: 'OneAll' },

@@ -9,7 +9,7 @@
 //   (c) per-item overhead at zero latency and no rate limit, OneAll vs HTTP Request, interleaved
 //   (d) packed tarball size and module load time
 //   (e) one Sharing publish per user against three pushes per user (sharing-fanout.cjs)
-//   (f) executions sharing OneAll's limit, nothing shared between them, as queue mode runs them (contention.cjs)
+//   (f) executions sharing OneAll's limit in one process, sharing the node's pace of the site (contention.cjs)
 //
 // Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d,e,f,g] [--singles=N] [--no-n8n]
 //          [--pushes=N] [--overhead-items=N] [--reps=N] [--out=file.json] [--concurrency=N] [--max-rps=N]
@@ -513,7 +513,7 @@ function printReport(results) {
   if (results.f) {
     const f = results.f;
     log('');
-    log(`(f) executions sharing the ${f.requestsPerSecond} req/s limit, nothing shared between them, default Options, ${f.latencyMs} ms latency`);
+    log(`(f) executions sharing the ${f.requestsPerSecond} req/s limit in one process, default Options, ${f.latencyMs} ms latency`);
     log(table([
       ['run', 'wall s', 'bound s', 'x bound', 'published', 'failed', 'duplicated', '429s'],
       ...[[`${f.batches?.executions} x 100 pins at once`, f.batches], [`${f.singles?.executions} one-pin executions, ${f.singles?.inFlight} in flight`, f.singles]]

@@ -1,7 +1,7 @@
-// Bench section (f): executions that share OneAll's limit without sharing anything else, as n8n's queue
-// mode runs them (each execution has its own pacer; nothing is shared between them). Run here in one
-// process by n8n-core's WorkflowExecute, so the contention is not capped by what a 2-core cluster can
-// start per second:
+// Bench section (f): executions that share OneAll's limit, run here in one process by n8n-core's
+// WorkflowExecute (as n8n's main process or one queue-mode worker runs them: they share the node's pace
+// of the site; workers of a cluster each have their own), so the contention is not capped by what a
+// 2-core cluster can start per second:
 //   batches: several executions of 100 pins started together (default Options);
 //   singles: many one-pin executions, a fixed number in flight at once (workers x worker concurrency),
 //            a new one starting whenever one ends.

@@ -16,7 +16,14 @@ function pinItems(count) {
   return Array.from({ length: count }, (_, i) => ({ json: { title: `Bench pin ${run}-${i + 1}` } }));
 }
 
+let credentialCounter = 0;
+/**
+ * The node and its credential. Each call gets a credential id of its own: the node shares one pace per
+ * site and credential across the executions of a process, and each bench run starts as in a fresh
+ * process (the executions of one run share it).
+ */
 function oneAllNode(emulatorUrl, options) {
+  const credentialId = `bench-oneall-${++credentialCounter}`;
   return {
     node: {
       id: 'oneall-1',
@@ -33,7 +40,7 @@ function oneAllNode(emulatorUrl, options) {
         picture: PICTURE,
         options,
       },
-      credentials: { oneAllApi: { id: 'bench-oneall', name: 'OneAll emulator' } },
+      credentials: { oneAllApi: { id: credentialId, name: 'OneAll emulator' } },
     },
     credentials: {
       oneAllApi: {

@@ -2,7 +2,7 @@
 // Self-tests of the OneAll emulator (plain JS, fetch).
 
 const http = require('node:http');
-const { startEmulator, DEFAULT_SITE, OTHER_SITE, FIXTURES, PUSH_SCHEMAS } = require('./index.cjs');
+const { startEmulator, DEFAULT_SITE, OTHER_SITE, EMPTY_SITE, FIXTURES, PUSH_SCHEMAS } = require('./index.cjs');
 
 const AUTH_INFO = 'Authentication credentials are missing or incorrect: http://docs.oneall.com/api/basic/authentication/';
 const basic = (site) => 'Basic ' + Buffer.from(`${site.publicKey}:${site.privateKey}`).toString('base64');
@@ -472,6 +472,48 @@ describe('Update API deletes and reshaped answers (for npm run check:live)', () 
     expect(typeof boards.entries[0].board_name).toBe('string');
     const users = (await call('GET', '/users.json?entries_per_page=1')).json.response.result.data.users;
     expect(users.count).toBe(1);
+  });
+});
+
+describe('answer profiles', () => {
+  const list = async (path, site = DEFAULT_SITE) =>
+    (await call('GET', `${site === EMPTY_SITE ? '/sites/empty' : ''}${path}`, { auth: basic(site) })).json.response.result.data;
+
+  test("'public': no pagination, documented entry keys only, pages still apply", async () => {
+    emu.setAnswers('public');
+    const { identities } = await list('/identities.json?page=2&entries_per_page=3');
+    expect(Object.keys(identities)).toEqual(['count', 'entries']);
+    expect(identities.count).toBe(3);
+    for (const entry of identities.entries) expect(Object.keys(entry).sort()).toEqual(['identity_token', 'user_token']);
+    const { users } = await list('/users.json?entries_per_page=1');
+    expect(Object.keys(users.entries[0]).sort()).toEqual(['date_creation', 'date_last_login', 'identities', 'num_logins', 'user_token']);
+    expect(Object.keys(users.entries[0].identities[0]).sort()).toEqual(['identity_token', 'provider']);
+    const { connections } = await list('/connections.json?entries_per_page=2');
+    expect(Object.keys(connections.entries[0]).sort()).toEqual(['callback_uri', 'connection_token', 'date_creation', 'status']);
+    const { boards } = await list(`/pull/identities/${PIN_ID}/pinterest/boards.json`);
+    expect(Object.keys(boards.entries[0]).sort()).toEqual(['board_id', 'board_name']);
+  });
+
+  test("an empty list: {count: 0} without entries in 'public', entries: [] in 'generous'", async () => {
+    emu.setAnswers('public');
+    for (const [path, key] of [['/users.json', 'users'], ['/identities.json', 'identities'], ['/connections.json', 'connections'], ['/shorturls.json', 'shorturls'], ['/sharing/messages.json', 'sharing_messages']]) {
+      expect((await list(path, EMPTY_SITE))[key]).toEqual({ count: 0 });
+    }
+    expect((await list('/users.json?page=99')).users).toEqual({ count: 0 });
+    emu.setAnswers('generous');
+    expect((await list('/users.json', EMPTY_SITE)).users).toMatchObject({ count: 0, entries: [], pagination: { total_entries: 0 } });
+  });
+
+  test('switched by the control endpoint, refused when unknown, restored by reset', async () => {
+    const post = (body) => fetch(emu.url + '/__emulator/answers', { method: 'POST', body: JSON.stringify(body) });
+    expect(await (await post({ answers: 'public' })).json()).toEqual({ ok: true, answers: 'public' });
+    expect(emu.answers).toBe('public');
+    expect((await post({ answers: 'lavish' })).status).toBe(400);
+    expect(emu.answers).toBe('public');
+    emu.reset();
+    expect(emu.answers).toBe('generous');
+    expect((await list('/users.json?entries_per_page=1')).users.pagination).toBeDefined();
+    await expect(startEmulator({ answers: 'lavish' })).rejects.toThrow(/unknown answer profile/);
   });
 });
 

@@ -18,6 +18,13 @@ const OTHER_SITE = Object.freeze({
   privateKey: 'd4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
 });
 
+// A new site with nothing in it yet: no users, identities, connections, messages or short URLs.
+const EMPTY_SITE = Object.freeze({
+  subdomain: 'empty',
+  publicKey: 'e0e0e0e0-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+  privateKey: 'f9e8d7c6-0000-4b5a-9c8d-e0e0e0e0e0e0',
+});
+
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
 // Fixed tokens. Several are the examples from OneAll's docs; the Pinterest one is the seed page's (not hex!,
@@ -240,4 +247,4 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
   return { users, identities, connections, userList, identityList, connectionList };
 }
 
-module.exports = { buildSiteData, networkUsers, FIXTURES, DEFAULT_SITE, OTHER_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };
+module.exports = { buildSiteData, networkUsers, FIXTURES, DEFAULT_SITE, OTHER_SITE, EMPTY_SITE, PROVIDERS, SOURCE_NAMES, ACCESS_TOKEN_MARKER, prng };

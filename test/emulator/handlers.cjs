@@ -8,6 +8,7 @@ const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
 const { updateRoutes, recordPublished } = require('./updates.cjs');
 const { sharingRoutes } = require('./sharing.cjs');
+const { publicList } = require('./profiles.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
 
@@ -94,7 +95,10 @@ const fail = (ctx, status, info, extra = {}) => ({
   ...extra,
 });
 
-/** docs/oneall-api.md §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction asc|desc. */
+/**
+ * docs/oneall-api.md §2.5: page (1-based), entries_per_page (default 250, > 500 -> 500, invalid -> 250), order_direction
+ * asc|desc. The 'public' answer profile (profiles.cjs) pages the same way but answers without `pagination`.
+ */
 function paginate(ctx, list, plural, mapEntry) {
   const q = ctx.query;
   let epp = Number.parseInt(q.entries_per_page, 10);
@@ -111,6 +115,7 @@ function paginate(ctx, list, plural, mapEntry) {
     const idx = direction === 'asc' ? k : total - 1 - k;
     slice.push(mapEntry(list[idx], idx + 1));
   }
+  if (ctx.answers === 'public') return { [plural]: publicList(plural, slice) };
   return {
     [plural]: {
       pagination: {

@@ -2,7 +2,8 @@
 // OneAll API emulator: public entry point. See README.md.
 
 const { startEmulator } = require('./server.cjs');
-const { FIXTURES, DEFAULT_SITE, OTHER_SITE, ACCESS_TOKEN_MARKER, networkUsers } = require('./fixtures.cjs');
+const { FIXTURES, DEFAULT_SITE, OTHER_SITE, EMPTY_SITE, ACCESS_TOKEN_MARKER, networkUsers } = require('./fixtures.cjs');
+const { ANSWER_PROFILES } = require('./profiles.cjs');
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { FAULT_TYPES } = require('./faults.cjs');
 const { emulatorFile } = require('./sharing.cjs');
@@ -11,6 +12,8 @@ module.exports = {
   startEmulator,
   DEFAULT_SITE,
   OTHER_SITE,
+  EMPTY_SITE,
+  ANSWER_PROFILES,
   FIXTURES,
   ACCESS_TOKEN_MARKER,
   PUSH_SCHEMAS,

@@ -126,7 +126,16 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called once per API request when it is finished. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** How list answers are shaped (profiles.cjs); default 'generous'. */
+  answers?: AnswerProfile;
 }
+
+/**
+ * 'generous' (default): lists as {pagination, count, entries}, entries with the emulator's extra keys.
+ * 'public': strictly like OneAll's public examples: no pagination, an empty list is {"count":0} without
+ * entries, entries with only the documented keys (profiles.cjs PUBLIC_ENTRY_KEYS).
+ */
+export type AnswerProfile = 'generous' | 'public';
 
 export interface Fixtures {
   site: { subdomain: string; publicKey: string };
@@ -174,8 +183,11 @@ export interface Emulator {
   /** Delay before an async video's callback is posted (default: the start option asyncCallbackDelayMs). */
   setCallbackDelay(ms: number): void;
   setLatency(ms: number): void;
+  /** Answer profile of list answers from now on (also POST /__emulator/answers {"answers": …}); reset() restores the start option. */
+  setAnswers(profile: AnswerProfile): void;
+  readonly answers: AnswerProfile;
   setRateLimit(requestsPerSecond: number | undefined): void;
-  /** Clears log, callbacks, faults, latency and rate limit; data stays. */
+  /** Clears log, callbacks, faults, latency and rate limit, restores the start answer profile; data stays. */
   reset(): void;
   stats(): EmulatorStats;
   close(): Promise<void>;
@@ -212,6 +224,9 @@ export interface PushSchema {
 export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
 export const DEFAULT_SITE: Readonly<SiteKeys>;
 export const OTHER_SITE: Readonly<SiteKeys>;
+/** A site with no users, identities, connections, messages or short URLs (a new OneAll site). */
+export const EMPTY_SITE: Readonly<SiteKeys>;
+export const ANSWER_PROFILES: readonly AnswerProfile[];
 export const FIXTURES: Readonly<Fixtures>;
 export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];

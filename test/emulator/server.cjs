@@ -4,7 +4,8 @@
 const http = require('node:http');
 const { errorEnvelope, envelope, infoFor, AUTH_INFO } = require('./envelope.cjs');
 const { matchRoute, NO_VALIDATION } = require('./handlers.cjs');
-const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE } = require('./fixtures.cjs');
+const { buildSiteData, FIXTURES, DEFAULT_SITE, OTHER_SITE, EMPTY_SITE } = require('./fixtures.cjs');
+const { checkProfile } = require('./profiles.cjs');
 const { createFaults } = require('./faults.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
 const { emulatorFile } = require('./sharing.cjs');
@@ -36,11 +37,14 @@ async function startEmulator(opts = {}) {
     networkUserCount = 0,
     now = () => Date.now(),
     onRequest,
+    answers = 'generous',
   } = opts;
+  checkProfile(answers);
 
   const sites = new Map([
     [DEFAULT_SITE.subdomain, { ...DEFAULT_SITE, data: buildSiteData({ seed, userCount, connectionCount, wellKnown: true, networkUserCount }) }],
     [OTHER_SITE.subdomain, { ...OTHER_SITE, data: buildSiteData({ seed: seed + 7, userCount: 40, connectionCount: 20, wellKnown: false }) }],
+    [EMPTY_SITE.subdomain, { ...EMPTY_SITE, data: buildSiteData({ seed, userCount: 0, connectionCount: 0, wellKnown: false }) }],
   ]);
   const privateKeys = [...sites.values()].map((s) => s.privateKey);
   // The private key must never reach a response or the log, even if a client puts it somewhere odd.
@@ -62,6 +66,7 @@ async function startEmulator(opts = {}) {
     timers: new Set(),
     closed: false,
     callbackDelay: asyncCallbackDelayMs,
+    answers, // answer profile (profiles.cjs)
   };
   const faults = createFaults(now);
 
@@ -185,7 +190,7 @@ async function startEmulator(opts = {}) {
       );
     }
 
-    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs };
+    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs, answers: state.answers };
     const out = match.route.handler(ctx);
     entry.kind = out.kind;
     entry.outcome = out.outcome; // set now: a push that is never answered (afterProcessing) still counts
@@ -376,6 +381,13 @@ async function startEmulator(opts = {}) {
         } catch (e) {
           return send(res, { status: 400, json: { error: e.message } });
         }
+      case 'POST /__emulator/answers':
+        try {
+          api.setAnswers(body.answers);
+        } catch (e) {
+          return send(res, { status: 400, json: { error: e.message } });
+        }
+        return okJson({ ok: true, answers: state.answers });
       case 'POST /__emulator/rate-limit':
         api.setRateLimit(body.requestsPerSecond ?? undefined);
         return okJson({ ok: true, requestsPerSecond: state.rps ?? null });
@@ -446,6 +458,13 @@ async function startEmulator(opts = {}) {
     setCallbackDelay(ms) {
       state.callbackDelay = Math.max(0, Number(ms) || 0);
     },
+    /** The answer profile of list answers from now on: 'generous' or 'public' (profiles.cjs); reset() restores the start option. */
+    setAnswers(profile) {
+      state.answers = checkProfile(profile);
+    },
+    get answers() {
+      return state.answers;
+    },
     setLatency(ms) {
       state.latency = Math.max(0, Number(ms) || 0);
     },
@@ -459,6 +478,7 @@ async function startEmulator(opts = {}) {
       state.seq = 0;
       state.latency = 0;
       state.callbackDelay = asyncCallbackDelayMs;
+      state.answers = answers;
       state.rps = undefined;
       state.windows.clear();
       faults.clear();

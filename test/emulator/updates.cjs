@@ -13,6 +13,7 @@
 
 const { successEnvelope, errorEnvelope, isoNoZone } = require('./envelope.cjs');
 const { validateBody } = require('./validate.cjs');
+const { publicList } = require('./profiles.cjs');
 
 // Update bodies (§5). 'docs' = strict (unknown keys: 400); the channel section's key list is open
 // ("more may follow") so that one is lenient.
@@ -246,6 +247,7 @@ function pullRoute({ provider, type, parentParam, container, collection, paging,
       entries = entries.slice(0, Number(ctx.query.num_tweets || 50));
     }
     const list = entries.map(presentEntry);
+    if (ctx.answers === 'public') return ok(ctx, { [collection]: publicList(collection, list) }, 'read', extra);
     return ok(ctx, { [collection]: shape === 'array' ? list : { count: list.length, entries: list } }, 'read', extra);
   };
 }

@@ -54,6 +54,35 @@ describe('example workflows', () => {
 		}
 	});
 
+	it('every example says what it does and what to set, and shows demo ids as something to choose', () => {
+		for (const [file, workflow] of Object.entries(examples)) {
+			const notes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+			const content = String((notes[0]?.parameters as IDataObject | undefined)?.content ?? '');
+			expect({ file, notes: notes.length, content }).toEqual({
+				file,
+				notes: 1,
+				content: expect.stringMatching(/^## .+\n.+[\s\S]*### Before you run it\n[\s\S]*your OneAll credential[\s\S]*\n- /),
+			});
+			for (const node of workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-oneall.'))) {
+				for (const [name, value] of Object.entries(node.parameters as IDataObject)) {
+					const locator = value as IDataObject;
+					if (!locator || typeof locator !== 'object' || locator.__rl !== true) continue;
+					const fixed = !String(locator.value).startsWith('=');
+					// A fixed demo id sits in "From List" mode, named as one to replace; expressions stay as they are.
+					if (fixed) {
+						expect({ file, node: node.name, name, mode: locator.mode, shown: locator.cachedResultName }).toEqual({
+							file,
+							node: node.name,
+							name,
+							mode: 'list',
+							shown: expect.stringMatching(/^Demo .+ \(emulator\): choose yours$/),
+						});
+					}
+				}
+			}
+		}
+	});
+
 	it('pinterest-publish-pin: publishes the seed page pin', async () => {
 		const run = await runFromFirstOneAllNode('pinterest-publish-pin.json');
 		expect(lastOutput(run)[0].json).toMatchObject({ object: 'pin', pin_title: 'OneAll', pin_board_id: '98765432101011' });

@@ -12,7 +12,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
-import { freePort, pushOutput, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
+import { freePort, note, pushOutput, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { startSilentServer } from '../helpers/stubServer.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
@@ -554,8 +554,9 @@ describe('a rate-limited batch', () => {
 	}, 30000);
 });
 
-// Queue mode runs many executions at once, each pacing itself and sharing nothing with the others.
-describe('executions that share the limit without knowing of each other', () => {
+// Many executions at once against one limit. In one process they share the site's pace (sitePace.test.ts);
+// queue-mode workers each have their own and meet only through 429s.
+describe('executions that share the limit', () => {
 	it('80 one-pin executions at once, OneAll allowing 10 requests/s: every pin published exactly once, none failed', async () => {
 		// 8 s of work for the limit: a refused execution must keep trying (5 attempts would fail many).
 		emulator.setRateLimit(10);
@@ -564,8 +565,10 @@ describe('executions that share the limit without knowing of each other', () => 
 		);
 		expect(runs.filter((r) => r.error !== undefined).map((r) => r.error?.message)).toEqual([]);
 		expect(runs.map((r) => r.items[0]?.json.pin_title)).toEqual(runs.map((_r, i) => `Shared ${i}`));
-		const stats = emulator.stats();
-		expect(stats.rateLimited).toBeGreaterThan(80); // real contention: most were refused at least once
+		// They share one pace that ramps up (10 starts, then twice what OneAll accepted): a few 429s where
+		// each execution learning the limit on its own cost more than 80.
+		note(`80 one-pin executions at 10 requests/s: ${emulator.stats().rateLimited} x 429`);
+		expect(emulator.stats().rateLimited).toBeLessThanOrEqual(25);
 		expect(emulator.pushes()).toHaveLength(80);
 		expect(emulator.duplicates()).toEqual([]);
 	}, 60000);

@@ -80,7 +80,8 @@ describe('identity picker', () => {
 		expect(emulator.requests[0].authOk).toBe(true);
 		expect(emulator.requests[0].authUser).toBe(DEFAULT_SITE.publicKey);
 		expect(pagesRead).toBeGreaterThan(1);
-		expect(paginationToken).toBe(String(pagesRead + 1));
+		// The token names the next page and the signature of the last one read (a repeated page ends the list).
+		expect(paginationToken).toMatch(new RegExp(`^${pagesRead + 1}~\\w+$`));
 
 		expect(results.length).toBeGreaterThanOrEqual(30);
 		for (const result of results) expect(result.name).toMatch(/^\S.* \(pinterest\)$/);
@@ -117,7 +118,7 @@ describe('identity picker', () => {
 
 		// Each call continues where the previous one stopped; together they read every page once.
 		expect(pages.at(-1)?.paginationToken).toBeUndefined();
-		for (const page of pages.slice(0, -1)) expect(page.paginationToken).toMatch(/^\d+$/);
+		for (const page of pages.slice(0, -1)) expect(page.paginationToken).toMatch(/^\d+~\w+$/);
 		expect(emulator.requests.map((r) => r.query.page)).toEqual(Array.from({ length: pageCount }, (_, i) => String(i + 1)));
 		expect(emulator.requests.every((r) => r.query.entries_per_page === String(PAGE_SIZE))).toBe(true);
 
@@ -130,6 +131,23 @@ describe('identity picker', () => {
 		const pinterest = items.filter((item) => item.json.provider === 'pinterest').map((item) => item.json.identity_token);
 		expect(pages.flatMap((page) => values(page.results))).toEqual(pinterest);
 		expect(pinterest).toContain(FIXTURES.foreignIdentities.pinterest);
+	});
+
+	it('no two entries of an answer read the same: twins carry the start of their token', async () => {
+		const pages = await allPages('searchIdentities', { resource: 'identity', operation: 'get' });
+		let twins = 0;
+		for (const page of pages) {
+			const seen = names(page.results);
+			expect(new Set(seen).size).toBe(seen.length);
+			for (const result of page.results) {
+				const suffix = / · ([0-9A-Za-z-]+) \(\w+\)$/.exec(result.name)?.[1];
+				if (suffix) {
+					twins += 1;
+					expect(String(result.value).startsWith(suffix)).toBe(true);
+				}
+			}
+		}
+		expect(twins).toBeGreaterThan(0); // the emulator's names repeat, as real people's do
 	});
 
 	it('filters by the search text: part of the token, any case', async () => {
@@ -156,7 +174,8 @@ describe('identity picker', () => {
 		emulator.reset();
 
 		const found = await allPages('searchIdentities', pinParameters(), target.value.toString().slice(-12));
-		expect(found.flatMap((page) => page.results)).toEqual([target]);
+		// Alone in its answer, the entry needs no token suffix to tell it from a twin.
+		expect(found.flatMap((page) => page.results)).toEqual([{ ...target, name: target.name.replace(/ · [0-9a-f-]+ /, ' ') }]);
 	});
 });
 
@@ -165,12 +184,12 @@ describe('user picker', () => {
 		const { results, paginationToken } = await search('searchUsers', { resource: 'user', operation: 'get' });
 		expect(requestLines()).toEqual([`GET /users.json 1/${PAGE_SIZE} 200`]);
 		expect(results).toHaveLength(PAGE_SIZE);
-		expect(paginationToken).toBe('2');
-		expect(results[0]).toEqual({
-			name: `${FIXTURES.users.primary} (pinterest, facebook, twitter)`,
-			value: FIXTURES.users.primary,
-		});
-		expect(results[1]).toEqual({ name: `${FIXTURES.users.secondary} (linkedin, youtube)`, value: FIXTURES.users.secondary });
+		expect(paginationToken).toMatch(/^2~\w+$/);
+		// OneAll's list entry names nobody (docs/oneall-api.md §7.2): the token, the networks, the last login.
+		expect(results[0].value).toBe(FIXTURES.users.primary);
+		expect(results[0].name).toMatch(new RegExp(`^${FIXTURES.users.primary} \\(pinterest, facebook, twitter\\), last login \\d{1,2} \\w{3} \\d{4}$`));
+		expect(results[1].value).toBe(FIXTURES.users.secondary);
+		expect(results[1].name).toMatch(new RegExp(`^${FIXTURES.users.secondary} \\(linkedin, youtube\\), last login `));
 	});
 
 	it('pages to the last user and filters by the search text (Relink to User)', async () => {
@@ -193,7 +212,7 @@ describe('object pickers of the chosen identity', () => {
 	it('Pinterest boards: 120 boards in pages of 100', async () => {
 		const first = await search('searchPinterestBoards', pinParameters());
 		expect(first.results).toHaveLength(100);
-		expect(first.paginationToken).toBe('2');
+		expect(first.paginationToken).toMatch(/^2~\w+$/);
 		expect(values(first.results)).toEqual(FIXTURES.pinterest.boardIds.slice(0, 100));
 		expect(first.results[0]).toEqual({
 			name: 'Board 1',
@@ -201,7 +220,7 @@ describe('object pickers of the chosen identity', () => {
 			url: 'https://www.pinterest.com/emulator/board-1/',
 		});
 
-		const second = await search('searchPinterestBoards', pinParameters(), { paginationToken: '2' });
+		const second = await search('searchPinterestBoards', pinParameters(), { paginationToken: first.paginationToken as string });
 		expect(second.results).toHaveLength(20);
 		expect(second.paginationToken).toBeUndefined();
 		expect(values(second.results)).toEqual(FIXTURES.pinterest.boardIds.slice(100));

@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { runOneAll, runWorkflow, NODE_TYPE } from '../helpers/harness.cjs';
+import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 let emulator: Emulator;
@@ -21,8 +22,6 @@ beforeEach(() => emulator.reset());
 
 const ID = FIXTURES.identities;
 const BOARDS = FIXTURES.pinterest.boardIds;
-/** A pin's output: OneAll's answer to the push plus the identity that published it (issue 27 #10). */
-const pushOutput = (push: { result?: unknown }) => ({ ...(push.result as object), identity_token: ID.pinterest });
 const OUTCOME_UNKNOWN = /^Outcome unknown, not re-sent/;
 
 /** Retry On Fail with 3 tries, as measured in the issue; 1 ms between tries (0 means n8n's default 1 s). */

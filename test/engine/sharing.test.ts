@@ -6,7 +6,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
-import { binaryMode, storeBinary, useFilesystemMode } from '../helpers/binary.cjs';
+import { binaryMode, storeBinary, useFilesystemMode, watchFileReads } from '../helpers/binary.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { callLoadOptions } from '../helpers/listSearch.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
@@ -55,6 +55,13 @@ const binaryItem = async (files: Record<string, Buffer>, meta: Record<string, { 
 	for (const [property, content] of Object.entries(files)) binary[property] = await storeBinary(content, meta[property]);
 	return { json: {}, binary } as INodeExecutionData;
 };
+
+/** Records every file read by the node, with how many requests the emulator had received at that moment. */
+function recordFileReads(): { requestsAtRead: number[]; restore(): void } {
+	const requestsAtRead: number[] = [];
+	const restore = watchFileReads(() => requestsAtRead.push(emulator.requests.length));
+	return { requestsAtRead, restore };
+}
 
 const publishToIdentity = (identity: string, extra: IDataObject = {}) => ({
 	resource: 'sharingMessage',
@@ -232,6 +239,31 @@ describe('Sharing Message → Publish', () => {
 		expect(sent().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /users/${SHARING_USER}.json`]);
 	});
 
+	it("each item's files are read when that item is sent, not all before the first request (Concurrency 2)", async () => {
+		const files = Array.from({ length: 12 }, (_, i) => fileBytes(50_000, i + 1));
+		const items = await Promise.all(files.map(async (data) => await binaryItem({ data })));
+		const reads = recordFileReads();
+		try {
+			const { error, items: out } = await run(
+				publishToIdentity(FIXTURES.identities.facebook, {
+					text: 'x',
+					additionalParts: { binaryProperties: 'data' },
+					options: { concurrency: 2 },
+				}),
+				items,
+			);
+			expect(error).toBeUndefined();
+			expect(out).toHaveLength(12);
+			// The k-th read happens once the requests before the last two are on the wire.
+			expect(reads.requestsAtRead).toHaveLength(12);
+			reads.requestsAtRead.forEach((requests, k) => expect(requests).toBeGreaterThanOrEqual(k - 2));
+		} finally {
+			reads.restore();
+		}
+		const sentFiles = emulator.requests.map((r) => Buffer.from(r.body.request.sharing_message.parts.uploads[0].data, 'base64').toString('hex'));
+		expect(sentFiles.sort()).toEqual(files.map((file) => file.toString('hex')).sort());
+	});
+
 	describe('bad input is refused before anything is sent', () => {
 		const expectNothingSent = () => expect(emulator.requests).toHaveLength(0);
 
@@ -260,6 +292,25 @@ describe('Sharing Message → Publish', () => {
 			expect(items[1].json.error).toMatch(/item 1/);
 			expect(items[1].pairedItem).toEqual({ item: 1 });
 			expect(emulator.requests).toHaveLength(1);
+		});
+
+		it('a file too large in item 50 stops the run before item 1 is sent, and no file is read before sending', async () => {
+			const items = await Promise.all(Array.from({ length: 50 }, async (_, i) => await binaryItem({ data: fileBytes(1000, i + 1) })));
+			items.push(await binaryItem({ data: fileBytes(5 * MiB + 1, 3) }));
+			const reads = recordFileReads();
+			try {
+				const { error } = await run(
+					publishToIdentity(FIXTURES.identities.facebook, { text: 'x', additionalParts: { binaryProperties: 'data' } }),
+					items,
+				);
+				expect(error?.message).toBe(`The file in binary property "data" of item 50 is too large: 5.0 MB (${5 * MiB + 1} bytes)`);
+				expect(error?.description).toMatch(/Nothing was sent\.$/);
+				expectNothingSent();
+				// Sizes come from n8n's binary metadata: no file was read into memory to check it.
+				expect(reads.requestsAtRead).toEqual([]);
+			} finally {
+				reads.restore();
+			}
 		});
 
 		it('an empty file names the item and the property', async () => {
@@ -716,5 +767,35 @@ describe('binary data in filesystem mode', () => {
 		const upload = emulator.requests[0].body.request.sharing_message.parts.uploads[0];
 		expect(upload.name).toBe('disk.png');
 		expect(Buffer.from(upload.data, 'base64').equals(picture)).toBe(true);
+	});
+
+	it('a stored file whose item lacks its size is measured from the stored metadata: too large in item 1, nothing sent or read', async () => {
+		const small = await binaryItem({ data: fileBytes(1000) });
+		const big = await binaryItem({ data: fileBytes(5 * MiB + 10, 4) });
+		delete big.binary!.data.bytes;
+		const reads = recordFileReads();
+		try {
+			const { error } = await run(
+				publishToIdentity(FIXTURES.identities.facebook, { text: 'x', additionalParts: { binaryProperties: 'data' } }),
+				[small, big],
+			);
+			expect(error?.message).toBe(`The file in binary property "data" of item 1 is too large: 5.0 MB (${5 * MiB + 10} bytes)`);
+			expect(emulator.requests).toHaveLength(0);
+			expect(reads.requestsAtRead).toEqual([]);
+		} finally {
+			reads.restore();
+		}
+	});
+
+	it('a file that grew over the limit after the check is refused when its item is sent: that item is not sent', async () => {
+		const stored = await binaryItem({ data: fileBytes(5 * MiB + 1, 5) });
+		// The item says 1,000 bytes; the stored file holds more (n8n's metadata is not read when bytes is set).
+		const { error } = await run(
+			publishToIdentity(FIXTURES.identities.facebook, { text: 'x', additionalParts: { binaryProperties: 'data' } }),
+			[{ json: {}, binary: { data: { ...stored.binary!.data, bytes: 1000 } } }],
+		);
+		expect(error?.message).toBe(`The file in binary property "data" of item 0 is too large: 5.0 MB (${5 * MiB + 1} bytes)`);
+		expect(error?.description).toMatch(/This item was not sent\.$/);
+		expect(emulator.requests).toHaveLength(0);
 	});
 });

@@ -24,4 +24,20 @@ async function storeBinary(content, { mimeType = 'image/png', fileName = 'pictur
   return { ...binary, fileExtension };
 }
 
-module.exports = { storeBinary, useFilesystemMode, binaryMode: () => mode };
+/**
+ * Calls `onRead` whenever a node reads a file through n8n's binary helpers (getBinaryDataBuffer ends in
+ * BinaryDataService.getAsBuffer, in every mode). Returns the function that stops watching.
+ */
+function watchFileReads(onRead) {
+  const service = Container.get(BinaryDataService);
+  const original = service.getAsBuffer;
+  service.getAsBuffer = async function (...args) {
+    onRead();
+    return await original.apply(this, args);
+  };
+  return () => {
+    service.getAsBuffer = original;
+  };
+}
+
+module.exports = { storeBinary, useFilesystemMode, watchFileReads, binaryMode: () => mode };

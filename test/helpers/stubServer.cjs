@@ -12,6 +12,23 @@ async function startStub(body, status = 200) {
 }
 
 /**
+ * A server whose answer depends on the request: `answer({ path, query })` returns the JSON body (status 200).
+ * `requests` lists what arrived.
+ */
+async function startAnswerStub(answer) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://stub.invalid');
+    const request = { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    requests.push(request);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer(request)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
  * A server that takes every request and never answers. `received` lists each request's arrival and,
  * once the client hangs up, when it did (`closedAt`).
  */
@@ -40,4 +57,4 @@ async function startSilentServer() {
   };
 }
 
-module.exports = { startStub, startSilentServer };
+module.exports = { startAnswerStub, startStub, startSilentServer };

@@ -8,3 +8,10 @@ export function startSilentServer(): Promise<{
 	receivedCount(count: number): Promise<void>;
 	close(): Promise<void>;
 }>;
+
+/** A server whose JSON answer (status 200) depends on the request; `requests` lists what arrived. */
+export function startAnswerStub(answer: (request: { path: string; query: Record<string, string> }) => unknown): Promise<{
+	url: string;
+	requests: Array<{ path: string; query: Record<string, string> }>;
+	close(): Promise<void>;
+}>;

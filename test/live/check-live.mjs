@@ -55,7 +55,7 @@ function parseArgs(argv) {
 
 function siteFromEnv(env) {
   const missing = ['ONEALL_SUBDOMAIN', 'ONEALL_PUBLIC_KEY', 'ONEALL_PRIVATE_KEY'].filter((k) => !env[k]);
-  if (missing.length) throw new UsageError(`set ${missing.join(', ')} in the environment (see README, Development)`);
+  if (missing.length) throw new UsageError(`set ${missing.join(', ')} in the environment (see docs/development.md, "Checking a real OneAll site")`);
   const resolveBaseUrl = loadResolveBaseUrl();
   let baseUrl;
   try {

@@ -4,13 +4,16 @@
 // download): signs in as the owner, creates a workflow, finds "OneAll" in the nodes panel, adds
 // Pinterest > Publish Pin, checks the credential and fields render, uses the board picker, fills
 // identity / board id / title / picture URL, executes the node against the OneAll emulator and
-// checks the output panel and what the emulator received; then adds the OneAll Social Login Trigger
-// and checks its panel shows the webhook URL to paste into the widget. Screenshots: test-output/browser-*.png.
+// checks the output panel, what the emulator received and the node's subtitle on the canvas; then adds
+// the OneAll Social Login Trigger and checks its panel shows the webhook URL to paste into the widget.
+// The nodes panel's OneAll entry is checked for the words people search ("publish", "sharing", ...) and
+// for its text (issue 27 #2). Screenshots: test-output/browser-*.png.
 //
 // Needs /usr/bin/chromium (`apt-get install -y chromium`). Options: --skip-build, --with-trigger-panel. CHROMIUM_PATH overrides /usr/bin/chromium.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -42,6 +45,11 @@ const BOARD = '98765432101011';
 const TITLE = 'OneAll';
 const PICTURE = 'https://www.oneall.com/logo.jpg';
 const ACTION = 'Publish a pin on a Pinterest board';
+// What the nodes panel's OneAll entry says (n8n shows the OneAll Trigger's description for it); read
+// from the build the test runs.
+const panelDescription = () =>
+  createRequire(import.meta.url)(path.join(H.ROOT, 'dist/nodes/OneAll/nodesPanel.js')).NODES_PANEL_DESCRIPTION;
+const PANEL_SEARCHES = ['OneAll', 'pinterest', 'publish', 'sharing', 'share', 'tweet', 'social media'];
 
 let browser;
 let page;
@@ -51,6 +59,13 @@ let url;
 const consoleLines = [];
 
 const { shot, step, summary } = browserSteps({ prefix: 'browser', dir: SHOTS, timeoutMs: STEP_TIMEOUT, page: () => page });
+
+/** The nodes panel's entry named `name`: a node with several actions is an "action item", one without a "node item". */
+function panelEntry(name) {
+  return page
+    .locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-node-item"]')
+    .filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${name}$`) }) });
+}
 
 /** Picks an option of the open element-plus dropdown (resource-locator mode menus). */
 async function chooseMode(locator, mode) {
@@ -119,12 +134,25 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     await page.getByTestId('canvas-node').first().waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('node-creator-plus-button').click();
-    await page.getByTestId('node-creator-search-bar').waitFor();
-    await page.keyboard.type('OneAll');
+    const search = page.getByTestId('node-creator-search-bar');
+    await search.waitFor();
+    // Each word people type finds the OneAll entry, and the entry says what the node does.
+    for (const words of PANEL_SEARCHES) {
+      await search.fill(words);
+      const entry = panelEntry('OneAll').first();
+      await entry.waitFor({ timeout: 15_000 }).catch(() => {
+        throw new Error(`searching "${words}" in the nodes panel does not show the OneAll entry`);
+      });
+      const description = (await entry.getByTestId('node-creator-item-description').innerText()).trim();
+      assert.equal(description, panelDescription(), `the OneAll entry's text when searching "${words}"`);
+      await shot(`nodes-panel-search-${words.replace(/\W+/g, '-').toLowerCase()}`);
+    }
+    await search.fill('OneAll');
     const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^OneAll$/ });
     await item.waitFor();
-    await shot('nodes-panel-search');
     await item.click();
+    // The details page shows the same text above the actions.
+    await page.getByText(panelDescription()).first().waitFor();
     const action = page.getByText(ACTION, { exact: true });
     await action.waitFor();
     await page.getByText(/^Pinterest actions$/i).waitFor();
@@ -151,8 +179,17 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     await shot('publish-pin-fields');
   });
 
-  step('identity by id; the board picker lists the boards from the emulator', async () => {
+  step('the identity picker tells people apart; identity by id; the board picker lists the boards from the emulator', async () => {
     const identity = ndv.getByTestId('resource-locator-identity');
+    await identity.getByTestId('rlc-input').click();
+    const people = page.getByTestId('rlc-item');
+    await people.first().waitFor();
+    const shown = (await people.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    assert.ok(shown.length > 1, 'the identity list has entries');
+    assert.equal(new Set(shown).size, shown.length, `two identities read the same: ${shown.join(' | ')}`);
+    assert.ok(shown.every((text) => / \(pinterest\)$/.test(text)), `names end with the network: ${shown.slice(0, 5).join(' | ')}`);
+    await shot('identity-picker');
+    await page.keyboard.press('Escape');
     await chooseMode(identity, 'By ID');
     await identity.getByTestId('rlc-input').fill(IDENTITY);
     emu.reset();
@@ -201,6 +238,16 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     assert.notEqual(pushes[1].result.pin_id, pushes[0].result.pin_id);
     await ndv.getByTestId('output-panel').getByText(String(pushes[1].result.pin_id)).first().waitFor({ timeout: 30_000 });
     await shot('executed-again');
+  });
+
+  step('the canvas names the node\'s operation as the dropdowns do ("Pinterest: Publish Pin")', async () => {
+    await page.keyboard.press('Escape'); // close the node's panel
+    await ndv.waitFor({ state: 'hidden' });
+    const node = page.getByTestId('canvas-node').filter({ hasText: 'Publish Pin' }).first();
+    await node.waitFor();
+    assert.match(await node.innerText(), /Pinterest: Publish Pin/);
+    assert.doesNotMatch(await node.innerText(), /pinterest: publishPin/);
+    await shot('canvas-subtitle');
   });
 
   // Not yet seen green (the editor did not load on the loaded dev machine): opt in with --with-trigger-panel.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Renders the README's tables of operations from the built specs: the pushes, then the updates, deletes
-// and Pull API reads (npm run docs writes them into README.md; test/engine/docs.test.ts fails when the
-// README is out of date).
+// Renders the tables of operations in docs/operations.md from the built specs: the pushes, then the updates,
+// deletes and Pull API reads, then the operations that describe their request (npm run docs writes them;
+// test/engine/docs.test.ts fails when the page is out of date).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -99,23 +99,40 @@ function renderDescribedTable() {
   return rows.join('\n');
 }
 
-function replaceBetween(readme, start, end, content) {
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+const OPERATIONS_PAGE = path.join('docs', 'operations.md');
+
+function replaceBetween(text, start, end, content) {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${OPERATIONS_PAGE} lacks the ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
-function readmeWithTable(readme) {
-  const withPushes = replaceBetween(readme, START, END, renderTable());
+/** The page with its three tables rendered from the built specs. */
+function withTables(page) {
+  const withPushes = replaceBetween(page, START, END, renderTable());
   const withChanges = replaceBetween(withPushes, CHANGES_START, CHANGES_END, renderChangesTable());
   return replaceBetween(withChanges, DOCS_START, DOCS_END, renderDescribedTable());
 }
 
-if (require.main === module) {
-  const file = path.join(ROOT, 'README.md');
-  fs.writeFileSync(file, readmeWithTable(fs.readFileSync(file, 'utf8')));
-  console.log('README.md operations table updated');
+/** Each resource of the node with its number of operations (for the README's one-screen summary). */
+function resourceSummary() {
+  const { RESOURCES } = require(path.join(ROOT, 'dist/nodes/OneAll/actions/registry.js'));
+  return RESOURCES.map((resource) => ({ name: resource.name, operations: resource.operations.length }));
 }
 
-module.exports = { renderTable, readmeWithTable, readme: () => fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8') };
+const read = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+if (require.main === module) {
+  fs.writeFileSync(path.join(ROOT, OPERATIONS_PAGE), withTables(read(OPERATIONS_PAGE)));
+  console.log(`${OPERATIONS_PAGE}: operations tables updated`);
+}
+
+module.exports = {
+  renderTable,
+  withTables,
+  resourceSummary,
+  OPERATIONS_PAGE,
+  operationsPage: () => read(OPERATIONS_PAGE),
+  readme: () => read('README.md'),
+};

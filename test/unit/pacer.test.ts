@@ -29,6 +29,21 @@ describe('request pacer', () => {
 		expect(pacer.paceMs).toBe(0);
 	});
 
+	it("a site's pace (rampUp) starts at most 10 in a second, or twice what OneAll accepted in the last second", async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock, true);
+		const times = await startTimes(pacer, 12);
+		expect(times.slice(0, 10)).toEqual(Array(10).fill(0));
+		// Nothing was accepted: the 11th waits until the first start leaves the second.
+		expect(times[10]).toBeGreaterThanOrEqual(1000);
+		expect(times[10]).toBeLessThanOrEqual(1020);
+
+		const answered = new RequestPacer(0, virtualClock(), true);
+		await startTimes(answered, 10);
+		for (let i = 0; i < 8; i++) answered.accepted(); // 8 answers: up to 16 starts in the second
+		expect(await startTimes(answered, 6)).toEqual(Array(6).fill(0));
+	});
+
 	it('Max Requests per Second spaces turns 5% wider than the bound', async () => {
 		const pacer = new RequestPacer(20, virtualClock());
 		expect(pacer.paceMs).toBeCloseTo(52.5);
@@ -133,7 +148,26 @@ describe('request pacer', () => {
 		expect(pacer.paceMs).toBeCloseTo(700);
 		clock.t = 3000;
 		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(700 / 1.25);
+		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower (700),
+		// so a calm second probes 2 % past it, not back to 560.
+		expect(pacer.paceMs).toBeCloseTo(700 / 1.02);
+	});
+
+	it('refused while paced: calm seconds return to just under that pace, then probe past it by 2 %, 4 %, 8 %', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		for (let i = 0; i < 20; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // unpaced: from what was accepted, 52.5 ms
+		clock.t = 100;
+		pacer.rateLimited(0, 100); // refused at 52.5 ms: 65.6 ms
+		const paces: number[] = [];
+		for (let t = 1100; t <= 5100; t += 1000) {
+			clock.t = t;
+			await pacer.waitTurn();
+			paces.push(Number(pacer.paceMs.toFixed(1)));
+		}
+		const under = 52.5 * 1.02;
+		expect(paces).toEqual([under, under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(1))));
 	});
 
 	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {
@@ -143,9 +177,10 @@ describe('request pacer', () => {
 		pacer.accepted();
 		pacer.rateLimited(0, 0); // 2 accepted: 525 ms, calm from t = 0
 		const times = await startTimes(pacer, 6);
-		// 0, 525, then at 1050 a calm second: 420 ms; at 2310 the second calm second: 280 ms.
-		expect(times).toEqual([0, 525, 1050, 1470, 1890, 2310]);
-		expect(gaps(times)).toEqual([525, 525, 420, 420, 420]);
+		// The first waits until the two accepted at 0 leave OneAll's second (1000). Calm seconds: at 1000
+		// 525 / 1.25 = 420 ms; at 2260 525 / 1.25 / 1.5 = 280 ms, for the turns computed from then on.
+		expect(times).toEqual([1000, 1420, 1840, 2260, 2540, 2820]);
+		expect(gaps(times)).toEqual([420, 420, 420, 280, 280]);
 	});
 
 	it('a long Retry-After blocks every later turn with the wait OneAll asked for', async () => {

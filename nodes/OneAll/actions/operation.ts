@@ -58,6 +58,12 @@ export interface RequestDescription {
 	body?: IDataObject;
 	/** `body` already is the whole JSON body (Custom API Call). */
 	bodyIsEnvelope?: boolean;
+	/**
+	 * The complete body, built just before the request is sent (files: checked in prepare, read here, so
+	 * a batch's files are not all in memory before the first request). May throw a NodeOperationError:
+	 * then nothing of the item is sent.
+	 */
+	finishBody?: () => Promise<IDataObject>;
 	intent: RequestIntent;
 	output?: OutputShape;
 	/** Keep provider tokens and secrets in the output (Include Access Tokens). Off: redacted. */

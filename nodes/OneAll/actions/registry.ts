@@ -99,6 +99,24 @@ export function nodeProperties(resources: ResourceDefinition[] = RESOURCES): INo
 	return properties;
 }
 
+/**
+ * The canvas subtitle: "Pinterest: Publish Pin" rather than the raw values "pinterest: publishPin". An
+ * expression the editor evaluates, so it carries its own table of names; unknown pairs (an expression in
+ * Resource or Operation) show as they are.
+ */
+export function nodeSubtitle(resources: ResourceDefinition[] = RESOURCES): string {
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			names[`${resource.value}:${operation.value}`] = `${resource.name}: ${operation.name}`;
+		}
+	}
+	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
+	const raw = '$parameter["resource"] + ": " + $parameter["operation"]';
+	// Spaces keep the object's closing brace apart from the expression's "}}".
+	return `={{ (${JSON.stringify(names)})[${key}] || (${raw}) }}`;
+}
+
 export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
 	return RESOURCES.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
 }

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
-import { RequestPacer } from '../transport/pacer';
+import { ExecutionPacer } from '../transport/sitePace';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import { rerunGuard } from '../transport/rerun';
 import type { RequestKind } from '../transport/retryPolicy';
@@ -46,7 +46,7 @@ function redactParts(output: SplitOutput): SplitOutput {
  */
 export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
-		pacer: new RequestPacer(batching.maxRequestsPerSecond),
+		pacer: new ExecutionPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
 	};
 	const rerun = rerunGuard(context);
@@ -71,7 +71,8 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 				itemIndex,
 			);
 		}
-		const { method, path, query, body, bodyIsEnvelope } = request;
+		const { method, path, query, bodyIsEnvelope } = request;
+		const body = request.finishBody ? await request.finishBody() : request.body;
 		const kind = KIND_OF_INTENT[request.intent];
 		const response = await oneAllApiRequest.call(
 			context,

@@ -5,8 +5,9 @@ import { LOCATORS, type PullList } from '../actions/common/locators';
 import { isNetwork } from '../actions/common/networks';
 import { failFor } from '../helpers/fail';
 import { withHintInMessage } from '../transport/errors';
-import { fetchListPage } from '../transport/list';
+import { fetchListPage, pageSignature, SeenEntries } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
+import { identityEntry, matchesFilter, pickerResults, userEntry, type PickerEntry } from './pickerLabels';
 
 // Large enough to fill the dropdown, small enough to answer fast.
 const PAGE_SIZE = 100;
@@ -16,7 +17,11 @@ const MAX_PAGES_PER_CALL = 10;
 
 type ListResult = INodeListSearchResult['results'][number];
 
-/** Reads pages from `paginationToken` on until enough entries pass `toResult` (which filters by returning undefined). */
+/**
+ * Reads pages from `paginationToken` on until enough entries pass `toResult` (which filters by returning
+ * undefined). Pages end as every list's do (transport/list.ts: pagination, else a short page); the token
+ * carries the last page's signature, so a server that repeats a page ends the list across calls too.
+ */
 async function searchPages(
 	context: ILoadOptionsFunctions,
 	path: string,
@@ -25,7 +30,10 @@ async function searchPages(
 	toResult: (entry: IDataObject) => ListResult | undefined,
 	query: IDataObject = {},
 ): Promise<INodeListSearchResult> {
-	const firstPage = Math.max(1, Number(paginationToken) || 1);
+	const [pageText, lastSignature] = (paginationToken ?? '').split('~');
+	const firstPage = Math.max(1, Number(pageText) || 1);
+	const seen = new SeenEntries(collection);
+	let previous = lastSignature;
 	const results: ListResult[] = [];
 	for (let page = firstPage; page < firstPage + MAX_PAGES_PER_CALL; page++) {
 		const { entries, hasMore } = await fetchListPage.call(context, path, collection, {
@@ -33,13 +41,17 @@ async function searchPages(
 			page,
 			entries_per_page: PAGE_SIZE,
 		});
-		for (const entry of entries) {
+		const signature = pageSignature(entries, collection);
+		const fresh = seen.fresh(entries);
+		if (fresh.length === 0 || signature === previous) return { results };
+		previous = signature;
+		for (const entry of fresh) {
 			const result = toResult(entry);
 			if (result) results.push(result);
 		}
 		if (!hasMore) return { results };
 		if (results.length >= MIN_RESULTS || page === firstPage + MAX_PAGES_PER_CALL - 1) {
-			return { results, paginationToken: String(page + 1) };
+			return { results, paginationToken: `${page + 1}~${signature}` };
 		}
 	}
 	return { results };
@@ -51,6 +63,12 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
+/** The page's results named by pickerResults, from the entries its toResult kept (by value). */
+function named(page: INodeListSearchResult, entries: Map<string, PickerEntry>): INodeListSearchResult {
+	const kept = page.results.map((result) => entries.get(String(result.value))).filter((entry) => entry !== undefined);
+	return { ...page, results: pickerResults(kept) };
+}
+
 async function searchIdentities(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -58,13 +76,15 @@ async function searchIdentities(
 ): Promise<INodeListSearchResult> {
 	const resource = this.getCurrentNodeParameter('resource');
 	const network = isNetwork(resource) ? resource : undefined;
-	return await searchPages(this, '/identities.json', 'identities', paginationToken, (entry) => {
-		if (network && entry.provider && entry.provider !== network) return undefined;
-		if (!matches(filter, entry.displayName, entry.identity_token, entry.provider)) return undefined;
-		const token = String(entry.identity_token);
-		const label = typeof entry.displayName === 'string' ? entry.displayName : token;
-		return { name: entry.provider ? `${label} (${String(entry.provider)})` : label, value: token };
+	const entries = new Map<string, PickerEntry>();
+	const page = await searchPages(this, '/identities.json', 'identities', paginationToken, (raw) => {
+		if (network && raw.provider && raw.provider !== network) return undefined;
+		const entry = identityEntry(raw);
+		if (!matchesFilter(entry, filter)) return undefined;
+		entries.set(entry.value, entry);
+		return { name: entry.who + entry.detail, value: entry.value };
 	});
+	return named(page, entries);
 }
 
 async function searchUsers(
@@ -72,13 +92,14 @@ async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPages(this, '/users.json', 'users', paginationToken, (entry) => {
-		const identities = Array.isArray(entry.identities) ? (entry.identities as Array<{ provider?: string }>) : [];
-		const providers = [...new Set(identities.map((identity) => identity.provider).filter(Boolean))].join(', ');
-		const token = String(entry.user_token);
-		const name = providers ? `${token} (${providers})` : token;
-		return matches(filter, name) ? { name, value: token } : undefined;
+	const entries = new Map<string, PickerEntry>();
+	const page = await searchPages(this, '/users.json', 'users', paginationToken, (raw) => {
+		const entry = userEntry(raw);
+		if (!matchesFilter(entry, filter)) return undefined;
+		entries.set(entry.value, entry);
+		return { name: entry.who + entry.detail, value: entry.value };
 	});
+	return named(page, entries);
 }
 
 /** The site's sharing messages, newest first: OneAll's list names only the token and the dates (docs/oneall-api.md §8.1). */

@@ -1,12 +1,15 @@
 import type {
 	ICredentialsDecrypted,
+	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { resolveBaseUrl } from './baseUrl';
 import { secretForms } from './secrets';
+import { sitePaceKey } from './sitePace';
 
 export const CREDENTIAL_TYPE = 'oneAllApi';
 
@@ -22,6 +25,21 @@ export interface ExecutionCredential {
 	decrypted?: ICredentialsDecrypted;
 	/** The private key in every form it could come back in; masked in everything that leaves the transport. */
 	secrets: string[];
+	/** Whose pace the requests share (sitePace.ts); undefined when the site is unknown. */
+	paceKey?: string;
+}
+
+/** The site and credential as a pace key; undefined when the credential names no valid site. */
+function paceKeyOf(data: IDataObject, credentialId: string | undefined): string | undefined {
+	try {
+		const base = resolveBaseUrl({
+			subdomain: data.subdomain,
+			apiBaseUrl: data.useCustomBaseUrl === true ? data.apiBaseUrl : '',
+		});
+		return sitePaceKey(base, credentialId, String(data.publicKey ?? ''));
+	} catch {
+		return undefined; // the request itself reports the invalid site
+	}
 }
 
 // One entry per execution context, weakly held so it goes with the execution. Credentials are not
@@ -35,6 +53,7 @@ async function readCredential(context: OneAllContext): Promise<ExecutionCredenti
 		return {
 			decrypted: reference?.id ? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data } : undefined,
 			secrets: secretForms(String(data.publicKey ?? ''), String(data.privateKey ?? '')),
+			paceKey: paceKeyOf(data, reference?.id ?? undefined),
 		};
 	} catch {
 		return { secrets: [] }; // nothing of it to leak; Basic/Bearer values are still masked

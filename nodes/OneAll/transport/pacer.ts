@@ -26,6 +26,19 @@ const SLOWEST_PACE_MS = 2000;
 // one left takes the whole limit back within a few seconds.
 const FIRST_SPEED_UP = 0.25;
 const MAX_SPEED_UP = 2;
+// Once the pace was refused while paced, calm seconds bring it back only to just under that pace, then
+// probe past it by 2 %, 4 %, 8 %… per calm second: each probe that overshoots costs one or two 429s,
+// where a quarter faster cost several every few seconds (measured: bench section (f)).
+const FIRST_PROBE = 0.02;
+const PROBE_BACK = 1.1;
+// "Just under" the refused pace: 2 % slower.
+const UNDER_REFUSED = 1.02;
+// A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
+// what OneAll accepted in the last second if more: a hundred executions starting together ramp up
+// within a few round trips instead of sending a hundred requests into an unknown limit at once.
+const FIRST_STARTS = 10;
+// While that cap holds, the queue looks again this often (answers raise it).
+const RAMP_RECHECK_MS = 20;
 // Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
 const UNPACED_BELOW_MS = 10;
 
@@ -43,11 +56,11 @@ interface Waiter {
 }
 
 /**
- * Spaces the requests of one node execution. Created per execution and passed along (never module
- * state), so it is safe in queue mode where many executions share OneAll's limit without knowing of
- * each other: a 429 lowers the pace (the first time to what OneAll accepted in the last second), calm
- * seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes due,
- * so a faster pace applies to the requests already waiting.
+ * Spaces requests: a 429 lowers the pace (the first time to what OneAll accepted in the last second),
+ * calm seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes
+ * due, so a faster pace applies to the requests already waiting. One per OneAll site and credential is
+ * shared by the executions of the process (sitePaces.ts); each execution also keeps one with its own
+ * bound (Max Requests per Second), which never hears of 429s.
  */
 export class RequestPacer {
 	/** The spacing Max Requests per Second asks for (0: none); the pace never gets faster than this. */
@@ -60,6 +73,11 @@ export class RequestPacer {
 
 	private calmSteps = 0;
 
+	/** The spacing at which OneAll last refused a paced request (0: not known), and the probes past it since. */
+	private refusedPaceMs = 0;
+
+	private probeSteps = 0;
+
 	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
 	private slowedAt = Number.NEGATIVE_INFINITY;
 
@@ -67,19 +85,30 @@ export class RequestPacer {
 
 	private readonly acceptedAt: number[] = [];
 
+	/** Starts in the last second, kept only when starts are capped (`rampUp`). */
+	private readonly startedAt: number[] = [];
+
 	private readonly waiting: Waiter[] = [];
 
 	private dispatching = false;
 
 	private block: { until: number; retryAfterMs: number } | undefined;
 
+	private readonly createdAt: number;
+
+	/**
+	 * `rampUp`: cap the starts per second by what OneAll accepted (FIRST_STARTS); for paces that hear of
+	 * every answer (a site's), never for an execution's own bound, which hears of none.
+	 */
 	constructor(
 		maxRequestsPerSecond = 0,
 		private readonly clock: PacerClock = REAL_CLOCK,
+		private readonly rampUp = false,
 	) {
 		// Timing jitter between this turn and the wire would otherwise overflow a limit paced exactly.
 		this.boundMs = maxRequestsPerSecond > 0 ? (1000 / maxRequestsPerSecond) * SAFETY : 0;
 		this.intervalMs = this.boundMs;
+		this.createdAt = clock.now();
 	}
 
 	/**
@@ -90,8 +119,8 @@ export class RequestPacer {
 		this.throwIfBlocked();
 		const now = this.clock.now();
 		this.speedUpWhenCalm(now);
-		if (this.waiting.length === 0 && now >= this.lastStartAt + this.intervalMs) {
-			this.lastStartAt = now; // nobody waiting and the pace allows it: no queue
+		if (this.waiting.length === 0 && now >= this.lastStartAt + this.intervalMs && this.mayStart(now)) {
+			this.started(now); // nobody waiting and the pace allows it: no queue
 			return now;
 		}
 		const turn = new Promise<number>((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -111,17 +140,35 @@ export class RequestPacer {
 				this.speedUpWhenCalm(now);
 				const startAt = this.lastStartAt + this.intervalMs;
 				if (startAt > now) await this.clock.sleep(startAt - now);
+				else if (!this.mayStart(now)) {
+					await this.clock.sleep(RAMP_RECHECK_MS);
+					continue;
+				}
 				const waiter = this.waiting.shift() as Waiter;
 				if (this.blockedNow()) {
 					waiter.reject(this.blockError());
 					continue;
 				}
-				this.lastStartAt = Math.max(this.clock.now(), startAt);
+				this.started(Math.max(this.clock.now(), startAt));
 				waiter.resolve(this.lastStartAt);
 			}
 		} finally {
 			this.dispatching = false;
 		}
+	}
+
+	private started(at: number): void {
+		this.lastStartAt = at;
+		if (this.rampUp) this.startedAt.push(at);
+	}
+
+	/** Under the cap of starts per second (rampUp only). */
+	private mayStart(now: number): boolean {
+		if (!this.rampUp) return true;
+		const since = now - WINDOW_MS;
+		while (this.startedAt.length > 0 && this.startedAt[0] <= since) this.startedAt.shift();
+		while (this.acceptedAt.length > 0 && this.acceptedAt[0] <= since) this.acceptedAt.shift();
+		return this.startedAt.length < Math.max(FIRST_STARTS, 2 * this.acceptedAt.length);
 	}
 
 	/** OneAll asked for a pause longer than the node waits: nothing more is sent until it is over. */
@@ -140,20 +187,48 @@ export class RequestPacer {
 	 * A request that started at `sentAt` was refused with 429 and will wait `waitMs` before it is sent
 	 * again: lower the pace once per refusal (the requests already on their way when the pace was
 	 * lowered come back refused too, and say nothing new), and judge the new pace after that wait.
+	 * `floorMs`: the spacing the refused request already kept by its own bound (Max Requests per Second
+	 * of its execution); the lowered pace is slower than that.
 	 */
-	rateLimited(waitMs: number, sentAt: number): void {
+	rateLimited(waitMs: number, sentAt: number, floorMs = 0): void {
 		const now = this.clock.now();
 		this.calmSince = Math.max(this.calmSince, now + waitMs);
 		this.calmSteps = 0;
 		if (sentAt <= this.slowedAt) return;
 		this.slowedAt = now;
+		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
+		const bound = Math.max(this.boundMs, floorMs);
 		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
 		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
-		const lowered =
-			this.intervalMs > this.boundMs
-				? this.intervalMs * SLOW_DOWN
-				: Math.max(this.boundMs * SLOW_DOWN, (WINDOW_MS / Math.max(1, acceptedLastSecond)) * SAFETY);
-		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, this.boundMs));
+		const paced = this.intervalMs > bound;
+		// A probe past the last refusal overshot: a step back is enough.
+		const slowDown = this.probeSteps > 0 ? PROBE_BACK : SLOW_DOWN;
+		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
+		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
+		// count is only a lower bound.
+		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
+		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
+		this.probeSteps = 0;
+		const lowered = paced
+			? this.intervalMs * slowDown
+			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
+		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
+		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
+		// first of those leaves it, instead of being refused at the new pace meanwhile.
+		const firstAccepted = this.acceptedAt.find((at) => at >= now - WINDOW_MS);
+		if (!paced && firstAccepted !== undefined) {
+			this.lastStartAt = Math.max(this.lastStartAt, firstAccepted + WINDOW_MS - this.intervalMs);
+		}
+	}
+
+	/**
+	 * Nothing waits, no block is in force and nothing happened for `idleMs`: what it learnt is stale and
+	 * it may be forgotten.
+	 */
+	isIdle(idleMs: number): boolean {
+		const now = this.clock.now();
+		const lastActivity = Math.max(this.createdAt, this.lastStartAt, this.acceptedAt[this.acceptedAt.length - 1] ?? Number.NEGATIVE_INFINITY, this.slowedAt, this.calmSince);
+		return this.waiting.length === 0 && !this.blockedNow() && now - lastActivity >= idleMs;
 	}
 
 	/** Current spacing between request starts (for tests and hints). */
@@ -163,8 +238,14 @@ export class RequestPacer {
 
 	private speedUpWhenCalm(now: number): void {
 		if (this.intervalMs <= this.boundMs || now - this.calmSince < WINDOW_MS) return;
-		const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
-		const faster = this.intervalMs / factor;
+		const underRefused = this.refusedPaceMs * UNDER_REFUSED;
+		let faster: number;
+		if (this.intervalMs > underRefused * 1.001) {
+			const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
+			faster = Math.max(this.intervalMs / factor, underRefused);
+		} else {
+			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
+		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
 		this.calmSince = now;
 		this.calmSteps++;

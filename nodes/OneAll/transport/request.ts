@@ -33,14 +33,15 @@ import {
 	withinRateLimitBudget,
 	type RequestKind,
 } from './retryPolicy';
-import { RateLimitBlockedError, RequestPacer } from './pacer';
+import { RateLimitBlockedError } from './pacer';
+import { ExecutionPacer } from './sitePace';
 import { maskAnswer, maskError } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
 export interface RequestSettings {
-	/** Shared by the requests of one execution; a private one is used when absent. */
-	pacer?: RequestPacer;
+	/** Shared by the requests of one execution (its bound; the site's pace is shared by the process); a fresh one when absent. */
+	pacer?: ExecutionPacer;
 	/** Overrides the default timeout (30 s for reads, 120 s for writes); a deadline for the whole answer, at most 600 s. */
 	timeoutMs?: number;
 }
@@ -135,7 +136,7 @@ async function exchange(
 	}
 	const where: Where = { kind, method: request.method, path: request.path, itemIndex };
 	const expectResult = request.expectResult ?? (request.method === 'POST' && request.path.startsWith('/push/'));
-	const pacer = request.pacer ?? new RequestPacer();
+	const pacer = (request.pacer ?? new ExecutionPacer()).forSite(credential.paceKey);
 	const node = context.getNode();
 	let earlierMayHaveExecuted = false;
 	// Failed attempts count towards MAX_ATTEMPTS; 429s (never executed) spend a time budget instead.

@@ -69,8 +69,9 @@ export const pinterestPushes: PushSpec[] = [
 	},
 	{
 		network: 'pinterest',
+		// The value stays publishBoard so saved workflows keep working; the name follows n8n's "Create".
 		operation: 'publishBoard',
-		name: 'Publish Board',
+		name: 'Create Board',
 		action: 'Create a Pinterest board',
 		description: 'Create a new board for the Pinterest user',
 		certainty: 'guess',

@@ -48,12 +48,14 @@ export const sharingMessageResource: ResourceDefinition = {
 			async prepare(this: IExecuteFunctions, itemIndex: number): Promise<RequestDescription> {
 				const fail = failFor(this.getNode(), itemIndex);
 				const audience = readAudience(this, itemIndex, fail);
-				const parts = await readParts(this, itemIndex, fail);
+				const { parts, withFiles } = await readParts(this, itemIndex, fail);
 				const perNetwork = readPerNetwork(this, itemIndex);
 				return withAudience(audience, (part) => ({
 					method: 'POST',
 					path: MESSAGES,
 					body: { sharing_message: { ...part, parts } },
+					// The files are read when this item is sent, not with the whole batch before the first request.
+					...(withFiles ? { finishBody: async () => ({ sharing_message: { ...part, parts: await withFiles() } }) } : {}),
 					intent: 'write',
 					output: { kind: 'data', withStatus: true },
 					finish: publishOutcome(this, itemIndex, audienceUsed(part), { method: 'POST', path: MESSAGES }, perNetwork),

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { asBoolean, asCollection, asText, checkUrl, isEmpty } from '../../helpers/validation';
@@ -18,7 +18,7 @@ export const partsProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'The message (parts.text.body). Each network shortens or rejects what it cannot take.',
+		description: 'The text of the message. Each network shortens or rejects what it cannot take.',
 	},
 	{
 		displayName: 'Additional Parts',
@@ -32,7 +32,7 @@ export const partsProperties: INodeProperties[] = [
 				name: 'enableTracking',
 				type: 'boolean',
 				default: false,
-				description: 'Whether OneAll shortens the links of the message and counts their clicks (parts.flags.enable_tracking)',
+				description: 'Whether OneAll shortens the links of the message and counts their clicks',
 			},
 			{
 				displayName: 'Files (Binary Properties)',
@@ -40,28 +40,28 @@ export const partsProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'data, data_1',
-				description: `Names of the item's binary properties to upload with the message (parts.uploads, base64), separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes).`,
+				description: `Names of the item's binary properties whose files are uploaded with the message, separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes).`,
 			},
 			{
 				displayName: 'Link Caption',
 				name: 'linkCaption',
 				type: 'string',
 				default: '',
-				description: 'Caption of the link (parts.link.caption)',
+				description: 'Caption shown with the link, e.g. the site name',
 			},
 			{
 				displayName: 'Link Description',
 				name: 'linkDescription',
 				type: 'string',
 				default: '',
-				description: 'Description of the link (parts.link.description)',
+				description: 'Short text shown under the link',
 			},
 			{
 				displayName: 'Link Name',
 				name: 'linkName',
 				type: 'string',
 				default: '',
-				description: 'Title of the link (parts.link.name)',
+				description: 'Title shown for the link',
 			},
 			{
 				displayName: 'Link URL',
@@ -112,38 +112,73 @@ function binaryNames(value: unknown, fail: Fail): string[] {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A file of the item, checked: present, not empty, not too large. Its bytes are read when it is sent. */
+interface CheckedUpload {
+	property: string;
+	name: string;
+}
+
+/** Size of a binary without reading it: n8n's `bytes`, the stored file's metadata, or the inline base64's length. */
+async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (binary.id) return (await context.helpers.getBinaryMetadata(binary.id)).fileSize;
+	if (typeof binary.data !== 'string') return undefined;
+	// n8n's base64 has no line breaks; the bytes are checked again when they are read.
+	const padding = binary.data.endsWith('==') ? 2 : binary.data.endsWith('=') ? 1 : 0;
+	return Math.floor((binary.data.length * 3) / 4) - padding;
+}
+
+function checkSize(bytes: number, property: string, itemIndex: number, fail: Fail, whenSent: boolean): void {
+	const outcome = whenSent ? 'This item was not sent.' : 'Nothing was sent.';
+	if (bytes === 0) fail(`The file in binary property "${property}" of item ${itemIndex} is empty`, outcome);
+	if (bytes > MAX_UPLOAD_BYTES) {
+		fail(
+			`The file in binary property "${property}" of item ${itemIndex} is too large: ${megabytes(bytes)} (${bytes} bytes)`,
+			`OneAll takes pictures up to 5 MB; the node sends files up to ${MAX_UPLOAD_BYTES} bytes. ${outcome}`,
+		);
+	}
+}
+
 /**
- * The item's files as `[{name, data}]`, read through n8n's binary helpers so every binary data mode
- * works (memory, filesystem, S3). Errors name the item and the property, never the content.
+ * The item's files, checked through n8n's binary helpers so every binary data mode works (memory,
+ * filesystem, S3) without reading them: a batch's files are read one request at a time (readUploads).
+ * Errors name the item and the property, never the content.
  */
-async function readUploads(context: IExecuteFunctions, itemIndex: number, names: string[], fail: Fail): Promise<IDataObject[]> {
-	const uploads: IDataObject[] = [];
+async function checkUploads(context: IExecuteFunctions, itemIndex: number, names: string[], fail: Fail): Promise<CheckedUpload[]> {
+	const uploads: CheckedUpload[] = [];
 	for (const property of names) {
 		// Throws n8n's own error naming the property and the item when it is missing.
 		const binary = context.helpers.assertBinaryData(itemIndex, property);
-		const tooBig = (bytes: number) =>
-			fail(
-				`The file in binary property "${property}" of item ${itemIndex} is too large: ${megabytes(bytes)} (${bytes} bytes)`,
-				`OneAll takes pictures up to 5 MB; the node sends files up to ${MAX_UPLOAD_BYTES} bytes. Nothing was sent.`,
-			);
-		// Known sizes are checked before the file is read.
-		if (typeof binary.bytes === 'number' && binary.bytes > MAX_UPLOAD_BYTES) tooBig(binary.bytes);
-		const content = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-		if (content.length === 0) {
-			fail(`The file in binary property "${property}" of item ${itemIndex} is empty`, 'Nothing was sent.');
-		}
-		if (content.length > MAX_UPLOAD_BYTES) tooBig(content.length);
+		const size = await binarySize(context, binary);
+		if (size !== undefined) checkSize(size, property, itemIndex, fail, false);
 		const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
-		uploads.push({
-			name: binary.fileName || `${property}${extension}`,
-			data: content.toString('base64'),
-		});
+		uploads.push({ property, name: binary.fileName || `${property}${extension}` });
 	}
 	return uploads;
 }
 
+/** `parts.uploads` with the files' bytes, read when the item's request is sent and checked again. */
+async function readUploads(context: IExecuteFunctions, itemIndex: number, uploads: CheckedUpload[], fail: Fail): Promise<IDataObject[]> {
+	const read: IDataObject[] = [];
+	for (const { property, name } of uploads) {
+		const content = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+		checkSize(content.length, property, itemIndex, fail, true);
+		read.push({ name, data: content.toString('base64') });
+	}
+	return read;
+}
+
+/**
+ * One item's `parts`, checked. `uploads` holds only the files' names until `withFiles` reads them, which
+ * the request does just before it is sent.
+ */
+export interface CheckedParts {
+	parts: IDataObject;
+	withFiles?: () => Promise<IDataObject>;
+}
+
 /** `parts` of one item, checked: at least one part, URLs fully qualified, link details only with a link. */
-export async function readParts(context: IExecuteFunctions, itemIndex: number, fail: Fail): Promise<IDataObject> {
+export async function readParts(context: IExecuteFunctions, itemIndex: number, fail: Fail): Promise<CheckedParts> {
 	const text = asText(nodeParameter(context, 'text', itemIndex, ''), '"Text"', fail);
 	const extra = asCollection(nodeParameter(context, 'additionalParts', itemIndex, {}), 'Additional Parts', fail);
 	const optionalText = (name: string, label: string) => (isEmpty(extra[name]) ? undefined : asText(extra[name], label, fail).trim());
@@ -169,8 +204,9 @@ export async function readParts(context: IExecuteFunctions, itemIndex: number, f
 	if (pictureUrl) parts.picture = { url: pictureUrl };
 	const videoUrl = url('videoUrl', '"Video URL"');
 	if (videoUrl) parts.video = { url: videoUrl };
-	const uploads = await readUploads(context, itemIndex, binaryNames(extra.binaryProperties, fail), fail);
-	if (uploads.length > 0) parts.uploads = uploads;
+	const uploads = await checkUploads(context, itemIndex, binaryNames(extra.binaryProperties, fail), fail);
+	// Names only for now, so the key keeps its place in the body.
+	if (uploads.length > 0) parts.uploads = uploads.map(({ name }) => ({ name }));
 	if (Object.keys(parts).length === 0) {
 		fail('The message is empty', 'Enter a Text, or add a link, a picture, a video or files under "Additional Parts".');
 	}
@@ -179,5 +215,6 @@ export async function readParts(context: IExecuteFunctions, itemIndex: number, f
 			enable_tracking: asBoolean(extra.enableTracking, '"Enable Tracking"', fail) ? 1 : 0,
 		};
 	}
-	return parts;
+	if (uploads.length === 0) return { parts };
+	return { parts, withFiles: async () => ({ ...parts, uploads: await readUploads(context, itemIndex, uploads, fail) }) };
 }
