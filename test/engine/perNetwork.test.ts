@@ -142,4 +142,14 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 		]);
 		expect(emulator.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
 	});
+
+	it('every network failed, Retry On Fail: the message is published once and the node fails with the networks\' messages each try', async () => {
+		const { error } = await run(publish({ networkChoice: 'chosen', networks: ['linkedin'] }), {
+			nodeSettings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		});
+		expect(error?.message).toMatch(/none of its 1 network: linkedin: .*revoked/);
+		// OneAll stored (and tried) the message: a re-run answers from the remembered answer instead of publishing it again.
+		expect(emulator.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
 });
+
