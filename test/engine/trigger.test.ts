@@ -93,7 +93,7 @@ describe('OneAll Trigger: polling', () => {
 		const staticData: IDataObject = {};
 		const options = { maxEvents: 25 };
 		await poll({ event: 'newUser', options }, staticData);
-		// 60 new users, several sharing a second: 2 pages of 50 per poll.
+		// 60 new users, several sharing a second: one page of 500 (OneAll's largest) per poll.
 		const added = emulator.addEvents({
 			users: Array.from({ length: 60 }, (_, n) => ({ date_creation: at(40 + Math.floor(n / 4), n), identities: [{ provider: 'facebook' }] })),
 		}).users;
@@ -109,8 +109,7 @@ describe('OneAll Trigger: polling', () => {
 			if (round === 0) {
 				const lists = emulator.requests.filter((r) => r.path === '/users.json');
 				expect(lists.map((r) => [r.query.page, r.query.order_direction, r.query.entries_per_page])).toEqual([
-					['1', 'desc', '50'],
-					['2', 'desc', '50'],
+					['1', 'desc', '500'],
 				]);
 			}
 		}
