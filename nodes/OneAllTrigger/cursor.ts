@@ -6,6 +6,11 @@ export const SEEN_LIMIT = 5000;
 export const FAILURE_LIMIT = 50;
 /** The cursor never moves further ahead of the poll's own clock than this (a future-dated entry). */
 export const CLOCK_SKEW_SECONDS = 120;
+/**
+ * Dated entries this far before the cursor are still looked at (and told apart by `seen`): after a
+ * future-dated entry held the cursor at clock + skew, events dated from the clock on still count.
+ */
+export const LOOK_BACK_SECONDS = 2 * CLOCK_SKEW_SECONDS;
 
 /**
  * Where a poll left off. OneAll's dates resolve to the second, so the newest date alone would either
@@ -23,6 +28,8 @@ export interface Cursor {
 	seen: string[];
 	/** Failed full reads per token, at most FAILURE_LIMIT tokens. */
 	failures: Record<string, number>;
+	/** `seen` holds every entry dated from this second on (null: every entry); bounds the look-back. */
+	seenFrom: number | null;
 }
 
 export interface ListedEvent {
@@ -43,16 +50,24 @@ export function parseOneAllDate(value: unknown): number | undefined {
 	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
 }
 
-/** True when a dated entry comes after the cursor: a later second, or a token not yet passed at its second. */
-export function isAfter(cursor: Cursor, event: { token: string; second: number }): boolean {
-	if (cursor.second === null) return true;
-	if (event.second !== cursor.second) return event.second > cursor.second;
-	return !cursor.tokens.includes(event.token);
+/** The oldest second still looked at: the cursor less the look-back, but not before `seen` is complete. */
+function windowStart(cursor: Cursor): number | null {
+	if (cursor.second === null) return null;
+	return Math.max(cursor.second - LOOK_BACK_SECONDS, cursor.seenFrom ?? -Infinity);
 }
 
-/** True once a desc-ordered page reaches entries before the cursor: older pages hold nothing new. */
+/** True when an entry not in `seen` is new: undated, or dated in or after the look-back window. */
+export function isAfter(cursor: Cursor, event: { token: string; second: number | undefined }): boolean {
+	const start = windowStart(cursor);
+	if (start === null || event.second === undefined) return true;
+	if (event.second > start) return true;
+	return event.second === start && !cursor.tokens.includes(event.token);
+}
+
+/** True once a desc-ordered page reaches entries before the window: older pages hold nothing new. */
 export function reachedCursor(cursor: Cursor, event: { second: number | undefined }): boolean {
-	return cursor.second !== null && event.second !== undefined && event.second < cursor.second;
+	const start = windowStart(cursor);
+	return start !== null && event.second !== undefined && event.second < start;
 }
 
 /**
@@ -81,7 +96,8 @@ export function advance(cursor: Cursor, passed: ListedEvent[], nowSecond: number
 	if (cursor.second !== null && newest < cursor.second) return { ...cursor, seen, failures };
 	const atNewest = passed.filter((event) => event.second === newest).map((event) => event.token);
 	const kept = cursor.second === newest ? cursor.tokens : [];
-	return { key: cursor.key, second: newest, tokens: [...new Set([...kept, ...atNewest])], seen, failures };
+	const tokens = [...new Set([...kept, ...atNewest])];
+	return { ...cursor, second: newest, tokens, seen, failures };
 }
 
 /** The cursor with one more failed full read of `token`, the failure table kept bounded. */
@@ -104,8 +120,11 @@ export function readCursor(stored: IDataObject, key: string): Cursor | undefined
 	for (const [token, count] of Object.entries(storedFailures)) {
 		if (typeof count === 'number' && count > 0) failures[token] = count;
 	}
-	const seen = Array.isArray(cursor.seen) ? strings(cursor.seen) : tokens;
-	return { key, second: cursor.second, tokens, seen: seen.slice(-SEEN_LIMIT), failures };
+	// A cursor stored before `seen` existed: `seen` is complete from its second on only.
+	const legacy = !Array.isArray(cursor.seen);
+	const seen = legacy ? tokens : strings(cursor.seen);
+	const seenFrom = legacy ? cursor.second : typeof cursor.seenFrom === 'number' ? cursor.seenFrom : null;
+	return { key, second: cursor.second, tokens, seen: seen.slice(-SEEN_LIMIT), failures, seenFrom };
 }
 
 export function writeCursor(stored: IDataObject, cursor: Cursor): void {
@@ -115,5 +134,6 @@ export function writeCursor(stored: IDataObject, cursor: Cursor): void {
 		tokens: [...cursor.tokens],
 		seen: [...cursor.seen],
 		failures: { ...cursor.failures },
+		seenFrom: cursor.seenFrom,
 	};
 }

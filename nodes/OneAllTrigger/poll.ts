@@ -103,7 +103,7 @@ async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: C
 			if (!item) continue;
 			inThisPoll.add(item.token);
 			fresh++;
-			if (item.second === undefined || isAfter(cursor, { token: item.token, second: item.second })) found.push(item);
+			if (isAfter(cursor, item)) found.push(item);
 		}
 		if (reached || fresh === 0 || !hasMore) return { found: oldestFirst(found), complete: true };
 	}
@@ -190,8 +190,11 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		// First activation: remember where "now" is, emit nothing.
 		const { entries } = await newestPage(this, settings.event, 1, MAX_PAGE_SIZE);
 		const items = entries.map((entry) => listed(this, settings.event, entry)).filter((item) => item !== undefined);
-		const empty: Cursor = { key: settings.key, second: null, tokens: [], seen: [], failures: {} };
-		writeCursor(stored, advance(empty, oldestFirst(items), nowSecond));
+		const passed = oldestFirst(items);
+		// `seen` holds the whole list, or, when page 1 was full, what is dated from its oldest entry on.
+		const seenFrom = entries.length < MAX_PAGE_SIZE ? null : (passed[0]?.second ?? null);
+		const empty: Cursor = { key: settings.key, second: null, tokens: [], seen: [], failures: {}, seenFrom };
+		writeCursor(stored, advance(empty, passed, nowSecond));
 		return null;
 	}
 
