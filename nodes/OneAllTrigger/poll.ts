@@ -75,8 +75,9 @@ async function newestPage(context: IPollFunctions, event: EventKind, page: numbe
 /**
  * Every entry not passed before, oldest first. Entries are told apart by token: one poll counts each
  * token once (a login arriving between two pages shifts entries onto the next page), a page bringing no
- * token not seen in this poll ends the walk (a server that ignores `page`), and a token passed before or
- * a date before the cursor means older pages hold nothing new. Entries before the cursor are not checked.
+ * token not seen in this poll ends the walk (a server that ignores `page`), and a page ending in a token
+ * passed before or a date before the window means older pages hold nothing new. Entries before the window
+ * are not checked. More than MAX_PAGES_PER_POLL pages of new entries: the older ones are skipped (logged).
  */
 async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: Cursor) {
 	const known = new Set(cursor.seen);
@@ -85,6 +86,7 @@ async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: C
 	for (let page = 1; page <= MAX_PAGES_PER_POLL; page++) {
 		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
 		let fresh = 0;
+		// Desc order: once the page's last entry is known or before the window, older pages hold nothing new.
 		let reached = false;
 		for (const entry of entries) {
 			const token = entry[event.tokenKey];
@@ -103,7 +105,9 @@ async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: C
 			if (!item) continue;
 			inThisPoll.add(item.token);
 			fresh++;
-			if (isAfter(cursor, item)) found.push(item);
+			const isNew = isAfter(cursor, item);
+			reached = !isNew;
+			if (isNew) found.push(item);
 		}
 		if (reached || fresh === 0 || !hasMore) return { found: oldestFirst(found), complete: true };
 	}
@@ -198,7 +202,12 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		return null;
 	}
 
-	const { found } = await entriesAfter(this, settings.event, cursor);
+	const { found, complete } = await entriesAfter(this, settings.event, cursor);
+	if (!complete) {
+		this.logger.warn(
+			`OneAll Trigger: more than ${MAX_PAGES_PER_POLL * MAX_PAGE_SIZE} new ${settings.event.collection} since the last poll; older ones than the ${MAX_PAGES_PER_POLL * MAX_PAGE_SIZE} newest are skipped`,
+		);
+	}
 	let next = cursor;
 	const passed: ListedEvent[] = [];
 	const out: IDataObject[] = [];
