@@ -43,10 +43,15 @@ describe('OneAll Trigger editor texts', () => {
 	});
 
 	it('the canvas subtitle is the event\'s name', () => {
-		// The expression is plain JavaScript over $parameter: evaluate it as n8n would.
-		const body = String(description.subtitle).replace(/^=\{\{|\}\}$/g, '');
-		const subtitle = (event: string) => new Function('$parameter', `return (${body});`)({ event }) as string;
-		expect(subtitle('newUser')).toBe('New User');
-		expect(subtitle('newSharingMessage')).toBe('New Sharing Message');
+		// A chain of `$parameter["event"] === "<value>" ? "<name>" :` ending in "": the name of every event.
+		const subtitle = String(description.subtitle);
+		const pairs = [...subtitle.matchAll(/\$parameter\["event"\] === "(\w+)" \? "([^"]+)" :/g)].map((m) => [m[1], m[2]]);
+		expect(Object.fromEntries(pairs)).toEqual({
+			newLogin: 'New Login',
+			newUser: 'New User',
+			newIdentity: 'New Identity',
+			newSharingMessage: 'New Sharing Message',
+		});
+		expect(subtitle).toMatch(/^=\{\{ .* "" \}\}$/);
 	});
 });
