@@ -16,7 +16,8 @@ export class OneAllTrigger implements INodeType {
 		icon: { light: 'file:../OneAll/oneall.svg', dark: 'file:../OneAll/oneall.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		// The event's display name ("New User"), not its value.
+		subtitle: `={{ ${EVENT_NAMES.map((name) => `$parameter["event"] === "${name}" ? "${EVENTS[name].name}" : `).join('')}"" }}`,
 		description: 'Starts the workflow on new OneAll logins, users, identities or sharing messages (polling)',
 		defaults: { name: 'OneAll Trigger' },
 		polling: true,
@@ -58,7 +59,7 @@ export class OneAllTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					INCLUDE_ACCESS_TOKENS,

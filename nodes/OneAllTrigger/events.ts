@@ -21,6 +21,8 @@ export interface EventKind {
 	read: FullRead;
 	/** Entries of this kind may be limited to one network (the entry's `provider`). */
 	filterByNetwork?: boolean;
+	/** Fields of the emitted event the trigger relies on, as paths: listed in `_oneAllMissing` when absent. */
+	expected: string[][];
 }
 
 export type EventName = 'newLogin' | 'newUser' | 'newIdentity' | 'newSharingMessage';
@@ -34,6 +36,7 @@ export const EVENTS: Record<EventName, EventKind> = {
 		collection: 'connections',
 		tokenKey: 'connection_token',
 		read: { kind: 'login' },
+		expected: [['connection', 'date_creation'], ['identity', 'provider']],
 	},
 	newUser: {
 		name: 'New User',
@@ -42,6 +45,7 @@ export const EVENTS: Record<EventName, EventKind> = {
 		collection: 'users',
 		tokenKey: 'user_token',
 		read: { kind: 'object', path: '/users/{token}.json', object: 'user' },
+		expected: [['date_creation']],
 	},
 	newIdentity: {
 		name: 'New Identity',
@@ -51,14 +55,16 @@ export const EVENTS: Record<EventName, EventKind> = {
 		tokenKey: 'identity_token',
 		read: { kind: 'object', path: '/identities/{token}.json', object: 'identity' },
 		filterByNetwork: true,
+		expected: [['date_creation'], ['provider']],
 	},
 	newSharingMessage: {
 		name: 'New Sharing Message',
-		description: 'A message published through the Social Sharing API (docs/oneall-api.md §8.1)',
+		description: 'A message newly published through OneAll\'s Social Sharing API',
 		path: '/sharing/messages.json',
 		collection: 'sharing_messages',
 		tokenKey: 'sharing_message_token',
 		read: { kind: 'object', path: '/sharing/messages/{token}.json', object: 'sharing_message' },
+		expected: [['date_creation']],
 	},
 };
 
@@ -68,9 +74,23 @@ export function isEventName(value: unknown): value is EventName {
 	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, value);
 }
 
-/** Network filter of an entry: identity list entries carry `provider` (docs/oneall-api.md §7.1). */
-export function matchesNetwork(entry: IDataObject, network: Network | undefined): boolean {
-	return network === undefined || entry.provider === network;
+/**
+ * Network filter of an identity: its `provider`. OneAll's public list example has no `provider` in the
+ * entries, the identity read has it (docs/oneall-api.md §7.1), so poll.ts filters after the full read then.
+ */
+export function matchesNetwork(identity: IDataObject, network: Network | undefined): boolean {
+	return network === undefined || identity.provider === network;
+}
+
+/** The `expected` fields (dotted) OneAll did not send in `json`. */
+export function missingFields(event: EventKind, json: IDataObject): string[] {
+	return event.expected
+		.filter((path) => {
+			let value: unknown = json;
+			for (const key of path) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+			return value === undefined || value === null || value === '';
+		})
+		.map((path) => path.join('.'));
 }
 
 export const NETWORK_OPTIONS = [

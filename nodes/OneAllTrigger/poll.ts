@@ -15,15 +15,18 @@ import {
 	parseOneAllDate,
 	reachedCursor,
 	readCursor,
+	withFailure,
 	writeCursor,
 	type Cursor,
 	type ListedEvent,
 } from './cursor';
-import { EVENTS, isEventName, matchesNetwork, type EventKind } from './events';
+import { EVENTS, isEventName, matchesNetwork, missingFields, type EventKind } from './events';
 import { readLogin } from './login';
 
-/** Pages read back to the cursor in one poll at most (500 entries each). */
+/** Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. */
 export const MAX_PAGES_PER_POLL = 20;
+/** Polls in which an event's full read fails (while others succeed) before it is passed as failed. */
+export const MAX_READ_FAILURES = 3;
 
 interface PollSettings {
 	event: EventKind;
@@ -48,20 +51,19 @@ function readSettings(context: IPollFunctions): PollSettings {
 	return { event, network, maxEvents, keepSecrets, key: `${eventName}:${network ?? ''}` };
 }
 
-function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): ListedEvent {
+/** The entry as an event; undefined (and logged) when it has no token, so it cannot be told apart. */
+function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): ListedEvent | undefined {
 	const token = entry[event.tokenKey];
-	const second = parseOneAllDate(entry.date_creation);
-	if (typeof token !== 'string' || token === '' || second === undefined) {
-		// A changed answer shape must show, not silently skip or repeat events.
-		throw new NodeApiError(context.getNode(), entry as never, {
-			message: `OneAll's ${event.collection} list has an entry without ${event.tokenKey} or a readable date_creation`,
-			description: `Got ${JSON.stringify(entry).slice(0, 300)}`,
+	if (typeof token !== 'string' || token === '') {
+		context.logger.warn(`OneAll Trigger: an entry of OneAll's ${event.collection} list has no ${event.tokenKey} and is skipped`, {
+			entry: JSON.stringify(redactProviderTokens(entry)).slice(0, 300),
 		});
+		return undefined;
 	}
-	return { token, second, entry };
+	return { token, second: parseOneAllDate(entry.date_creation), entry };
 }
 
-/** Newest first: page 1 of the list ordered by date_creation desc. */
+/** Newest first: page `page` of the list ordered by date_creation desc. */
 async function newestPage(context: IPollFunctions, event: EventKind, page: number, size: number) {
 	return await fetchListPage.call(context, event.path, event.collection, {
 		page,
@@ -70,20 +72,46 @@ async function newestPage(context: IPollFunctions, event: EventKind, page: numbe
 	});
 }
 
-/** Every entry after the cursor, oldest first; `complete` is false when the page limit stopped the walk first. */
-async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: Cursor, pageSize: number) {
+/**
+ * Every entry not passed before, oldest first. Entries are told apart by token: one poll counts each
+ * token once (a login arriving between two pages shifts entries onto the next page), a page bringing no
+ * token not seen in this poll ends the walk (a server that ignores `page`), and a page ending in a token
+ * passed before or a date before the window means older pages hold nothing new. Entries before the window
+ * are not checked. More than MAX_PAGES_PER_POLL pages of new entries: the older ones are skipped (logged).
+ */
+async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: Cursor) {
+	const known = new Set(cursor.seen);
+	const inThisPoll = new Set<string>();
 	const found: ListedEvent[] = [];
 	for (let page = 1; page <= MAX_PAGES_PER_POLL; page++) {
-		const { entries, hasMore } = await newestPage(context, event, page, pageSize);
+		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
+		let fresh = 0;
+		// Desc order: once the page's last entry is known or before the window, older pages hold nothing new.
 		let reached = false;
 		for (const entry of entries) {
+			const token = entry[event.tokenKey];
+			if (typeof token === 'string' && inThisPoll.has(token)) continue;
+			if (typeof token === 'string' && known.has(token)) {
+				inThisPoll.add(token);
+				fresh++;
+				reached = true;
+				continue;
+			}
+			if (reachedCursor(cursor, { second: parseOneAllDate(entry.date_creation) })) {
+				reached = true;
+				continue;
+			}
 			const item = listed(context, event, entry);
-			if (reachedCursor(cursor, item)) reached = true;
-			else if (isAfter(cursor, item)) found.push(item);
+			if (!item) continue;
+			inThisPoll.add(item.token);
+			fresh++;
+			const isNew = isAfter(cursor, item);
+			reached = !isNew;
+			if (isNew) found.push(item);
 		}
-		if (reached || !hasMore || entries.length === 0) return { found: found.sort(oldestFirst), complete: true };
+		if (reached || fresh === 0 || !hasMore) return { found: oldestFirst(found), complete: true };
 	}
-	return { found: found.sort(oldestFirst), complete: false };
+	return { found: oldestFirst(found), complete: false };
 }
 
 /** The event read in full, tokens redacted unless asked for. A vanished entry (404) is emitted as listed. */
@@ -103,10 +131,45 @@ async function readInFull(context: IPollFunctions, settings: PollSettings, item:
 	}
 }
 
+/** The full read, or the error it failed with. */
+async function tryReadInFull(context: IPollFunctions, settings: PollSettings, item: ListedEvent) {
+	try {
+		return { json: await readInFull(context, settings, item) };
+	} catch (error) {
+		return { error: error as NodeApiError | NodeOperationError };
+	}
+}
+
+/**
+ * An answer that can concern one event (500, 4xx): unreachable (no status), unavailable (502–504) and
+ * rate limits (429) concern OneAll as a whole, so the poll fails and repeats.
+ */
+function mayFailAlone(error: Error): boolean {
+	const status = Number((error as NodeApiError).httpCode);
+	return Number.isInteger(status) && status >= 400 && ![429, 502, 503, 504].includes(status);
+}
+
+/** What is emitted for an event whose full read failed in MAX_READ_FAILURES polls: the list entry, marked. */
+function failedEvent(item: ListedEvent, error: Error, polls: number): IDataObject {
+	const httpCode = (error as NodeApiError).httpCode;
+	return {
+		...redactProviderTokens(item.entry),
+		_oneAllReadFailed: { message: error.message, ...(httpCode ? { httpCode } : {}), polls },
+	};
+}
+
+/** The event as output: which of the fields the trigger relies on OneAll did not send. */
+function withMissing(settings: PollSettings, json: IDataObject): IDataObject {
+	const missing = missingFields(settings.event, json);
+	return missing.length ? { ...json, _oneAllMissing: missing } : json;
+}
+
 /**
  * One poll (docs/oneall-api.md §8.7): pages newest first back to the cursor, emits at most Max Events of
- * the new entries oldest first, and moves the cursor past what it emitted. Nothing changes the cursor
- * before every read has succeeded, so an error (401, 5xx, timeout) repeats the same window next time.
+ * the new entries oldest first, and moves the cursor past what it passed. A failure of the list or of
+ * every full read throws before the cursor changes, so the next poll repeats the same window. A full read
+ * that fails while the next event's read succeeds fails for that event only: the poll stops before it
+ * (logged); after MAX_READ_FAILURES such polls it is emitted as listed, marked `_oneAllReadFailed`.
  */
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -116,39 +179,70 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	if (isManual) {
 		// A test run shows the newest event's shape and leaves the cursor alone.
 		const { entries } = await newestPage(this, settings.event, 1, settings.network ? 100 : 1);
-		const newest = entries.find((entry) => matchesNetwork(entry, settings.network));
-		if (!newest) return null;
-		return [this.helpers.returnJsonArray([await readInFull(this, settings, listed(this, settings.event, newest))])];
+		for (const entry of entries) {
+			const item = listed(this, settings.event, entry);
+			if (!item || (entry.provider !== undefined && !matchesNetwork(entry, settings.network))) continue;
+			const json = await readInFull(this, settings, item);
+			if (matchesNetwork(json, settings.network)) return [this.helpers.returnJsonArray([withMissing(settings, json)])];
+		}
+		return null;
 	}
 
+	const nowSecond = Math.floor(Date.now() / 1000);
 	const cursor = readCursor(stored, settings.key);
 	if (!cursor) {
 		// First activation: remember where "now" is, emit nothing.
 		const { entries } = await newestPage(this, settings.event, 1, MAX_PAGE_SIZE);
-		const items = entries.map((entry) => listed(this, settings.event, entry)).sort(oldestFirst);
-		const newest = items.length ? items[items.length - 1].second : null;
-		writeCursor(stored, {
-			key: settings.key,
-			second: newest,
-			tokens: items.filter((item) => item.second === newest).map((item) => item.token),
-		});
+		const items = entries.map((entry) => listed(this, settings.event, entry)).filter((item) => item !== undefined);
+		const passed = oldestFirst(items);
+		// `seen` holds the whole list, or, when page 1 was full, what is dated from its oldest entry on.
+		const seenFrom = entries.length < MAX_PAGE_SIZE ? null : (passed[0]?.second ?? null);
+		const empty: Cursor = { key: settings.key, second: null, tokens: [], seen: [], failures: {}, seenFrom };
+		writeCursor(stored, advance(empty, passed, nowSecond));
 		return null;
 	}
 
-	const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(settings.maxEvents, 50));
-	const { found } = await entriesAfter(this, settings.event, cursor, pageSize);
-	// When the page limit stopped the walk early, the cursor jumps to the oldest entry read (README: Cursor).
-	const passed: ListedEvent[] = [];
-	const toEmit: ListedEvent[] = [];
-	for (const item of found) {
-		const wanted = matchesNetwork(item.entry, settings.network);
-		if (wanted && toEmit.length === settings.maxEvents) break;
-		passed.push(item);
-		if (wanted) toEmit.push(item);
+	const { found, complete } = await entriesAfter(this, settings.event, cursor);
+	if (!complete) {
+		this.logger.warn(
+			`OneAll Trigger: more than ${MAX_PAGES_PER_POLL * MAX_PAGE_SIZE} new ${settings.event.collection} since the last poll; older ones than the ${MAX_PAGES_PER_POLL * MAX_PAGE_SIZE} newest are skipped`,
+		);
 	}
+	let next = cursor;
+	const passed: ListedEvent[] = [];
 	const out: IDataObject[] = [];
-	for (const item of toEmit) out.push(await readInFull(this, settings, item));
-	writeCursor(stored, advance(cursor, passed));
+	for (let index = 0; index < found.length && out.length < settings.maxEvents; index++) {
+		const item = found[index];
+		// Without `provider` in the list entry (OneAll's public example), the full read decides the network.
+		if (item.entry.provider !== undefined && !matchesNetwork(item.entry, settings.network)) {
+			passed.push(item);
+			continue;
+		}
+		const read = await tryReadInFull(this, settings, item);
+		if (read.json) {
+			passed.push(item);
+			if (matchesNetwork(read.json, settings.network)) out.push(withMissing(settings, read.json));
+			continue;
+		}
+		// Only this event, or OneAll as a whole? The next event's read tells.
+		const nextEvent = found[index + 1];
+		const probe = nextEvent && mayFailAlone(read.error) ? await tryReadInFull(this, settings, nextEvent) : undefined;
+		if (!probe?.json) throw read.error;
+		next = withFailure(next, item.token);
+		const polls = next.failures[item.token];
+		if (polls < MAX_READ_FAILURES) {
+			this.logger.warn(
+				`OneAll Trigger: reading ${settings.event.tokenKey} ${item.token} in full failed (${read.error.message}), poll ${polls} of ${MAX_READ_FAILURES}; later events wait`,
+			);
+			break;
+		}
+		this.logger.error(
+			`OneAll Trigger: reading ${settings.event.tokenKey} ${item.token} in full failed in ${polls} polls (${read.error.message}); it is emitted as listed, marked _oneAllReadFailed`,
+		);
+		passed.push(item);
+		out.push(failedEvent(item, read.error, polls));
+	}
+	writeCursor(stored, advance(next, passed, nowSecond));
 	if (out.length === 0) return null;
 	return [this.helpers.returnJsonArray(out)];
 }

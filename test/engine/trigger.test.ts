@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ACCESS_TOKEN_MARKER, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { emulatorCredentials } from '../helpers/params';
 import { pollOnce, startLoginTrigger, type LoginTrigger } from '../helpers/triggers.cjs';
+import { startAnswerStub } from '../helpers/stubServer.cjs';
 
 let emulator: Emulator;
 // Each test gets fresh site data: events added by one must not be "new" for the next.
@@ -20,8 +21,9 @@ const now = Date.now();
 /** A date_creation `seconds` from the start of this test file, on a whole second. */
 const at = (seconds: number, ms = 0) => Math.floor(now / 1000) * 1000 + seconds * 1000 + ms;
 
-async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return await pollOnce({ parameters, staticData, mode, credentials: emulatorCredentials(emulator) });
+async function poll(parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger', apiBaseUrl?: string) {
+	const credentials = emulatorCredentials(emulator, apiBaseUrl ? { apiBaseUrl } : {});
+	return await pollOnce({ parameters, staticData, mode, credentials });
 }
 
 /** New logins of existing identities; answers their connection tokens. */
@@ -35,7 +37,8 @@ const requests = () => emulator.requests.map((r) => `${r.method} ${r.path}`);
 const tokensOf = (items: Array<{ json: IDataObject }> | null, key: string, at = (j: IDataObject) => j[key]) =>
 	(items ?? []).map((item) => at(item.json));
 
-describe('OneAll Trigger: polling', () => {
+describe.each(['generous', 'public'] as const)('OneAll Trigger: polling, %s answers', (answers) => {
+	beforeEach(() => emulator.setAnswers(answers));
 	it('first activation stores the cursor and emits nothing; an unchanged list emits nothing after it', async () => {
 		const staticData: IDataObject = {};
 		const first = await poll({ event: 'newLogin' }, staticData);
@@ -93,7 +96,7 @@ describe('OneAll Trigger: polling', () => {
 		const staticData: IDataObject = {};
 		const options = { maxEvents: 25 };
 		await poll({ event: 'newUser', options }, staticData);
-		// 60 new users, several sharing a second: 2 pages of 50 per poll.
+		// 60 new users, several sharing a second: one page of 500 (OneAll's largest) per poll.
 		const added = emulator.addEvents({
 			users: Array.from({ length: 60 }, (_, n) => ({ date_creation: at(40 + Math.floor(n / 4), n), identities: [{ provider: 'facebook' }] })),
 		}).users;
@@ -102,6 +105,7 @@ describe('OneAll Trigger: polling', () => {
 		const perPoll: number[] = [];
 		for (let round = 0; round < 4; round++) {
 			emulator.reset();
+			emulator.setAnswers(answers);
 			const { items, error } = await poll({ event: 'newUser', options }, staticData);
 			expect(error).toBeUndefined();
 			perPoll.push(items?.length ?? 0);
@@ -109,8 +113,7 @@ describe('OneAll Trigger: polling', () => {
 			if (round === 0) {
 				const lists = emulator.requests.filter((r) => r.path === '/users.json');
 				expect(lists.map((r) => [r.query.page, r.query.order_direction, r.query.entries_per_page])).toEqual([
-					['1', 'desc', '50'],
-					['2', 'desc', '50'],
+					['1', 'desc', '500'],
 				]);
 			}
 		}
@@ -139,6 +142,7 @@ describe('OneAll Trigger: polling', () => {
 		expect(JSON.stringify(staticData)).toBe(before);
 
 		emulator.reset();
+		emulator.setAnswers(answers);
 		const { items, error } = await poll({ event: 'newLogin' }, staticData);
 		expect(error).toBeUndefined();
 		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual(added);
@@ -170,8 +174,11 @@ describe('OneAll Trigger: polling', () => {
 		const { items } = await poll(parameters, staticData);
 		expect(tokensOf(items, 'identity_token')).toEqual([tw]);
 		expect(JSON.stringify(items)).toContain(ACCESS_TOKEN_MARKER);
-		expect(requests()).not.toContain(`GET /identities/${fb}.json`);
-		expect(obj(staticData.cursor).second).toBe(Math.floor(at(71) / 1000));
+		// A list entry with `provider` decides without a full read; OneAll's public example has none.
+		if (answers === 'generous') expect(requests()).not.toContain(`GET /identities/${fb}.json`);
+		// Dated entries move the date cursor; undated ones (public answers) are remembered by token.
+		if (answers === 'generous') expect(obj(staticData.cursor).second).toBe(Math.floor(at(71) / 1000));
+		expect(obj(staticData.cursor).seen).toEqual(expect.arrayContaining([fb, tw]));
 	});
 
 	it('a changed event or filter starts afresh instead of reusing another cursor', async () => {
@@ -180,6 +187,128 @@ describe('OneAll Trigger: polling', () => {
 		addLogins(at(80));
 		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
 		expect(obj(staticData.cursor).key).toBe('newUser:');
+	});
+});
+
+describe('OneAll Trigger: answers like OneAll\'s public examples and hostile servers', () => {
+	const emitted = (items: Array<{ json: IDataObject }> | null) => tokensOf(items, 'identity_token').map(String);
+
+	it('identities listed with only user_token and identity_token (no date, no provider): three ticks, each new one once, none skipped, the network filter after the full read', async () => {
+		emulator.setAnswers('public');
+		const staticData: IDataObject = {};
+		const parameters = { event: 'newIdentity', network: 'twitter' };
+		expect((await poll(parameters, staticData)).error).toBeUndefined();
+		// The full read lacks date_creation too: the output says so.
+		emulator.addFault({ type: 'reshape', path: '/identities/', drop: ['response.result.data.identity.date_creation'], times: -1 } as never);
+		const add = (provider: string) =>
+			emulator.addEvents({ identities: [{ user_token: FIXTURES.users.secondary, provider, date_creation: Date.now() }] }).identities[0];
+
+		const [fb, tw1] = [add('facebook'), add('twitter')];
+		const first = await poll(parameters, staticData);
+		expect(first.error).toBeUndefined();
+		expect(emitted(first.items)).toEqual([tw1]);
+		expect(first.items![0].json._oneAllMissing).toEqual(['date_creation']);
+		expect(requests()).toContain(`GET /identities/${fb}.json`);
+
+		const tw2 = add('twitter');
+		const tw3 = add('twitter');
+		const second = await poll(parameters, staticData);
+		expect(second.error).toBeUndefined();
+		expect(emitted(second.items)).toEqual([tw2, tw3]);
+
+		const third = await poll(parameters, staticData);
+		expect(third.error).toBeUndefined();
+		expect(third.items).toBeNull();
+	});
+
+	it('a future-dated entry is emitted once and moves the cursor no further than the poll\'s clock plus 2 minutes; later real events follow', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newUser' }, staticData);
+		const [future] = emulator.addEvents({ users: [{ date_creation: Date.now() + 86_400_000 }] }).users;
+		expect(tokensOf((await poll({ event: 'newUser' }, staticData)).items, 'user_token')).toEqual([future]);
+		expect(obj(staticData.cursor).second as number).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 120);
+
+		const [real] = emulator.addEvents({ users: [{ date_creation: Date.now() + 1000 }] }).users;
+		expect(tokensOf((await poll({ event: 'newUser' }, staticData)).items, 'user_token')).toEqual([real]);
+		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+	});
+
+	it('an event whose full read always answers 500 holds later ones back for 3 polls, then is emitted marked _oneAllReadFailed; never a stall', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newUser' }, staticData);
+		const [a, bad, c] = emulator.addEvents({ users: [{ date_creation: at(-30) }, { date_creation: at(-20) }, { date_creation: at(-10) }] }).users;
+		emulator.addFault({ type: 'status', status: 500, path: `/users/${bad}.json`, times: -1 } as never);
+		const polls = [];
+		for (let round = 0; round < 4; round++) {
+			const { items, error } = await poll({ event: 'newUser' }, staticData);
+			expect(error).toBeUndefined();
+			polls.push((items ?? []).map((item) => [item.json.user_token, item.json._oneAllReadFailed ? 'failed' : 'read']));
+		}
+		expect(polls).toEqual([[[a, 'read']], [], [[bad, 'failed'], [c, 'read']], []]);
+		expect(obj(staticData.cursor).failures).toEqual({});
+	});
+
+	it('an old entry (before the cursor) without token or date does not fail the poll', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newUser' }, staticData);
+		emulator.addFault({ type: 'reshape', path: '/users.json', drop: ['response.result.data.users.entries.*.date_creation'], times: -1 } as never);
+		const [fresh] = emulator.addEvents({ users: [{ date_creation: at(5) }] }).users;
+		const { items, error } = await poll({ event: 'newUser' }, staticData);
+		expect(error).toBeUndefined();
+		expect(tokensOf(items, 'user_token')).toEqual([fresh]);
+		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+	});
+
+	const envelope = (data: IDataObject) => ({ response: { request: { status: { flag: 'success', code: 200 } }, result: { data } } });
+	const user = (token: string, second: number) => ({ user_token: token, date_creation: new Date(second * 1000).toUTCString() });
+	const fullRead = (path: string) => envelope({ user: { user_token: path.replace(/^\/users\/|\.json$/g, ''), date_creation: 'Mon, 06 Oct 2014 10:26:44 +0200' } });
+
+	it('a server that ignores `page` and always says "page 1 of 2": each new entry once, the repeated page ends the walk', async () => {
+		const base = Math.floor(Date.now() / 1000) - 100;
+		let list = [user('u-old', base)];
+		const stub = await startAnswerStub(({ path }) =>
+			path === '/users.json' ? envelope({ users: { pagination: { current_page: 1, total_pages: 2 }, count: list.length, entries: list } }) : fullRead(path),
+		);
+		try {
+			const staticData: IDataObject = {};
+			await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			list = [user('u-3', base + 3), user('u-2', base + 2), user('u-1', base + 1), ...list];
+			const { items, error } = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(error).toBeUndefined();
+			expect(tokensOf(items, 'user_token')).toEqual(['u-1', 'u-2', 'u-3']);
+			expect(stub.requests.filter((r) => r.path === '/users.json').length).toBeLessThanOrEqual(3);
+		} finally {
+			await stub.close();
+		}
+	});
+
+	it('a login arriving between page 1 and page 2 shifts the entries: none is emitted twice, none skipped', async () => {
+		const base = Math.floor(Date.now() / 1000) - 2000;
+		// Newest first; the first poll's page 2 request sees one more entry on top.
+		let all = [user('u-old', base)];
+		const stub = await startAnswerStub(({ path, query }) => {
+			if (path !== '/users.json') return fullRead(path);
+			const page = Number(query.page);
+			const size = Number(query.entries_per_page);
+			if (page === 2 && !all.some((u) => u.user_token === 'u-late')) all = [user('u-late', base + 1500), ...all];
+			const entries = all.slice((page - 1) * size, page * size);
+			return envelope({ users: { pagination: { current_page: page, total_pages: Math.ceil(all.length / size) }, count: entries.length, entries } });
+		});
+		try {
+			const staticData: IDataObject = {};
+			await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			all = [...Array.from({ length: 600 }, (_, n) => user(`u-${String(n).padStart(3, '0')}`, base + 1 + n)).reverse(), ...all];
+			const seen: string[] = [];
+			for (let round = 0; round < 3; round++) {
+				const { items, error } = await poll({ event: 'newUser', options: { maxEvents: 500 } }, staticData, 'trigger', stub.url);
+				expect(error).toBeUndefined();
+				seen.push(...tokensOf(items, 'user_token').map(String));
+			}
+			expect(seen).toHaveLength(601);
+			expect(new Set(seen).size).toBe(601);
+		} finally {
+			await stub.close();
+		}
 	});
 });
 

@@ -51,7 +51,8 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
         port: await H.pickPort(),
         step,
         skipBuild,
-        emulatorOptions: { userCount: 60, connectionCount: 20 },
+        // OneAll's public answer shapes (lists without pagination, documented entry keys only): what a real site may send.
+        emulatorOptions: { userCount: 60, connectionCount: 20, answers: 'public' },
       });
       ({ env, emu, FIXTURES } = s);
       step('Importing and publishing the two trigger examples');
