@@ -111,4 +111,12 @@ async function startLoginTrigger({ parameters, credentials, staticData = {}, mod
   };
 }
 
-module.exports = { pollOnce, startLoginTrigger, POLL_TYPE, LOGIN_TYPE };
+/** The logger a node's `this.logger` writes to: n8n-core's own (it carries its own @n8n/di and backend-common). */
+function n8nLogger() {
+  const coreRequire = require('node:module').createRequire(require.resolve('n8n-core'));
+  const { Container } = coreRequire('@n8n/di');
+  const { Logger } = coreRequire('@n8n/backend-common');
+  return Container.get(Logger);
+}
+
+module.exports = { pollOnce, startLoginTrigger, n8nLogger, POLL_TYPE, LOGIN_TYPE };

@@ -27,5 +27,8 @@ export function startLoginTrigger(args: {
 	mode?: 'webhook' | 'manual';
 }): Promise<LoginTrigger>;
 
+/** The logger a node's `this.logger` writes to (n8n-core's own instance), for spying on warnings. */
+export function n8nLogger(): { warn(message: string, meta?: object): void; error(message: string, meta?: object): void };
+
 export const POLL_TYPE: string;
 export const LOGIN_TYPE: string;
