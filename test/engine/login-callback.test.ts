@@ -3,6 +3,7 @@
  * built node in n8n-core's real WebhookContext (test/helpers/triggers.cjs) against the emulator.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
 import { emulatorCredentials } from '../helpers/params';
@@ -140,7 +141,7 @@ describe('Social Login Trigger: one deadline for verifying', () => {
 		expect(Date.now() - startedAt).toBeLessThan(3500);
 		expect(t.runs).toHaveLength(0);
 		const sent = emulator.requests.length;
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await sleep(1500);
 		expect(emulator.requests).toHaveLength(sent);
 	});
 
