@@ -33,7 +33,7 @@ export class OneAllLoginTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Set your OneAll widget's callback URI to one of this node's webhook URLs (shown above). To try it out, use the Test URL, click Listen for Test Event, then log in through the widget. When the workflow is published, set the callback URI to the Production URL. Each login is verified with OneAll before the workflow starts.",
+					"Set your OneAll widget's callback URI to one of this node's webhook URLs (shown above). To try it out, use the Test URL, start listening for a test event here, then log in through the widget (a refused login then shows its reason in the editor). When the workflow is published, set the callback URI to the Production URL. Each login is verified with OneAll before the workflow starts.",
 				name: 'callbackNotice',
 				type: 'notice',
 				default: '',

@@ -3,7 +3,8 @@
 // The OneAll triggers in a real n8n 2.41.1 (packed package installed as a community package, the
 // OneAll emulator): the two example workflows are activated; a browser-like form POST reaches the
 // Social Login Trigger's production URL (302 + an execution with the right user + the welcome tweet;
-// a forged token: an HTML 403 and no execution); the polling OneAll Trigger is run by n8n's own
+// the same login again: an HTML 403, no execution, the token in the static data n8n saved; a forged
+// token: an HTML 403 and no execution); the polling OneAll Trigger is run by n8n's own
 // scheduler (every minute: activation stores the cursor, the next tick emits the new users).
 // Prints "N passed, N failed". Options (after `--`): --skip-build.
 
