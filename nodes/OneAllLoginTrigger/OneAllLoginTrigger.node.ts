@@ -16,7 +16,7 @@ export class OneAllLoginTrigger implements INodeType {
 		icon: { light: 'file:../OneAll/oneall.svg', dark: 'file:../OneAll/oneall.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["respondWith"] === "page" ? "Answer: short page" : "Answer: redirect" }}',
+		subtitle: '={{ $parameter["respondWith"] === "page" || !$parameter["redirectUrl"] ? "Shows a short page" : "Redirects the browser" }}',
 		description: "Starts the workflow when a person logs in through your OneAll Social Login widget (its callback URI)",
 		defaults: { name: 'OneAll Social Login' },
 		inputs: [],
@@ -33,7 +33,7 @@ export class OneAllLoginTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Paste this node's Production URL (above) as your widget's callback URI: _oneall.push(['social_login','set_callback_uri', '<Production URL>']). Each login is verified with OneAll before the workflow starts.",
+					"Set your OneAll widget's callback URI to one of this node's webhook URLs (shown above). To try it out, use the Test URL, start listening for a test event here, then log in through the widget (a refused login then shows its reason in the editor). When the workflow is published, set the callback URI to the Production URL. Each login is verified with OneAll before the workflow starts.",
 				name: 'callbackNotice',
 				type: 'notice',
 				default: '',
@@ -55,8 +55,9 @@ export class OneAllLoginTrigger implements INodeType {
 				name: 'redirectUrl',
 				type: 'string',
 				default: '',
-				required: true,
 				placeholder: 'https://www.example.com/welcome',
+				description: 'Where the browser goes after a verified login. Empty: the short page is shown.',
+				hint: 'Prefer a fixed URL. If you use an expression, add its host to Allowed Redirect Hosts (in Options): any other host is refused, so the login can never be sent to an address someone else chose.',
 				displayOptions: { show: { respondWith: ['redirect'] } },
 			},
 			{
@@ -85,7 +86,7 @@ export class OneAllLoginTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					INCLUDE_ACCESS_TOKENS,
@@ -96,7 +97,33 @@ export class OneAllLoginTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 15,
 						description:
-							'Refuse a connection older than this, so a token seen once cannot start the workflow again later. 0 turns the check off.',
+							'Refuse a login older than this, or one OneAll gives no readable date. A login can start the workflow only once either way. 0 turns the age check off.',
+					},
+					{
+						displayName: 'Verification Timeout (Seconds)',
+						name: 'verifyTimeoutSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 60 },
+						default: 12,
+						description:
+							'How long the person waits at most while the login is checked with OneAll, retries included. After it, they see a failure page and the workflow does not start.',
+					},
+					{
+						displayName: 'Allowed Redirect Hosts',
+						name: 'allowedRedirectHosts',
+						type: 'string',
+						default: '',
+						placeholder: 'www.example.com, shop.example.com',
+						description:
+							'Comma-separated hosts a Redirect URL written as an expression may go to. A fixed Redirect URL needs no entry.',
+					},
+					{
+						displayName: 'Include Identity Vault Key',
+						name: 'includeIdentityVaultKey',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to pass the identity_vault_key of OneAll's login form on to the workflow. Only useful when your OneAll site has data encryption on.",
 					},
 				],
 			},

@@ -1,57 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkUrl } from '../OneAll/helpers/validation';
+import { raceDeadline } from '../OneAll/transport/deadline';
 import { TOKEN_PATTERN } from '../OneAll/transport/path';
-import { parseOneAllDate } from '../OneAllTrigger/cursor';
-import { readLogin } from '../OneAllTrigger/login';
+import { readLogin, type Login } from '../OneAllTrigger/login';
+import { checkEncryptedAnswer, EncryptedSiteError } from './encryption';
+import { checkLoginAge } from './age';
+import { readSettings, redirectTarget, type CallbackSettings } from './settings';
+import { Refusal, refuse, NEUTRAL } from './refusal';
+import { claimInProcess, recordUsed, releaseInProcess, usedElsewhere } from './replay';
 import { sendPage, sendRedirect } from './pages';
 
 const TOKEN = new RegExp(TOKEN_PATTERN);
 const ACTIONS = ['social_login', 'social_link'];
-
-interface CallbackSettings {
-	respondWith: 'redirect' | 'page';
-	redirectUrl: string;
-	addUserToken: boolean;
-	pageTitle: string;
-	pageMessage: string;
-	keepSecrets: boolean;
-	maxAgeSeconds: number;
-}
-
-/** Refused callback: the status and the page the browser gets. No execution starts. */
-class Refusal extends Error {
-	constructor(
-		readonly status: number,
-		readonly title: string,
-		message: string,
-	) {
-		super(message);
-	}
-}
-
-function refuse(status: number, title: string, message: string): never {
-	throw new Refusal(status, title, message);
-}
-
-function readSettings(context: IWebhookFunctions): CallbackSettings {
-	const fail = (message: string): never => refuse(500, 'Login callback not configured', message);
-	const respondWith = context.getNodeParameter('respondWith', 'redirect') === 'page' ? 'page' : 'redirect';
-	const redirectUrl = respondWith === 'redirect' ? String(context.getNodeParameter('redirectUrl', '')).trim() : '';
-	if (respondWith === 'redirect') checkUrl(redirectUrl, 'Redirect URL', fail);
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const maxAgeMinutes = Number(options.maxLoginAgeMinutes ?? 15);
-	return {
-		respondWith,
-		redirectUrl,
-		addUserToken: respondWith === 'redirect' && context.getNodeParameter('addUserToken', false) === true,
-		pageTitle: String(context.getNodeParameter('pageTitle', 'You are logged in')),
-		pageMessage: String(context.getNodeParameter('pageMessage', 'You can close this window.')),
-		keepSecrets: options.includeAccessTokens === true,
-		maxAgeSeconds: Number.isFinite(maxAgeMinutes) && maxAgeMinutes > 0 ? maxAgeMinutes * 60 : 0,
-	};
-}
 
 function field(form: IDataObject, name: string): string | undefined {
 	const value = form[name];
@@ -59,52 +20,80 @@ function field(form: IDataObject, name: string): string | undefined {
 }
 
 /** The connection token of OneAll's form POST, checked for shape before anything is sent to OneAll. */
-function readForm(form: IDataObject): { token: string; action: string } {
+function readForm(form: IDataObject): { token: string; action: string; vaultKey?: string } {
 	const connection = field(form, 'connection_token');
 	const loginToken = field(form, 'oa_social_login_token');
 	const token = connection ?? loginToken;
-	if (!token) refuse(400, 'Login failed', 'The login form did not carry a connection token.');
+	if (!token) refuse(400, NEUTRAL.title, NEUTRAL.message, 'the login form did not carry a connection token');
 	if (connection && loginToken && connection !== loginToken) {
-		refuse(400, 'Login failed', 'The login form carried two different tokens.');
+		refuse(400, NEUTRAL.title, NEUTRAL.message, 'the login form carried two different tokens');
 	}
-	if (!TOKEN.test(token)) refuse(400, 'Login failed', 'The login form carried a malformed token.');
+	if (!TOKEN.test(token)) refuse(400, NEUTRAL.title, NEUTRAL.message, 'the login form carried a malformed token');
 	const action = field(form, 'oa_action') ?? '';
-	if (!ACTIONS.includes(action)) refuse(400, 'Login failed', 'The login form carried an unknown action.');
-	return { token, action };
+	if (!ACTIONS.includes(action)) refuse(400, NEUTRAL.title, NEUTRAL.message, 'the login form carried an unknown action');
+	const vaultKey = field(form, 'identity_vault_key') || undefined;
+	return { token, action, vaultKey };
+}
+
+/** Reads the login from OneAll within the verification deadline; every failure becomes a refusal. */
+async function verify(
+	context: IWebhookFunctions,
+	token: string,
+	vaultKey: string | undefined,
+	settings: CallbackSettings,
+): Promise<Login> {
+	const timeoutMs = settings.verifyTimeoutSeconds * 1000;
+	const signal = AbortSignal.timeout(timeoutMs);
+	try {
+		// endsAt stops OneAll's retries in time; the race answers the person even if a read ignores it.
+		return await raceDeadline(
+			readLogin(context, token, settings.keepSecrets, {
+				endsAt: Date.now() + timeoutMs,
+				checkConnection: (data) => checkEncryptedAnswer(data, vaultKey),
+			}),
+			{ signal, timeoutMs, release: () => {} },
+		);
+	} catch (error) {
+		if (error instanceof EncryptedSiteError) {
+			context.logger.warn(error.message, { node: context.getNode().name });
+			refuse(502, NEUTRAL.title, NEUTRAL.message, 'the site has data encryption on; see the n8n log');
+		}
+		const status = error instanceof NodeApiError ? Number(error.httpCode) : NaN;
+		if (status === 404 || status === 400 || status === 403) {
+			refuse(403, NEUTRAL.title, NEUTRAL.message, 'OneAll does not know this connection token for this site');
+		}
+		refuse(502, NEUTRAL.title, NEUTRAL.message, `OneAll could not verify this login within ${settings.verifyTimeoutSeconds} s`);
+	}
 }
 
 /**
  * OneAll's login callback (docs/oneall-api.md §8.7): the person's browser form-POSTs an unsigned
  * connection_token, so anyone can post one. It is trusted only after GET /connections/<token>.json
- * answers with the site's keys (§7.4); a forged, unknown or stale token starts no execution.
+ * answers with the site's keys (§7.4), once (replay.ts), dated and recent (age.ts); a forged, unknown,
+ * replayed or stale token starts no production execution.
  */
 export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	let claimed: string | undefined;
 	try {
 		const settings = readSettings(this);
 		const form = (this.getBodyData() ?? {}) as IDataObject;
-		const { token, action } = readForm(form);
-		let login;
-		try {
-			login = await readLogin(this, token, settings.keepSecrets);
-		} catch (error) {
-			const status = error instanceof NodeApiError ? Number(error.httpCode) : NaN;
-			if (status === 404 || status === 400 || status === 403) {
-				refuse(403, 'Login not recognised', 'This login could not be verified with OneAll. Please log in again.');
-			}
-			refuse(502, 'Login could not be verified', 'OneAll could not be reached to verify this login. Please try again.');
+		const { token, action, vaultKey } = readForm(form);
+		const staticData = this.getWorkflowStaticData('node');
+		const usedUntil = Date.now() + settings.replayWindowSeconds * 1000;
+		if (usedElsewhere(staticData, token) || !claimInProcess(token, usedUntil)) {
+			refuse(403, NEUTRAL.title, NEUTRAL.message, 'this connection token was already used');
 		}
-		const loggedInAt = parseOneAllDate(login.connection.date ?? login.connection.date_creation);
-		if (settings.maxAgeSeconds && loggedInAt !== undefined && Date.now() / 1000 - loggedInAt > settings.maxAgeSeconds) {
-			refuse(403, 'Login expired', 'This login is too old to be used again. Please log in again.');
-		}
+		claimed = token;
+		const login = await verify(this, token, vaultKey, settings);
+		// Verified: the token stays used even when it is refused for its age below.
+		claimed = undefined;
+		recordUsed(staticData, token, usedUntil);
+		checkLoginAge(login.connection, settings.maxAgeSeconds);
+
 		const userToken = String(login.user.user_token);
-		if (settings.respondWith === 'redirect') {
-			const target = new URL(settings.redirectUrl);
-			if (settings.addUserToken) target.searchParams.set('user_token', userToken);
-			sendRedirect(this, target.toString());
-		} else {
-			sendPage(this, 200, settings.pageTitle, settings.pageMessage);
-		}
+		const target = redirectTarget(settings, userToken);
+		if (target) sendRedirect(this, target);
+		else sendPage(this, 200, settings.pageTitle, settings.pageMessage);
 		const output: IDataObject = {
 			action,
 			connection: login.connection,
@@ -112,14 +101,21 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 			identity: login.identity,
 			query: this.getQueryData() as IDataObject,
 		};
+		if (settings.includeVaultKey && vaultKey) output.identity_vault_key = vaultKey;
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([output])] };
 	} catch (error) {
-		// Never an n8n JSON error: the person's browser gets a page, and no execution starts.
+		if (claimed) releaseInProcess(claimed);
+		// Never an n8n JSON error: the person's browser gets a page.
 		const refusal =
 			error instanceof Refusal
 				? error
-				: new Refusal(500, 'Login failed', 'Something went wrong while checking this login. Please try again.');
+				: new Refusal(500, NEUTRAL.title, NEUTRAL.message, 'an unexpected error: ' + String((error as Error)?.message));
 		sendPage(this, refusal.status, refusal.title, refusal.message);
+		// A test run in the editor shows why; production never starts a workflow for a refused login.
+		if (this.getMode() === 'manual') {
+			const explanation = { refused: true, status: refusal.status, reason: refusal.reason };
+			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([explanation])] };
+		}
 		return { noWebhookResponse: true };
 	}
 }

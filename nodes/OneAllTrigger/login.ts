@@ -13,6 +13,13 @@ export interface Login extends IDataObject {
 	identity: IDataObject;
 }
 
+export interface LoginReadSettings {
+	/** Epoch ms by which both reads, retries included, must be over (see RequestSettings.endsAt). */
+	endsAt?: number;
+	/** Sees the connection read's `result.data` before the user is read; throws to stop. */
+	checkConnection?: (connectionData: IDataObject) => void;
+}
+
 function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
@@ -26,18 +33,25 @@ export async function readLogin(
 	context: IPollFunctions | IWebhookFunctions,
 	connectionToken: string,
 	keepSecrets: boolean,
+	settings: LoginReadSettings = {},
 ): Promise<Login> {
 	const connectionData = resultData(
 		await oneAllApiRequest.call(context, {
 			method: 'GET',
 			path: apiPath('/connections/{token}.json', { token: connectionToken }),
+			endsAt: settings.endsAt,
 		}),
 	);
+	settings.checkConnection?.(connectionData);
 	const loginUser = asObject(connectionData.user);
 	const identity = asObject(loginUser.identity);
 	const userToken = tokenSegment(loginUser.user_token, 'The connection\'s user_token', failFor(context.getNode()));
 	const userData = resultData(
-		await oneAllApiRequest.call(context, { method: 'GET', path: apiPath('/users/{token}.json', { token: userToken }) }),
+		await oneAllApiRequest.call(context, {
+			method: 'GET',
+			path: apiPath('/users/{token}.json', { token: userToken }),
+			endsAt: settings.endsAt,
+		}),
 	);
 	const login: Login = {
 		connection: asObject(connectionData.connection),

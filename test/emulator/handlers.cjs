@@ -254,13 +254,22 @@ function readIdentity(ctx) {
   return ok(ctx, { identity: identityFull(identity) }, { kind: 'read' });
 }
 
+/**
+ * An encrypted site's user data: OneAll's scheme is not public (README: encrypted site), so this is
+ * only opaque text that no client can read, never a real cipher.
+ */
+function opaque(value) {
+  return 'encrypted:' + Buffer.from(JSON.stringify(value)).toString('base64').split('').reverse().join('');
+}
+
 function readConnection(ctx) {
   const c = ctx.data.connections.get(ctx.params.connection_token);
   if (!c) return fail(ctx, 404, `The connection ${ctx.params.connection_token} does not exist`, { kind: 'read' });
   const identity = ctx.data.identities.get(c.identity_token);
+  const user = { user_token: identity.user_token, identity: identityFull(identity) };
   const data = {
     connection: { connection_token: c.connection_token, date: oneallDate(c.date_creation), plugin: c.plugin },
-    user: { user_token: identity.user_token, identity: identityFull(identity) },
+    user: ctx.encryptedSite ? opaque(user) : user,
   };
   return ok(ctx, data, { kind: 'read' }, { flag: 'success', code: 200, info: 'The user successfully authenticated' });
 }

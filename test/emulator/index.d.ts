@@ -128,6 +128,8 @@ export interface EmulatorOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** How list answers are shaped (profiles.cjs); default 'generous'. */
   answers?: AnswerProfile;
+  /** Data encryption on: connection reads answer the user data as opaque text (README: encrypted site). */
+  encryptedSite?: boolean;
 }
 
 /**
@@ -186,6 +188,8 @@ export interface Emulator {
   /** Answer profile of list answers from now on (also POST /__emulator/answers {"answers": …}); reset() restores the start option. */
   setAnswers(profile: AnswerProfile): void;
   readonly answers: AnswerProfile;
+  /** Data encryption on from now on (also POST /__emulator/encrypted-site {"encryptedSite": true}); reset() restores the start option. */
+  setEncryptedSite(on: boolean): void;
   setRateLimit(requestsPerSecond: number | undefined): void;
   /** Clears log, callbacks, faults, latency and rate limit, restores the start answer profile; data stays. */
   reset(): void;

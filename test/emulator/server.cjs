@@ -38,6 +38,7 @@ async function startEmulator(opts = {}) {
     now = () => Date.now(),
     onRequest,
     answers = 'generous',
+    encryptedSite = false,
   } = opts;
   checkProfile(answers);
 
@@ -67,6 +68,7 @@ async function startEmulator(opts = {}) {
     closed: false,
     callbackDelay: asyncCallbackDelayMs,
     answers, // answer profile (profiles.cjs)
+    encryptedSite, // data encryption on: connection user data answered as opaque text (README)
   };
   const faults = createFaults(now);
 
@@ -190,7 +192,7 @@ async function startEmulator(opts = {}) {
       );
     }
 
-    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs, answers: state.answers };
+    const ctx = { data: site.data, params: match.params, query, rawBody: rawFull, resource, now: ctxNow, state, asyncCallbackDelayMs, answers: state.answers, encryptedSite: state.encryptedSite };
     const out = match.route.handler(ctx);
     entry.kind = out.kind;
     entry.outcome = out.outcome; // set now: a push that is never answered (afterProcessing) still counts
@@ -388,6 +390,9 @@ async function startEmulator(opts = {}) {
           return send(res, { status: 400, json: { error: e.message } });
         }
         return okJson({ ok: true, answers: state.answers });
+      case 'POST /__emulator/encrypted-site':
+        api.setEncryptedSite(body.encryptedSite === true);
+        return okJson({ ok: true, encryptedSite: state.encryptedSite });
       case 'POST /__emulator/rate-limit':
         api.setRateLimit(body.requestsPerSecond ?? undefined);
         return okJson({ ok: true, requestsPerSecond: state.rps ?? null });
@@ -465,6 +470,10 @@ async function startEmulator(opts = {}) {
     get answers() {
       return state.answers;
     },
+    /** Data encryption on the site from now on (README: encrypted site); reset() restores the start option. */
+    setEncryptedSite(on) {
+      state.encryptedSite = Boolean(on);
+    },
     setLatency(ms) {
       state.latency = Math.max(0, Number(ms) || 0);
     },
@@ -479,6 +488,7 @@ async function startEmulator(opts = {}) {
       state.latency = 0;
       state.callbackDelay = asyncCallbackDelayMs;
       state.answers = answers;
+      state.encryptedSite = encryptedSite;
       state.rps = undefined;
       state.windows.clear();
       faults.clear();

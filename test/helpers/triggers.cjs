@@ -12,7 +12,7 @@ const POLL_TYPE = 'n8n-nodes-oneall.oneAllTrigger';
 const LOGIN_TYPE = 'n8n-nodes-oneall.oneAllLoginTrigger';
 const CREDENTIAL_TYPE = 'oneAllApi';
 
-async function contextParts(type, parameters, credentials, name) {
+async function contextParts(type, parameters, credentials, name, staticData) {
   const loader = await loadPackage();
   const nodeTypes = nodeTypesFor(loader);
   const node = {
@@ -25,11 +25,13 @@ async function contextParts(type, parameters, credentials, name) {
     credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'OneAll test' } },
     webhookId: 'c0ffee00-0000-4000-8000-000000000001',
   };
-  const workflow = new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+  const newWorkflow = (data) =>
+    new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, nodeTypes, active: true, settings: {}, staticData: data });
+  const workflow = newWorkflow(staticData);
   const additionalData = additionalDataFor({
     credentialsHelper: new TestCredentialsHelper(loader.credentialTypes, { [CREDENTIAL_TYPE]: credentials }),
   });
-  return { node, workflow, additionalData, nodeType: nodeTypes.getByNameAndVersion(type, 1) };
+  return { node, workflow, newWorkflow, additionalData, nodeType: nodeTypes.getByNameAndVersion(type, 1) };
 }
 
 /**
@@ -52,9 +54,12 @@ async function pollOnce({ parameters, credentials, staticData, mode = 'trigger' 
  * A real HTTP server whose every request goes to the login trigger's webhook(), with the body parsed
  * as n8n parses application/x-www-form-urlencoded. Each call's result is recorded: `runs` holds the
  * items of every call that would start an execution.
+ * Static data as n8n's production webhooks handle it (live-webhooks.ts): each call gets a new Workflow
+ * with the stored static data, saved back (whole, last writer wins) once webhook() returned and only
+ * when it changed. `staticData` is that store ("the database"); mode 'manual' = a test webhook.
  */
-async function startLoginTrigger({ parameters, credentials }) {
-  const parts = await contextParts(LOGIN_TYPE, parameters, credentials, 'OneAll Social Login');
+async function startLoginTrigger({ parameters, credentials, staticData = {}, mode = 'webhook' }) {
+  const parts = await contextParts(LOGIN_TYPE, parameters, credentials, 'OneAll Social Login', staticData);
   const runs = [];
   const calls = [];
   const server = http.createServer((req, res) => {
@@ -69,9 +74,14 @@ async function startLoginTrigger({ parameters, credentials }) {
         : {};
       const additionalData = { ...parts.additionalData, httpRequest: req, httpResponse: res };
       const webhookData = { httpMethod: req.method, node: parts.node.name, path: 'oneall-login', webhookDescription: parts.nodeType.description.webhooks[0], workflowId: 'wf-trigger', workflowExecuteAdditionalData: additionalData };
-      const context = new WebhookContext(parts.workflow, parts.node, additionalData, 'webhook', webhookData, [], null);
+      const workflow = parts.newWorkflow(JSON.parse(JSON.stringify(staticData)));
+      const context = new WebhookContext(workflow, parts.node, additionalData, mode, webhookData, [], null);
       try {
         const result = await parts.nodeType.webhook.call(context);
+        if (workflow.staticData.__dataChanged === true) {
+          for (const key of Object.keys(staticData)) delete staticData[key];
+          Object.assign(staticData, JSON.parse(JSON.stringify(workflow.staticData)));
+        }
         calls.push(result);
         if (result.workflowData) runs.push(result.workflowData[0]);
         if (!result.noWebhookResponse && !res.headersSent) res.end('{"message":"Workflow was started"}');
@@ -86,6 +96,7 @@ async function startLoginTrigger({ parameters, credentials }) {
   return {
     url,
     runs,
+    staticData,
     calls,
     /** POSTs a form as a browser does after OneAll's login (no redirects followed). */
     async postForm(fields, query = '') {
@@ -100,4 +111,12 @@ async function startLoginTrigger({ parameters, credentials }) {
   };
 }
 
-module.exports = { pollOnce, startLoginTrigger, POLL_TYPE, LOGIN_TYPE };
+/** The logger a node's `this.logger` writes to: n8n-core's own (it carries its own @n8n/di and backend-common). */
+function n8nLogger() {
+  const coreRequire = require('node:module').createRequire(require.resolve('n8n-core'));
+  const { Container } = coreRequire('@n8n/di');
+  const { Logger } = coreRequire('@n8n/backend-common');
+  return Container.get(Logger);
+}
+
+module.exports = { pollOnce, startLoginTrigger, n8nLogger, POLL_TYPE, LOGIN_TYPE };

@@ -54,7 +54,7 @@ async function loginCallback({ cluster, emu, FIXTURES, welcome, check, seq }) {
   const forgedChecked = since(emu, seq).some((r) => r.path === `/connections/${T.FORGED_TOKEN}.json` && r.status === 404);
   await H.sleep(3000); // an execution it wrongly queued would have finished by now
   const after = (await T.finishedExecutions(cluster.api, welcome.id)).length;
-  check(forged.status === 403 && /could not be verified/.test(forgedText), `forged token: main answered ${forged.status} ${forgedText.slice(0, 120)}`);
+  check(forged.status === 403 && /Login failed/.test(forgedText), `forged token: main answered ${forged.status} ${forgedText.slice(0, 120)}`);
   check(forgedChecked, 'forged token: not checked with OneAll');
   check(after === 1, `forged token: ${after - 1} executions started`);
   H.info(`forged token: main answered ${forged.status} (HTML), checked with OneAll (404), executions of the login workflow still ${after}`);

@@ -3,7 +3,8 @@
 // The OneAll triggers in a real n8n 2.41.1 (packed package installed as a community package, the
 // OneAll emulator): the two example workflows are activated; a browser-like form POST reaches the
 // Social Login Trigger's production URL (302 + an execution with the right user + the welcome tweet;
-// a forged token: an HTML 403 and no execution); the polling OneAll Trigger is run by n8n's own
+// the same login again: an HTML 403, no execution, the token in the static data n8n saved; a forged
+// token: an HTML 403 and no execution); the polling OneAll Trigger is run by n8n's own
 // scheduler (every minute: activation stores the cursor, the next tick emits the new users).
 // Prints "N passed, N failed". Options (after `--`): --skip-build.
 
@@ -98,12 +99,32 @@ describe(`OneAll triggers in a real n8n ${H.N8N_VERSION}`, () => {
     H.info(`302 -> ${res.headers.get('location')}; execution ${execution.id} (${execution.status}); tweet pushed for ${FIXTURES.identities.twitter}`);
   });
 
+  check('the same login posted again: an HTML 403, no execution, no user token; the used token is in the workflow static data n8n saved', async () => {
+    const login = (await executions(welcome.id))[0];
+    assert.ok(login, 'runs after the verified-login check');
+    const { data } = await runData(login.id);
+    const token = H.nodeItems({ data }, 'OneAll Social Login')[0].connection.connection_token;
+    const before = (await executions(welcome.id)).length;
+    for (let i = 0; i < 2; i++) {
+      const res = await postLogin(token);
+      assert.equal(res.status, 403);
+      assert.equal(res.headers.get('location'), null);
+      assert.ok(!(await res.text()).includes(FIXTURES.users.primary), 'the replayed login carried the user token');
+    }
+    // What another webhook process or main would read: n8n saved the node's static data after webhook().
+    const stored = await server.api(`/rest/workflows/${welcome.id}`);
+    const usedLogins = stored.json?.data?.staticData?.['node:OneAll Social Login']?.usedLogins ?? {};
+    assert.ok(Number(usedLogins[token]) > Date.now(), `static data: ${JSON.stringify(stored.json?.data?.staticData)}`);
+    await H.sleep(3000);
+    assert.equal((await executions(welcome.id)).length, before, 'the replayed login started an execution');
+  });
+
   check('a forged token: an HTML 403 page, no execution', async () => {
     const before = (await executions(welcome.id)).length;
     const res = await postLogin(T.FORGED_TOKEN);
     assert.equal(res.status, 403);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
-    assert.match(await res.text(), /could not be verified/);
+    assert.match(await res.text(), /Login failed/);
     assert.ok(emu.requests.some((r) => r.path === `/connections/${T.FORGED_TOKEN}.json` && r.status === 404), 'the token was checked with OneAll');
     await H.sleep(3000);
     assert.equal((await executions(welcome.id)).length, before, 'the forged login started an execution');

@@ -44,6 +44,11 @@ export interface RequestSettings {
 	pacer?: ExecutionPacer;
 	/** Overrides the default timeout (30 s for reads, 120 s for writes); a deadline for the whole answer, at most 600 s. */
 	timeoutMs?: number;
+	/**
+	 * Epoch ms by which every attempt together must be over (a person waiting on a page): no attempt
+	 * runs past it and no retry starts that would end after it.
+	 */
+	endsAt?: number;
 }
 
 export interface OneAllRequest extends RequestSettings {
@@ -143,6 +148,9 @@ async function exchange(
 	let attempt = 1;
 	let refusals = 0;
 	let firstRefusedAt: number | undefined;
+	const left = () => (request.endsAt === undefined ? Infinity : request.endsAt - Date.now());
+	/** A retry after `delayMs` still has time for an answer before `endsAt`. */
+	const fits = (delayMs: number) => left() - delayMs > 0;
 
 	for (;;) {
 		let sentAt: number;
@@ -155,11 +163,13 @@ async function exchange(
 			throw new NodeOperationError(node, error as Error, { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
+		const attemptMs = Math.min(timeoutMs, left());
+		if (attemptMs <= 0) throw oneAllNetworkError(node, 'ETIMEDOUT', 'No time left before the deadline', where);
 		try {
-			response = await send(context, { ...options }, timeoutMs, credential);
+			response = await send(context, { ...options, timeout: attemptMs }, attemptMs, credential);
 		} catch (error) {
 			if (error instanceof DeadlineExceededError) {
-				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT')) {
+				if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, 'ETIMEDOUT') && fits(retryDelayMs(attempt, undefined))) {
 					earlierMayHaveExecuted = true;
 					await sleep(retryDelayMs(attempt++, undefined));
 					continue;
@@ -172,7 +182,7 @@ async function exchange(
 			}
 			const code = errorCode(error);
 			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject, { itemIndex });
-			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code)) {
+			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code) && fits(retryDelayMs(attempt, undefined))) {
 				earlierMayHaveExecuted ||= mayHaveExecuted({ code });
 				await sleep(retryDelayMs(attempt++, undefined));
 				continue;
@@ -211,12 +221,12 @@ async function exchange(
 			refusals++;
 			firstRefusedAt ??= sentAt;
 			// The next attempt starts after this wait or the pacer's spacing, whichever is longer.
-			if (withinRateLimitBudget(sentAt - firstRefusedAt, Math.max(delay, pacer.paceMs))) {
+			if (withinRateLimitBudget(sentAt - firstRefusedAt, Math.max(delay, pacer.paceMs)) && fits(delay)) {
 				if (delay > 0) await sleep(delay); // only this request waits; the pacer slowed the others down
 				continue;
 			}
 		}
-		if (!rateLimited && attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode)) {
+		if (!rateLimited && attempt < MAX_ATTEMPTS && mayRetryStatus(kind, response.statusCode) && fits(delay)) {
 			earlierMayHaveExecuted ||= mayHaveExecuted({ status: response.statusCode });
 			await sleep(delay);
 			attempt++;
