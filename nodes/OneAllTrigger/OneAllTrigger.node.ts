@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { INCLUDE_ACCESS_TOKENS } from '../OneAll/actions/account/shared';
+import { NODES_PANEL_DESCRIPTION } from '../OneAll/nodesPanel';
 import { EVENT_NAMES, EVENTS, NETWORK_OPTIONS } from './events';
 import { pollEvents } from './poll';
 
@@ -18,7 +19,8 @@ export class OneAllTrigger implements INodeType {
 		version: 1,
 		// The event's display name ("New User"), not its value.
 		subtitle: `={{ ${EVENT_NAMES.map((name) => `$parameter["event"] === "${name}" ? "${EVENTS[name].name}" : `).join('')}"" }}`,
-		description: 'Starts the workflow on new OneAll logins, users, identities or sharing messages (polling)',
+		// n8n's nodes panel shows this text for the OneAll entry, which merges the action node with this trigger.
+		description: NODES_PANEL_DESCRIPTION,
 		defaults: { name: 'OneAll Trigger' },
 		polling: true,
 		inputs: [],

@@ -22,12 +22,6 @@ function panelEntries(nodes: INodeTypeDescription[]): Map<string, string> {
 	return entries;
 }
 
-/**
- * TEMPORARY (issue 27 #2): nodes/OneAllTrigger belongs to another branch; the lead sets its description
- * to NODES_PANEL_DESCRIPTION when merging, then sets this to false (the test below says when).
- */
-const TEMPORARY_TRIGGER_DESCRIPTION_PENDING = true;
-
 describe('the OneAll entry of the nodes panel', () => {
 	const entries = panelEntries([new OneAll(), new OneAllTrigger(), new OneAllLoginTrigger()].map((n) => n.description));
 
@@ -38,11 +32,7 @@ describe('the OneAll entry of the nodes panel', () => {
 
 	it('says what the node does: publish and read first, then the trigger', () => {
 		expect(NODES_PANEL_DESCRIPTION).toMatch(/^Publish .*Facebook.*LinkedIn.*Pinterest.*X.*YouTube.*read .*start a workflow/);
-		if (TEMPORARY_TRIGGER_DESCRIPTION_PENDING) {
-			expect(entries.get('oneAll')).not.toBe(NODES_PANEL_DESCRIPTION); // set the flag to false once merged
-		} else {
-			expect(entries.get('oneAll')).toBe(NODES_PANEL_DESCRIPTION);
-		}
+		expect(entries.get('oneAll')).toBe(NODES_PANEL_DESCRIPTION);
 	});
 
 	it('is found by the words people type (codex aliases)', () => {

@@ -29,17 +29,6 @@ const DEVELOPER_NOTES: Array<[RegExp, string]> = [
 	[/\(\s*[a-z_]+(\.[a-z_]+)+\s*[,;)]/, 'an API key path in parentheses'],
 ];
 
-/**
- * TEMPORARY: texts of the two triggers that other branches rewrite (issue 27, items 1 and 6). Remove an
- * entry once its text is fixed; the test fails when an entry no longer matches anything, so none stays.
- */
-const TEMPORARY_TRIGGER_EXCLUSIONS: string[] = [
-	// OneAll Social Login Trigger's setup notice: '<Production URL>' vanishes (branch login).
-	"Paste this node's Production URL (above) as your widget's callback URI: _oneall.push(['social_login','set_callback_uri', '<Production URL>']). Each login is verified with OneAll before the workflow starts.",
-	// OneAll Trigger's New Sharing Message event: a docs reference (branch poll).
-	'A message published through the Social Sharing API (docs/oneall-api.md §8.1)',
-];
-
 interface UiText {
 	where: string;
 	text: string;
@@ -99,8 +88,6 @@ export function developerNotes(text: string): string[] {
 	return DEVELOPER_NOTES.filter(([pattern]) => pattern.test(text)).map(([, what]) => what);
 }
 
-const excluded = (text: string) => TEMPORARY_TRIGGER_EXCLUSIONS.includes(text);
-
 describe('UI strings of every node and credential', () => {
 	it('walks the whole description: options, collections, locator modes, credential texts, codex', () => {
 		const where = ALL_TEXTS.map((entry) => entry.where).join('\n');
@@ -128,21 +115,16 @@ describe('UI strings of every node and credential', () => {
 	});
 
 	it('no text contains something the editor would take for an HTML tag', () => {
-		const problems = ALL_TEXTS.filter(({ text }) => !excluded(text))
+		const problems = ALL_TEXTS
 			.filter(({ text }) => unsafeTags(text).length > 0)
 			.map(({ where, text }) => `${where}: ${JSON.stringify(text)}`);
 		expect(problems).toEqual([]);
 	});
 
 	it('no text is a developer note (docs references, API key paths)', () => {
-		const problems = ALL_TEXTS.filter(({ text }) => !excluded(text))
+		const problems = ALL_TEXTS
 			.filter(({ text }) => developerNotes(text).length > 0)
 			.map(({ where, text }) => `${where}: ${JSON.stringify(text)} (${developerNotes(text).join(', ')})`);
 		expect(problems).toEqual([]);
-	});
-
-	it('every temporary exclusion still matches a text (remove it once fixed)', () => {
-		const texts = new Set(ALL_TEXTS.map(({ text }) => text));
-		expect(TEMPORARY_TRIGGER_EXCLUSIONS.filter((text) => !texts.has(text))).toEqual([]);
 	});
 });
