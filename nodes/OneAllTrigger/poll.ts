@@ -72,46 +72,74 @@ async function newestPage(context: IPollFunctions, event: EventKind, page: numbe
 	});
 }
 
+/** What one poll has read of the list so far: tokens counted once per poll, the new entries in list order. */
+interface Walk {
+	cursor: Cursor;
+	known: Set<string>;
+	inThisPoll: Set<string>;
+	found: ListedEvent[];
+}
+
+/**
+ * Reads one page into the walk. `fresh`: entries not met before in this poll; `reached`: the page ends in
+ * a token passed before or a date before the window (desc order: older pages hold nothing new).
+ */
+function readPage(context: IPollFunctions, event: EventKind, walk: Walk, entries: IDataObject[]) {
+	const { cursor, known, inThisPoll, found } = walk;
+	let fresh = 0;
+	let reached = false;
+	for (const entry of entries) {
+		const token = entry[event.tokenKey];
+		if (typeof token === 'string' && inThisPoll.has(token)) continue;
+		if (typeof token === 'string' && known.has(token)) {
+			inThisPoll.add(token);
+			fresh++;
+			reached = true;
+			continue;
+		}
+		if (reachedCursor(cursor, { second: parseOneAllDate(entry.date_creation) })) {
+			reached = true;
+			continue;
+		}
+		const item = listed(context, event, entry);
+		if (!item) continue;
+		inThisPoll.add(item.token);
+		fresh++;
+		const isNew = isAfter(cursor, item);
+		reached = !isNew;
+		if (isNew) found.push(item);
+	}
+	return { fresh, reached };
+}
+
 /**
  * Every entry not passed before, oldest first. Entries are told apart by token: one poll counts each
  * token once (a login arriving between two pages shifts entries onto the next page), a page bringing no
  * token not seen in this poll ends the walk (a server that ignores `page`), and a page ending in a token
  * passed before or a date before the window means older pages hold nothing new. Entries before the window
  * are not checked. More than MAX_PAGES_PER_POLL pages of new entries: the older ones are skipped (logged).
+ * An entry deleted while the walk reads the next page moves an older one up onto a page already read:
+ * a walk over more than one page therefore reads those pages once more at its end and takes the tokens it
+ * has not met yet (once per poll: two deletions timed around both reads can still hide an entry).
  */
 async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: Cursor) {
-	const known = new Set(cursor.seen);
-	const inThisPoll = new Set<string>();
-	const found: ListedEvent[] = [];
+	const walk: Walk = { cursor, known: new Set(cursor.seen), inThisPoll: new Set(), found: [] };
+	let pagesWithNews = 0;
+	let complete = false;
 	for (let page = 1; page <= MAX_PAGES_PER_POLL; page++) {
 		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
-		let fresh = 0;
-		// Desc order: once the page's last entry is known or before the window, older pages hold nothing new.
-		let reached = false;
-		for (const entry of entries) {
-			const token = entry[event.tokenKey];
-			if (typeof token === 'string' && inThisPoll.has(token)) continue;
-			if (typeof token === 'string' && known.has(token)) {
-				inThisPoll.add(token);
-				fresh++;
-				reached = true;
-				continue;
-			}
-			if (reachedCursor(cursor, { second: parseOneAllDate(entry.date_creation) })) {
-				reached = true;
-				continue;
-			}
-			const item = listed(context, event, entry);
-			if (!item) continue;
-			inThisPoll.add(item.token);
-			fresh++;
-			const isNew = isAfter(cursor, item);
-			reached = !isNew;
-			if (isNew) found.push(item);
-		}
-		if (reached || fresh === 0 || !hasMore) return { found: oldestFirst(found), complete: true };
+		const { fresh, reached } = readPage(context, event, walk, entries);
+		if (fresh > 0) pagesWithNews = page;
+		complete = reached || fresh === 0 || !hasMore;
+		if (complete) break;
 	}
-	return { found: oldestFirst(found), complete: false };
+	// A page that brought nothing new (a server ignoring `page`) is not read again.
+	for (let page = 1; pagesWithNews > 1 && page <= pagesWithNews; page++) {
+		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
+		readPage(context, event, walk, entries);
+		if (!hasMore) break;
+	}
+	return { found: oldestFirst(walk.found), complete };
 }
 
 /** The event read in full, tokens redacted unless asked for. A vanished entry (404) is emitted as listed. */

@@ -310,6 +310,49 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 			await stub.close();
 		}
 	});
+
+	it('an entry deleted between page 1 and page 2 makes an older one slide onto page 1: every surviving entry is emitted once', async () => {
+		const base = Math.floor(Date.now() / 1000) - 2000;
+		let all = [user('u-old', base)];
+		let deleted: string | undefined;
+		const stub = await startAnswerStub(({ path, query }) => {
+			if (path !== '/users.json') return fullRead(path);
+			const page = Number(query.page);
+			const size = Number(query.entries_per_page);
+			// Once, before page 2 is read: the newest entry (read on page 1) is deleted, so page 1's successor
+			// moves up onto page 1, which this poll has already read.
+			if (page === 2 && deleted === undefined) {
+				deleted = all[0].user_token;
+				all = all.slice(1);
+			}
+			const entries = all.slice((page - 1) * size, page * size);
+			return envelope({ users: { pagination: { current_page: page, total_pages: Math.ceil(all.length / size) }, count: entries.length, entries } });
+		});
+		try {
+			const staticData: IDataObject = {};
+			await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			const added = Array.from({ length: 600 }, (_, n) => user(`u-${String(n).padStart(3, '0')}`, base + 1 + n)).reverse();
+			all = [...added, ...all];
+			const slides = added[500].user_token;
+			const emitted: string[] = [];
+			for (let round = 0; round < 2; round++) {
+				const { items, error } = await poll({ event: 'newUser', options: { maxEvents: 500 } }, staticData, 'trigger', stub.url);
+				expect(error).toBeUndefined();
+				emitted.push(...tokensOf(items, 'user_token').map(String));
+			}
+			expect(deleted).toBe('u-599');
+			expect(emitted).toContain(slides);
+			// The walk over two pages reads them once more; the next poll ends on page 1 and reads it alone.
+			expect(stub.requests.filter((r) => r.path === '/users.json').map((r) => r.query.page)).toEqual(['1', '1', '2', '1', '2', '1']);
+			// Every surviving entry once; the deleted one was listed before it went, so it may be emitted (once).
+			const surviving = added.map((u) => u.user_token).filter((token) => token !== deleted);
+			expect(emitted.filter((token) => token !== deleted).sort()).toEqual(surviving.sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect((await poll({ event: 'newUser' }, staticData, 'trigger', stub.url)).items).toBeNull();
+		} finally {
+			await stub.close();
+		}
+	});
 });
 
 describe('OneAll Social Login Trigger: the widget callback', () => {
