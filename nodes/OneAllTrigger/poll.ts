@@ -23,7 +23,10 @@ import {
 import { EVENTS, isEventName, matchesNetwork, missingFields, type EventKind } from './events';
 import { readLogin } from './login';
 
-/** Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. */
+/**
+ * Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. A walk
+ * over more than one page reads them once more (entriesAfter), so a poll sends at most twice as many list requests.
+ */
 export const MAX_PAGES_PER_POLL = 20;
 /** Polls in which an event's full read fails (while others succeed) before it is passed as failed. */
 export const MAX_READ_FAILURES = 3;
@@ -124,17 +127,17 @@ function readPage(context: IPollFunctions, event: EventKind, walk: Walk, entries
  */
 async function entriesAfter(context: IPollFunctions, event: EventKind, cursor: Cursor) {
 	const walk: Walk = { cursor, known: new Set(cursor.seen), inThisPoll: new Set(), found: [] };
-	let pagesWithNews = 0;
+	// Up to the last page that brought a token not met in this poll: a repeated page (a server ignoring `page`) is not.
+	let pagesToReread = 0;
 	let complete = false;
 	for (let page = 1; page <= MAX_PAGES_PER_POLL; page++) {
 		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
 		const { fresh, reached } = readPage(context, event, walk, entries);
-		if (fresh > 0) pagesWithNews = page;
+		if (fresh > 0) pagesToReread = page;
 		complete = reached || fresh === 0 || !hasMore;
 		if (complete) break;
 	}
-	// A page that brought nothing new (a server ignoring `page`) is not read again.
-	for (let page = 1; pagesWithNews > 1 && page <= pagesWithNews; page++) {
+	for (let page = 1; pagesToReread > 1 && page <= pagesToReread; page++) {
 		const { entries, hasMore } = await newestPage(context, event, page, MAX_PAGE_SIZE);
 		readPage(context, event, walk, entries);
 		if (!hasMore) break;
