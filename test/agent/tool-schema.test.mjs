@@ -78,10 +78,13 @@ describe(`OneAll as an AI Agent tool in n8n ${H.N8N_VERSION}`, () => {
       } else if (op.resource === 'sharingMessage') {
         assert.ok(params.includes('identity') || params.includes('user'), `${where}: neither the user nor the identity can come from the model`);
       }
-      // Dropdowns and the Options collection stay choices of the workflow's author (the editor offers no $fromAI there).
+      // Dropdowns and the Options collection stay choices of the workflow's author (the editor offers no $fromAI there);
+      // so does Multi-Network's list of networks and their overrides (its base text and link come from the model).
+      const authorChoices = op.resource === 'multiNetwork' ? ['options', 'collection', 'fixedCollection'] : ['options', 'collection'];
       for (const fixed of op.fixed) {
-        assert.ok(['options', 'collection'].includes(fixed.type), `${where}: "${fixed.param}" (${fixed.type}) is visible but cannot be given to the model`);
+        assert.ok(authorChoices.includes(fixed.type), `${where}: "${fixed.param}" (${fixed.type}) is visible but cannot be given to the model`);
       }
+      if (op.resource === 'multiNetwork') assert.ok(params.includes('text'), `${where}: the base text cannot come from the model`);
     }
   });
 
