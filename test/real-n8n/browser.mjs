@@ -4,12 +4,16 @@
 // download): signs in as the owner, creates a workflow, finds "OneAll" in the nodes panel, adds
 // Pinterest > Publish Pin, checks the credential and fields render, uses the board picker, fills
 // identity / board id / title / picture URL, executes the node against the OneAll emulator and
-// checks the output panel, what the emulator received and the node's subtitle on the canvas; then adds
-// the OneAll Social Login Trigger and checks its panel shows the webhook URL to paste into the widget.
+// checks the output panel, what the emulator received and the node's subtitle on the canvas; adds
+// Facebook > Publish Group Post and checks the notice that Meta removed group publishing (issue 21 #3).
+// Then, in a new workflow, the OneAll Social Login Trigger: its panel shows the Test and Production URLs
+// to paste into the widget and a setup notice without empty placeholders (issue 27 #1); "Execute step"
+// listens, the test POSTs OneAll's login form (as a browser does) to the Test URL, and the output panel
+// shows the verified login, then, listening again, a forged token's `{ refused, status, reason }` (#5).
 // The nodes panel's OneAll entry is checked for the words people search ("publish", "sharing", ...) and
 // for its text (issue 27 #2). Screenshots: test-output/browser-*.png.
 //
-// Needs /usr/bin/chromium (`apt-get install -y chromium`). Options: --skip-build, --with-trigger-panel. CHROMIUM_PATH overrides /usr/bin/chromium.
+// Needs /usr/bin/chromium (`apt-get install -y chromium`). Options: --skip-build. CHROMIUM_PATH overrides /usr/bin/chromium.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,6 +23,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { browserSteps } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
+import * as T from './trigger-helpers.mjs';
 
 H.ensureN8nNode();
 
@@ -49,12 +54,19 @@ const ACTION = 'Publish a pin on a Pinterest board';
 // from the build the test runs.
 const panelDescription = () =>
   createRequire(import.meta.url)(path.join(H.ROOT, 'dist/nodes/OneAll/nodesPanel.js')).NODES_PANEL_DESCRIPTION;
+const GROUP_ACTION = 'Publish a post in a Facebook group';
+/** The notice on the Facebook group operations (nodes/OneAll/actions/common/caveats.ts), from the build. */
+const groupNotice = () =>
+  createRequire(import.meta.url)(path.join(H.ROOT, 'dist/nodes/OneAll/actions/common/caveats.js')).CAVEATS.facebookGroups.notice;
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PANEL_SEARCHES = ['OneAll', 'pinterest', 'publish', 'sharing', 'share', 'tweet', 'social media'];
 
 let browser;
 let page;
 let ndv;
 let emu;
+let FIXTURES;
+let testUrl;
 let url;
 const consoleLines = [];
 
@@ -85,6 +97,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
       const stepper = H.stepper(5);
       const s = await H.setupInstance({ userFolder: USER_FOLDER, port: await H.pickPort(5689), step: stepper, skipBuild });
       emu = s.emu;
+      FIXTURES = s.FIXTURES;
       stepper('Starting n8n and setting up the owner account');
       const srv = await H.startN8n(s.env, { logName: 'n8n-browser-start.log' });
       url = srv.url;
@@ -250,27 +263,123 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     await shot('canvas-subtitle');
   });
 
-  // Not yet seen green (the editor did not load on the loaded dev machine): opt in with --with-trigger-panel.
-  if (args.includes('--with-trigger-panel')) step('the OneAll Social Login Trigger panel shows the webhook URL to paste into the widget', async () => {
-    page.on('dialog', (dialog) => dialog.accept().catch(() => {})); // "leave unsaved workflow?"
+  step('a Facebook group operation shows the notice that Meta removed group publishing (2024-04-22)', async () => {
+    await page.getByTestId('node-creator-plus-button').click();
+    const search = page.getByTestId('node-creator-search-bar');
+    await search.waitFor();
+    await search.fill('OneAll');
+    await page.getByTestId('node-creator-item-name').filter({ hasText: /^OneAll$/ }).first().click();
+    const action = page.getByText(GROUP_ACTION, { exact: true });
+    await action.waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error(`the OneAll actions list has no "${GROUP_ACTION}"`);
+    });
+    await action.click();
+    ndv = page.getByTestId('ndv');
+    await ndv.waitFor();
+    assert.equal(await ndv.getByTestId('parameter-input-resource').locator('input').first().inputValue(), 'Facebook');
+    assert.equal(await ndv.getByTestId('parameter-input-operation').locator('input').first().inputValue(), 'Publish Group Post');
+    const notice = groupNotice();
+    assert.match(notice, /22 April 2024/);
+    await ndv.getByText(notice).first().waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error(`the Publish Group Post panel does not show the notice "${notice}"`);
+    });
+    assert.ok(await ndv.getByText(notice).first().isVisible(), 'the group notice is visible');
+    await shot('facebook-group-notice');
     await page.keyboard.press('Escape');
+    await ndv.waitFor({ state: 'hidden' });
+  });
+
+  step('the OneAll Social Login Trigger panel shows the webhook URL to paste into the widget', async () => {
+    // A fresh tab for a fresh workflow: leaving the unsaved one would ask "save changes?".
+    page = await page.context().newPage();
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     await page.goto(`${url}/workflow/new`);
-    await page.getByTestId('canvas-add-button').waitFor();
+    await page.getByTestId('canvas-add-button').waitFor({ timeout: 60_000 });
     await page.getByTestId('canvas-add-button').click();
     await page.getByTestId('node-creator-search-bar').waitFor();
     await page.keyboard.type('OneAll Social Login');
-    const item = page.getByTestId('node-creator-item-name').filter({ hasText: /OneAll Social Login/ });
-    await item.first().waitFor();
+    const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^OneAll Social Login Trigger$/ });
+    await item.first().waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error('searching "OneAll Social Login" in the nodes panel does not show the OneAll Social Login Trigger');
+    });
     await shot('trigger-search');
     await item.first().click();
+    // A community trigger opens its details page first ("Installed", "Via npm") with "Add to workflow".
+    await page.getByRole('button', { name: 'Add to workflow' }).click({ timeout: 30_000 }).catch(() => {
+      throw new Error('the OneAll Social Login Trigger\'s details page shows no "Add to workflow" button');
+    });
     ndv = page.getByTestId('ndv');
-    await ndv.waitFor();
-    const toggle = ndv.getByText(/Webhook URLs/i).first();
-    if (await toggle.isVisible().catch(() => false)) await toggle.click();
-    await ndv.getByText(/\/webhook(-test)?\/[^ ]*oneall-login/).first().waitFor({ timeout: 30_000 });
-    const text = await ndv.innerText();
-    assert.match(text, new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/webhook(-test)?/[0-9a-f-]+/oneall-login`));
-    assert.match(text, /set_callback_uri/);
+    await ndv.waitFor({ timeout: 60_000 });
+    // n8n's "Webhook URLs" section above the parameters, collapsed at first.
+    const section = ndv.getByText('Webhook URLs', { exact: true }).first();
+    await section.waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error('the trigger\'s panel has no "Webhook URLs" section');
+    });
+    await section.click();
+    const shown = ndv.locator('.webhook-url').first();
+    await shown.waitFor({ timeout: 30_000 }).catch(() => {
+      throw new Error("the trigger's panel shows no webhook URL (n8n's Webhook URLs section)");
+    });
+    const webhookUrl = (await shown.innerText()).trim();
+    assert.match(webhookUrl, new RegExp(`^${escapeRe(url)}/webhook-test/[0-9a-f-]{36}/oneall-login$`), 'the Test URL shown in the panel');
+    testUrl = webhookUrl;
+    // The Production URL, for the published workflow, is there too.
+    await ndv.getByText('Production URL', { exact: true }).first().click();
+    await ndv.locator('.webhook-url').filter({ hasText: '/webhook/' }).first().waitFor({ timeout: 15_000 }).catch(() => {
+      throw new Error('the panel\'s "Production URL" tab shows no /webhook/ URL');
+    });
+    const productionUrl = (await ndv.locator('.webhook-url').first().innerText()).trim();
+    assert.equal(productionUrl, webhookUrl.replace('/webhook-test/', '/webhook/'), 'the Production URL shown in the panel');
+    await shot('login-trigger-production-url');
+    await ndv.getByText('Test URL', { exact: true }).first().click();
+    // The setup notice names no empty placeholder (issue 27 #1: `set_callback_uri', ''` once).
+    const notice = (await ndv.getByText(/Set your OneAll widget's callback URI/).first().innerText()).trim();
+    assert.match(notice, /Test URL/);
+    assert.match(notice, /Production URL/);
+    assert.doesNotMatch(notice, /''|""|<\s*>|\(\s*\)/, `the setup notice has an empty placeholder: ${notice}`);
     await shot('login-trigger-webhook-url');
+  });
+
+  /** Starts listening in the trigger's panel, POSTs the login form to the Test URL, returns the output panel's text. */
+  async function testLogin(token, expected, label) {
+    assert.ok(testUrl, 'the Test URL was read from the panel in an earlier step');
+    await ndv.getByTestId('node-execute-button').first().click();
+    await ndv.getByText(/Listening for test event/i).first().waitFor({ timeout: 60_000 }).catch(() => {
+      throw new Error('after clicking the panel\'s execute button, the panel does not say "Listening for test event"');
+    });
+    await shot(`login-trigger-listening-${label}`);
+    // The test webhook is registered when listening starts; until then n8n answers 404 and the node never runs.
+    let answer;
+    for (const until = Date.now() + 60_000; ; ) {
+      answer = await T.postLogin(testUrl, token);
+      if (answer.status !== 404 || Date.now() > until) break;
+      await H.sleep(1000);
+    }
+    const body = await answer.text();
+    const output = ndv.getByTestId('output-panel');
+    await output.getByText(expected).first().waitFor({ timeout: 60_000 }).catch(() => {
+      throw new Error(`the output panel does not show "${expected}" after the test login (the callback answered ${answer.status}: ${body.slice(0, 200)})`);
+    });
+    return { status: answer.status, text: await output.innerText() };
+  }
+
+  step('a test login reaches the editor: listen, POST the login form to the Test URL, the output panel shows the verified login', async () => {
+    const [token] = emu.addEvents({ connections: [{ identity_token: FIXTURES.identities.twitter, date_creation: Date.now() }] }).connections;
+    const { status, text } = await testLogin(token, token, 'valid');
+    assert.equal(status, 200, 'the person sees the short page (no Redirect URL set)');
+    assert.match(text, /1 item/);
+    assert.match(text, /user_token/);
+    assert.match(text, /social_login/);
+    assert.ok(emu.requests.some((r) => r.path === `/connections/${token}.json` && r.status === 200), 'the token was verified with OneAll');
+    await shot('login-trigger-test-login');
+  });
+
+  step('a refused test login reaches the editor too: the output panel says refused and why', async () => {
+    const { status, text } = await testLogin(T.FORGED_TOKEN, 'OneAll does not know this connection token', 'refused');
+    assert.equal(status, 403, 'the person sees the neutral failure page');
+    assert.match(text, /refused/);
+    assert.match(text, /403/);
+    await shot('login-trigger-refused-login');
   });
 });
