@@ -304,6 +304,7 @@ export const CASES = [
   },
   {
     name: 'Sharing > Publish, node version 1.1 (One Item per Network): a revoked LinkedIn goes to the error output, Facebook and X are items of their own',
+    n8n2Only: true,
     workflow: 'examples/sharing-picture-all-networks.json',
     id: 'e2eSharingPerNetwork',
     patch(wf, { emu, FIXTURES }) {
@@ -350,6 +351,7 @@ export const CASES = [
   },
   {
     name: 'Multi-Network > Publish to Several Networks: LinkedIn refuses, its item goes to the error output, X and Facebook publish',
+    n8n2Only: true,
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetworkLinkedInFails',
     patch: blogPostInsteadOfFeed,
