@@ -147,10 +147,10 @@ export async function makeRelease(tarball, version) {
   await fsp.writeFile(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
 
   // The nodes panel lists the package under "OneAll" with the OneAll Trigger's description (n8n groups
-  // an app's nodes), so both descriptions carry the mark.
+  // an app's nodes; the trigger takes it from nodesPanel.js), so both descriptions carry the mark.
   const marked = [
     [path.join('OneAll', 'OneAll.node.js'), 'connected their accounts through OneAll'],
-    [path.join('OneAllTrigger', 'OneAllTrigger.node.js'), 'identities or sharing messages (polling)'],
+    [path.join('OneAll', 'nodesPanel.js'), 'on new logins, users or sharing messages'],
   ];
   for (const [file, anchor] of marked) {
     const nodeFile = path.join(pkgDir, 'dist', 'nodes', file);
