@@ -25,6 +25,12 @@ const PUBLIC_ENTRY_KEYS = {
   companies: ['company_id', 'company_name'],
   playlists: ['playlist_id', 'playlist_title'],
   channels: ['channel_id', 'channel_title'],
+  // docs/oneall-api.md §8.4 sharing/pages/list-all-pages shows these keys; a page's shares: GUESS (no example).
+  sharing_pages: ['sharing_page_token', 'meta_title', 'url', 'date_first_shared', 'date_last_shared', 'num_times_shared', 'targets'],
+  sharing_page_shares: ['date', 'target'],
+  // GUESS: no public example of a contact or of the providers list (§7.1, §6.5).
+  contacts: ['id', 'displayName'],
+  providers: ['key', 'name'],
   posts: ['post_id'],
   pins: ['pin_id'],
   tweets: ['tweet_id'],

@@ -206,6 +206,33 @@ const WRITE_SCHEMAS = {
   },
 };
 
+// Import a user from a provider token (docs/oneall-api.md §7.2). The newest page shows user_token and
+// identity.source{key, access_token{key, secret}, id_token{value}}; the older page and php-api-examples
+// also send action "import_from_access_token". One of access_token and id_token is needed (handler).
+WRITE_SCHEMAS.importUser = {
+  name: 'Import user from access token', root: 'user', certainty: 'docs', ref: '§7.2',
+  source: 'https://docs.oneall.com/api/resources/users/import-user/; github.com/oneall/php-sdk src/Api/Apis/User.php createUser()',
+  fields: {
+    action: { type: 'enum', values: ['import_from_access_token'] },
+    user_token: { type: 'string' },
+    identity: {
+      type: 'object',
+      required: true,
+      fields: {
+        source: {
+          type: 'object',
+          required: true,
+          fields: {
+            key: { type: 'string', required: true },
+            access_token: { type: 'object', fields: { key: { type: 'string', required: true }, secret: { type: 'string' } } },
+            id_token: { type: 'object', fields: { value: { type: 'string', required: true } } },
+          },
+        },
+      },
+    },
+  },
+};
+
 const isStrict = (schema) => schema.certainty === 'seed-page' || schema.certainty === 'docs';
 
 module.exports = { PUSH_SCHEMAS, WRITE_SCHEMAS, isStrict };

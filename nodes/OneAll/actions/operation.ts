@@ -35,6 +35,11 @@ export type OutputShape =
 	| { kind: 'data'; withStatus?: boolean }
 	/** Every entry of the list `result.data.<collection>`, walking OneAll's pages up to `limit`. */
 	| { kind: 'list'; collection: string; limit?: number }
+	/**
+	 * Every entry of `result.data.entries`, one item each: answers whose list is `result.data` itself
+	 * (`{count, entries}`, Twitter search). `what` names the entries in errors.
+	 */
+	| { kind: 'entries'; what: string }
 	/** OneAll's whole `response` (Custom API Call → Full Response). */
 	| { kind: 'response' }
 	/** `{ deleted: true, …ids }` plus OneAll's data; says so when the object was already gone after a lost answer. */
@@ -68,6 +73,8 @@ export interface RequestDescription {
 	output?: OutputShape;
 	/** Keep provider tokens and secrets in the output (Include Access Tokens). Off: redacted. */
 	keepSecrets?: boolean;
+	/** Values in the request that are secrets (a provider access token): masked in every error. */
+	secrets?: string[];
 	/**
 	 * A read that must be answered before this request can be completed (e.g. the networks of a user
 	 * before a publish to all of them). The sender sends `read` first, paced and timed like every other

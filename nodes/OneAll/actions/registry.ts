@@ -17,7 +17,10 @@ import { pushResource } from './push/pushOperation';
 import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
 import { shortUrlResource } from './sharing/shortUrl';
+import { providerResource } from './provider';
+import { sharingPageResource } from './sharing/pages';
 import { twitterPushes } from './twitter/twitter.pushes';
+import { searchTweetsOperation } from './twitter/twitter.search';
 import { twitterUpdates } from './twitter/twitter.updates';
 import { userResource } from './user';
 import { youtubePushes } from './youtube/youtube.pushes';
@@ -25,12 +28,18 @@ import { youtubeUpdates } from './youtube/youtube.updates';
 
 const pullsOf = (network: Network) => PULLS.filter((pull) => pull.network === network);
 
+/** A network's resource with operations beyond its spec rows (X's search). */
+const withOperations = <R extends ResourceDefinition>(resource: R, operations: OperationDefinition[]): R => ({
+	...resource,
+	operations: [...resource.operations, ...operations],
+});
+
 /** Each network's resource: its pushes, then its updates and deletes (all spec rows), then its Pull API reads. */
 export const PUSH_RESOURCES = [
 	pushResource('facebook', [...facebookPushes, ...facebookUpdates], pullsOf('facebook')),
 	pushResource('linkedin', linkedinPushes, pullsOf('linkedin')),
 	pushResource('pinterest', [...pinterestPushes, ...pinterestUpdates], pullsOf('pinterest')),
-	pushResource('twitter', [...twitterPushes, ...twitterUpdates], pullsOf('twitter')),
+	withOperations(pushResource('twitter', [...twitterPushes, ...twitterUpdates], pullsOf('twitter')), [searchTweetsOperation]),
 	pushResource('youtube', [...youtubePushes, ...youtubeUpdates], pullsOf('youtube')),
 ];
 
@@ -41,9 +50,11 @@ export const RESOURCES: ResourceDefinition[] = [
 	sharingMessageResource,
 	shortUrlResource,
 	sharingAnalyticsResource,
+	sharingPageResource,
 	identityResource,
 	userResource,
 	connectionResource,
+	providerResource,
 	customApiCallResource,
 ];
 

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
+import { readListAnswer, type ListShapeError } from '../transport/listAnswer';
 import { ExecutionPacer } from '../transport/sitePace';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import { rerunGuard } from '../transport/rerun';
@@ -31,6 +32,20 @@ const KIND_OF_INTENT: Record<RequestIntent, RequestKind> = {
 
 export const ALREADY_DELETED_NOTE =
 	'OneAll answered 404 Not Found to a re-sent delete whose first answer was lost: the first attempt deleted it, so it is already gone.';
+
+/** `result.data.entries` read by the list rules (`{count: 0}` is empty); any other shape is an error. */
+function entriesOfData(context: IExecuteFunctions, data: IDataObject, what: string, path: string, itemIndex: number): IDataObject[] {
+	try {
+		return readListAnswer({ [what]: data }, what).entries;
+	} catch (error) {
+		const shape = error as ListShapeError;
+		throw new NodeApiError(context.getNode(), data as JsonObject, {
+			message: `${shape.message} (GET ${path})`,
+			description: `${shape.description ?? ''} Use a Custom API Call to see the raw answer.`.trim(),
+			itemIndex,
+		});
+	}
+}
 
 /** Each part's json only: a part's failure stays the error it is. */
 function redactParts(output: SplitOutput): SplitOutput {
@@ -71,12 +86,12 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 				itemIndex,
 			);
 		}
-		const { method, path, query, bodyIsEnvelope } = request;
+		const { method, path, query, bodyIsEnvelope, secrets } = request;
 		const body = request.finishBody ? await request.finishBody() : request.body;
 		const kind = KIND_OF_INTENT[request.intent];
 		const response = await oneAllApiRequest.call(
 			context,
-			{ method, path, query, body, bodyIsEnvelope, kind, ...settings },
+			{ method, path, query, body, bodyIsEnvelope, kind, secrets, ...settings },
 			itemIndex,
 		);
 		// Any delete (also Sharing's) whose 404 came after a lost answer: the first attempt deleted it.
@@ -90,6 +105,7 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			return { deleted: true, ...output.ids, ...(status ? { status: status as IDataObject } : {}), ...resultData(response) };
 		}
 		const data = resultData(response);
+		if (output.kind === 'entries') return entriesOfData(context, data, output.what, path, itemIndex);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}
 

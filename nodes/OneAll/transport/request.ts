@@ -67,6 +67,11 @@ export interface OneAllRequest extends RequestSettings {
 	expectResult?: boolean;
 	/** What the request does, for the retry policy; default: 'read' for GET, 'write' otherwise. */
 	kind?: RequestKind;
+	/**
+	 * Values of this request that are secrets besides the credential's key (a provider access token sent
+	 * in the body): masked in every error, like the key.
+	 */
+	secrets?: readonly string[];
 }
 
 /** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
@@ -255,14 +260,24 @@ export async function oneAllApiRequest(
 	itemIndex = 0,
 ): Promise<OneAllAnswer> {
 	const credential = await executionCredential(this);
+	// The request's own secrets are masked in errors only: an answer's tokens are redacted by key name.
+	const shielded = request.secrets?.length
+		? { ...credential, secrets: requestSecrets(credential.secrets, request.secrets) }
+		: credential;
 	let response: OneAllAnswer;
 	try {
-		response = await exchange(this, request, itemIndex, credential);
+		response = await exchange(this, request, itemIndex, shielded);
 	} catch (error) {
 		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
-		throw maskError(shown, credential.secrets);
+		throw maskError(shown, shielded.secrets);
 	}
 	return maskAnswer(response, credential.secrets);
+}
+
+/** The credential's secret forms plus a request's secrets as they are and URL-encoded, longest first. */
+function requestSecrets(credentialSecrets: readonly string[], secrets: readonly string[]): string[] {
+	const forms = secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]);
+	return [...new Set([...credentialSecrets, ...forms])].sort((a, b) => b.length - a.length);
 }
 
 /** `response.result.data`, the part of OneAll's answer the node outputs. */

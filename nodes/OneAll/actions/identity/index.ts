@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { failFor } from '../../helpers/fail';
 import { asBoolean } from '../../helpers/validation';
 import { apiPath } from '../../transport/path';
+import { contactsOperation } from '../account/contacts';
 import { deleteOperation } from '../account/delete';
 import { getManyOperation, getOperation } from '../account/reads';
 import { keepsSecrets, readOptions } from '../account/shared';
@@ -36,6 +37,7 @@ export const identityResource: ResourceDefinition = {
 			path: '/identities/{token}.json',
 			idKey: 'identity_token',
 		}),
+		contactsOperation('identity'),
 		{
 			value: 'relink',
 			name: 'Relink to User',

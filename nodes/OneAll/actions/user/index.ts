@@ -1,7 +1,9 @@
+import { contactsOperation } from '../account/contacts';
 import { deleteOperation } from '../account/delete';
 import { getManyOperation, getOperation } from '../account/reads';
 import { locatorProperty, readLocator } from '../common/locators';
 import type { ResourceDefinition } from '../operation';
+import { importUserOperation } from './import';
 
 /** Users of the site, each owning one or more identities (docs/oneall-api.md §7.2). */
 export const userResource: ResourceDefinition = {
@@ -29,5 +31,7 @@ export const userResource: ResourceDefinition = {
 			path: '/users/{token}.json',
 			idKey: 'user_token',
 		}),
+		contactsOperation('user'),
+		importUserOperation,
 	],
 };
