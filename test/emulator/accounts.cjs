@@ -145,6 +145,12 @@ function routes(helpers) {
       data.identities.set(identity.identity_token, identity);
       data.identityList.push(identity);
       user.identities.push(identity.identity_token);
+    } else if (user && identity.user_token !== user.user_token) {
+      // GUESS: a token already imported for another user moves its identity to the user named.
+      const previous = data.users.get(identity.user_token);
+      previous.identities = previous.identities.filter((t) => t !== identity.identity_token);
+      user.identities.push(identity.identity_token);
+      identity.user_token = user.user_token;
     } else {
       user = data.users.get(identity.user_token);
     }

@@ -59,7 +59,8 @@ export const importUserOperation: OperationDefinition = {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: "The user's access token as the network issued it. Never shown in errors or output.",
+			description:
+				"The user's access token as the network issued it, best mapped from the step that received it (a value typed here is saved in the workflow). Never shown in errors or output.",
 		},
 		{
 			displayName: 'Access Token Secret',
