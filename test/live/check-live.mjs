@@ -34,6 +34,8 @@ const PICKERS = [
   { network: 'youtube', path: 'youtube/playlists.json', list: 'playlists', kind: 'playlist', section: '§6.4' },
 ];
 const TOKEN = /^[A-Za-z0-9-]{1,128}$/;
+// A shared page the emulator serves on every site with users (test/emulator/accounts.cjs).
+const SHARING_PAGE = require('../emulator/accounts.cjs').SHARING_PAGES[0].token;
 
 class UsageError extends Error {}
 // Set as soon as the site is known; also applied to the last-resort error message.
@@ -229,6 +231,20 @@ async function main() {
     await detail('GET /identities/{identity_token}.json', '§7.1', first(identities)?.identity_token, FIXTURES.identities.pinterest, (t) => `/identities/${encodeURIComponent(t)}.json`);
     await detail('GET /users/{user_token}.json', '§7.2', first(users)?.user_token, FIXTURES.user, (t) => `/users/${encodeURIComponent(t)}.json`);
     await detail('GET /connections/{connection_token}.json', '§7.4', first(connections)?.connection_token, FIXTURES.connection, (t) => `/connections/${encodeURIComponent(t)}.json`);
+
+    // Other reads (§6.5, §7.1, §7.2, §8.4): read-only; contacts from OneAll's cache (disable_cache=false).
+    await check('GET /providers.json', '§6.5', '/providers.json', '/providers.json');
+    const pages = entriesOf((await check('GET /sharing/pages.json', '§8.4', '/sharing/pages.json', '/sharing/pages.json', listQuery)).json, 'sharing_pages');
+    for (const p of pages) mask.token(p.sharing_page_token, '{sharing_page_token}');
+    await detail('GET /sharing/pages/{sharing_page_token}.json', '§8.4', first(pages)?.sharing_page_token, SHARING_PAGE, (t) => `/sharing/pages/${encodeURIComponent(t)}.json`);
+    await check('GET /search/twitter/tweets.json', '§6.5', '/search/twitter/tweets.json', '/search/twitter/tweets.json', { search_text: 'oneall', num_tweets: 5 });
+    const cached = { disable_cache: 'false' };
+    const contactsOf = identitiesByNetwork(users, identities);
+    const contactsIdentity = contactsOf.twitter ?? contactsOf.facebook ?? contactsOf.linkedin;
+    if (contactsIdentity) await check('GET /identities/{identity_token}/contacts.json', '§7.1', `/identities/${encodeURIComponent(contactsIdentity)}/contacts.json`, `/identities/${FIXTURES.identities.twitter}/contacts.json`, cached);
+    else skip('GET /identities/{identity_token}/contacts.json', '§7.1', 'no Twitter, Facebook or LinkedIn identity on the site');
+    if (first(users)) await check('GET /users/{user_token}/contacts.json', '§7.2', `/users/${encodeURIComponent(first(users).user_token)}/contacts.json`, `/users/${FIXTURES.user}/contacts.json`, cached);
+    else skip('GET /users/{user_token}/contacts.json', '§7.2', 'the list is empty');
 
     // Publishing: the identity's network decides which pushes go out; its pickers provide the ids.
     const byNetwork = identitiesByNetwork(users, identities);

@@ -61,7 +61,7 @@ export const searchTweetsOperation: OperationDefinition = {
 					name: 'afterTweetId',
 					type: 'string',
 					default: '',
-					description: 'Only tweets newer than this one (ids greater than it)',
+					description: 'Only tweets newer than this one (IDs greater than it)',
 				},
 				{
 					displayName: 'Language',

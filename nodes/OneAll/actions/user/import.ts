@@ -78,12 +78,12 @@ export const importUserOperation: OperationDefinition = {
 			default: {},
 			options: [
 				{
-					displayName: 'Link To User Token',
-					name: 'userToken',
+					displayName: 'Link To User',
+					name: 'linkToUser',
 					type: 'string',
 					default: '',
 					placeholder: '24f6eaef-7537-45b3-bf4c-0c2a772bdee4',
-					description: 'An existing OneAll user the imported identity is added to; empty: OneAll finds or creates the user',
+					description: 'The user_token of an existing OneAll user the imported identity is added to; empty: OneAll finds or creates the user',
 				},
 				INCLUDE_ACCESS_TOKENS,
 				...BATCHING_OPTIONS,
@@ -103,7 +103,7 @@ export const importUserOperation: OperationDefinition = {
 		const rawSecret = nodeParameter(this, 'accessTokenSecret', itemIndex, '');
 		const secret = isEmpty(rawSecret) ? undefined : secretText(rawSecret, '"Access Token Secret"', fail);
 		const options = asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail);
-		const userToken = isEmpty(options.userToken) ? undefined : tokenSegment(options.userToken, '"Link To User Token"', fail);
+		const userToken = isEmpty(options.linkToUser) ? undefined : tokenSegment(options.linkToUser, '"Link To User"', fail);
 		if (options.includeAccessTokens !== undefined && typeof options.includeAccessTokens !== 'boolean') {
 			fail('"Include Access Tokens" must be true or false');
 		}
