@@ -6,8 +6,8 @@ const POSTS_PAGING = { size: 'num_posts', page: 'page', pageSize: 50 };
 // Reads without a known parameter: one request, Limit trims what OneAll returns.
 const UNPAGED = {};
 
-const PULL_TABLE = 'docs resources/pull/ (Pull API table)';
-const SDK = 'php-sdk (query parameters)';
+const PULL_TABLE = 'OneAll Pull API table, docs resources/pull/';
+const SDK = 'php-sdk parameters';
 
 const POST_ID = 'The id of the post, e.g. from Get Many User Posts';
 
@@ -64,7 +64,7 @@ export const PULLS: PullSpec[] = [
 		pathLocators: [],
 		collection: 'pins',
 		paging: {},
-		source: 'docs resources/pull/pinterest/pins/ (older tables)',
+		source: 'docs resources/pull/pinterest/pins/, older tables',
 	},
 	{
 		network: 'twitter',
@@ -154,7 +154,7 @@ export const PULLS: PullSpec[] = [
 		idFields: [{ param: 'postId', key: 'post_id', label: 'Post ID', hint: 'The id of the page post, e.g. from Get Many Page Posts', at: 'path' }],
 		collection: 'reactions',
 		paging: UNPAGED,
-		source: 'docs resources/pull/facebook/page/post/reactions/ (its table shows the page posts path)',
+		source: 'docs resources/pull/facebook/page/post/reactions/, whose table repeats the page posts path',
 	},
 	{
 		network: 'linkedin',
@@ -167,7 +167,7 @@ export const PULLS: PullSpec[] = [
 		pathLocators: [],
 		collection: 'posts',
 		paging: POSTS_PAGING,
-		source: `${PULL_TABLE}; ${SDK} (as linkedin/posts.json)`,
+		source: `${PULL_TABLE}; ${SDK}, path linkedin/posts.json there`,
 	},
 	{
 		network: 'linkedin',
@@ -272,6 +272,6 @@ export const PULLS: PullSpec[] = [
 		pathLocators: [],
 		collection: 'videos',
 		paging: UNPAGED,
-		source: 'php-sdk Provider/Youtube.php (not in the Pull API table)',
+		source: 'php-sdk Provider/Youtube.php, not in the Pull API table',
 	},
 ];
