@@ -34,7 +34,7 @@ const FIXTURES = Object.freeze({
   otherSite: { subdomain: OTHER_SITE.subdomain, publicKey: OTHER_SITE.publicKey },
   users: {
     primary: '5360232a-d9ca-4433-8128-44a9e1d9cec3', // pinterest + facebook + twitter
-    secondary: '247db8ab-0af5-4a01-8dd1-a9454d76c23e', // linkedin + youtube
+    secondary: '247db8ab-0af5-4a01-8dd1-a9454d76c23e', // linkedin + youtube (+ steam, tiktok, twitch: reads only)
     foreign: 'a7e5c3b1-9f8d-4b6a-8c4e-2d0f1e3a5b7c', // pinterest + facebook + youtube owning the "foreign" ids
     sharing: '5ba7e000-1111-4222-8333-444455556666', // facebook + twitter + linkedin; the linkedin access was revoked
   },
@@ -50,6 +50,9 @@ const FIXTURES = Object.freeze({
     twitter: '1232fe86-abcc-4122-b220-aaaabd5feffa',
     linkedin: '8b285b3e-2a5f-4a0b-9c6d-7e1f2a3b4c5d',
     youtube: 'c0ffee00-7b1d-4e0a-9a5e-0d15ea5e0001',
+    steam: '57ea0000-0000-4000-8000-000000000051',
+    tiktok: '71c70c00-0000-4000-8000-000000000052',
+    twitch: '7e17c400-0000-4000-8000-000000000053',
   },
   foreignIdentities: {
     pinterest: 'f0000000-0000-4000-8000-0000000000a1',
@@ -102,6 +105,9 @@ const PROFILE_URL = {
   pinterest: (u) => `https://www.pinterest.com/${u}/`,
   twitter: (u) => `https://twitter.com/${u}`,
   youtube: (u) => `https://www.youtube.com/@${u}`,
+  steam: (u) => `https://steamcommunity.com/id/${u}`,
+  tiktok: (u) => `https://www.tiktok.com/@${u}`,
+  twitch: (u) => `https://www.twitch.tv/${u}`,
 };
 
 /**
@@ -242,6 +248,15 @@ function buildSiteData({ seed = 1, userCount = 1200, connectionCount = 600, well
   for (const spec of networkUsers(networkUserCount)) {
     const user = addUser(spec.user_token);
     for (const [provider, token] of Object.entries(spec.identities)) addIdentity(user, provider, token);
+  }
+
+  // Networks the node only reads (Pull API): added last and dated before everything else, so the seeded data
+  // and the newest identities stay as they were.
+  if (wellKnown) {
+    const secondary = users.get(FIXTURES.users.secondary);
+    for (const provider of ['steam', 'tiktok', 'twitch']) {
+      addIdentity(secondary, provider, FIXTURES.identities[provider], { date_creation: Date.UTC(2014, 0, 1) });
+    }
   }
 
   return { users, identities, connections, userList, identityList, connectionList };

@@ -146,7 +146,7 @@ export interface Fixtures {
   /** Identities of users.sharing; the linkedin one is revoked (Sharing publications on it fail). */
   sharingIdentities: { facebook: string; twitter: string; linkedin: string };
   user: string;
-  identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string };
+  identities: { pinterest: string; facebook: string; twitter: string; linkedin: string; youtube: string; steam: string; tiktok: string; twitch: string };
   foreignIdentities: { pinterest: string; facebook: string; youtube: string };
   connection: string;
   unknownIdentity: string;

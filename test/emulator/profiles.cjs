@@ -35,6 +35,13 @@ const PUBLIC_ENTRY_KEYS = {
   pins: ['pin_id'],
   tweets: ['tweet_id'],
   videos: ['video_id'],
+  likes: ['like_id'],
+  reactions: ['reaction_id'],
+  comments: ['comment_id'],
+  games: ['game_id'],
+  subscriptions: ['subscription_id'],
+  clips: ['clip_id'],
+  streams: ['stream_id'],
 };
 // Nested keys the public examples show: a users-list entry's identities are {identity_token, provider} (§7.2).
 const PUBLIC_NESTED_KEYS = { identities: ['identity_token', 'provider'] };

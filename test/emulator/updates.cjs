@@ -66,12 +66,26 @@ const CREATED_BY = {
 const TYPE_TEXT = {
   fbPost: 'post', fbPicture: 'picture', fbVideo: 'video', pin: 'pin', tweet: 'tweet',
   playlistVideo: 'video in the playlist', section: 'channel section', playlist: 'playlist',
+  fbLike: 'like', groupPost: 'group post', reaction: 'reaction', linkedinPost: 'post', comment: 'comment', game: 'game',
+  tiktokVideo: 'video', twitchSubscription: 'subscription', twitchChannel: 'channel', twitchClip: 'clip', twitchStream: 'stream',
+  twitchVideo: 'video', youtubeVideo: 'video',
 };
 
-// Seeded "older" objects per container: enough for two pages of page posts and tweets.
-const SEED_COUNTS = { fbPost: 75, companyPost: 3, pin: 3, tweet: 60, playlistVideo: 4 };
+// Seeded "older" objects per container: enough for two pages of page posts, tweets, likes, user posts and games.
+const SEED_COUNTS = {
+  fbPost: 75, companyPost: 3, pin: 3, tweet: 60, playlistVideo: 4,
+  fbLike: 30, fbUserPost: 55, groupPost: 4, reaction: 5, linkedinPost: 52, comment: 3, game: 51,
+  tiktokVideo: 3, twitchSubscription: 3, twitchChannel: 1, twitchClip: 3, twitchStream: 1, twitchVideo: 3, youtubeVideo: 3,
+};
 // How a list entry names its id (GUESS: pull answers are undocumented; pushes answer `<object>_id`).
-const ID_KEY = { fbPost: 'post_id', companyPost: 'post_id', pin: 'pin_id', tweet: 'tweet_id', playlistVideo: 'video_id' };
+const ID_KEY = {
+  fbPost: 'post_id', companyPost: 'post_id', pin: 'pin_id', tweet: 'tweet_id', playlistVideo: 'video_id',
+  fbLike: 'like_id', fbUserPost: 'post_id', groupPost: 'post_id', reaction: 'reaction_id', linkedinPost: 'post_id',
+  comment: 'comment_id', game: 'game_id', tiktokVideo: 'video_id', twitchSubscription: 'subscription_id',
+  twitchChannel: 'channel_id', twitchClip: 'clip_id', twitchStream: 'stream_id', twitchVideo: 'video_id', youtubeVideo: 'video_id',
+};
+// Ids that are not digits: LinkedIn posts are URNs (a query parameter, never a path segment).
+const SEED_ID = { playlistVideo: (n) => `seedvid${String(n).padStart(4, '0')}`, linkedinPost: (n) => `urn:li:share:70000000${String(n).padStart(4, '0')}` };
 
 function store(data) {
   if (!data.published) data.published = new Map(); // key -> record
@@ -98,7 +112,7 @@ function seed(ctx, identity, type, parent) {
   if (all.has(marker) || !SEED_COUNTS[type]) return;
   all.set(marker, { type: 'marker' });
   for (let n = 1; n <= SEED_COUNTS[type]; n++) {
-    const id = type === 'playlistVideo' ? `seedvid${String(n).padStart(4, '0')}` : `${parent || '9'}${String(n).padStart(6, '0')}`;
+    const id = SEED_ID[type] ? SEED_ID[type](n) : `${parent.replace(/\W/g, '') || '9'}${String(n).padStart(6, '0')}`;
     const fields = { provider: identity.provider, [ID_KEY[type]]: id, text: `Older ${TYPE_TEXT[type] || 'post'} number ${n}` };
     all.set(keyOf(identity.identity_token, type, id, parent), { identity: identity.identity_token, type, id, parent, fields, seq: n - 1000 });
   }
@@ -210,6 +224,13 @@ function playlistObject(ctx, identity, id, isDelete, object, validation, extra) 
 
 // ---------- pull lists ----------
 
+// Paged Pull lists (§6, the SDK's parameters): the size parameter, its default, and other known parameters.
+const PAGED = {
+  pages: { size: 'num_posts', dflt: 50, known: [] },
+  likes: { size: 'num_likes', dflt: 25, known: [] },
+  games: { size: 'num_games', dflt: 50, known: ['only_game_id'] },
+};
+
 /** Checks the SDK's query parameters: sizes and pages are whole numbers ≥ 1; others are noted. */
 function pullQuery(ctx, known) {
   const errors = [];
@@ -221,22 +242,39 @@ function pullQuery(ctx, known) {
   return { errors, unknownKeys };
 }
 
-function pullRoute({ provider, type, parentParam, container, collection, paging, shape }) {
-  const known = paging === 'pages' ? ['num_posts', 'page'] : paging === 'tweets' ? ['num_tweets', 'after_tweet_id', 'only_tweet_id'] : [];
+/**
+ * A Pull list. `userLevel`: the identity's own list (likes, games, …), seeded like tweets. `requiredQuery`: a
+ * query parameter naming the object whose list is read (a LinkedIn post's comments), 400 without it.
+ * `ofObject`: the list belongs to one object of a container (a page post's reactions): 404 when it is unknown.
+ */
+function pullRoute({ provider, type, parentParam, container, collection, paging, shape, userLevel, requiredQuery, ofObject }) {
+  const paged = PAGED[paging];
+  const known = paged
+    ? [paged.size, 'page', ...paged.known]
+    : paging === 'tweets' ? ['num_tweets', 'after_tweet_id', 'only_tweet_id'] : requiredQuery ? [requiredQuery.param] : [];
   return (ctx) => {
     const validation = pullQuery(ctx, known);
+    if (requiredQuery && !ctx.query[requiredQuery.param]) validation.errors.push(`The parameter ${requiredQuery.param} is required`);
     const extra = { validation };
     const { identity, err } = identityFor(ctx, provider, 'read');
     if (err) return { ...err, ...extra };
-    const parent = parentParam ? ctx.params[parentParam] : undefined;
+    let parent = parentParam ? ctx.params[parentParam] : undefined;
     if (container) {
       const bad = containerCheck(ctx, identity, container.list, parent, container.text, 'read');
       if (bad) return { ...bad, ...extra };
     }
     if (validation.errors.length) return answer(ctx, 400, validation.errors.join('; '), 'read', extra);
-    let entries = listOf(ctx, identity, type, parentParam ? parent : type === 'tweet' ? '' : undefined);
-    if (paging === 'pages') {
-      const size = Number(ctx.query.num_posts || 50);
+    const owner = requiredQuery ? { type: requiredQuery.of, id: ctx.query[requiredQuery.param], parent: '' } : ofObject && { ...ofObject, id: ctx.params[ofObject.param], parent };
+    if (owner) {
+      if (!listOf(ctx, identity, owner.type, owner.parent).some((r) => r.id === owner.id)) {
+        return answer(ctx, 404, `The ${TYPE_TEXT[owner.type] || 'post'} ${owner.id} does not exist`, 'read', extra);
+      }
+      parent = `${parent ?? ''}/${owner.id}`;
+    }
+    let entries = listOf(ctx, identity, type, parent ?? (type === 'tweet' || userLevel ? '' : undefined));
+    if (paged) {
+      if (paged.known.includes('only_game_id') && ctx.query.only_game_id) entries = entries.filter((r) => r.id === ctx.query.only_game_id);
+      const size = Number(ctx.query[paged.size] || paged.dflt);
       const page = Number(ctx.query.page || 1);
       entries = entries.slice((page - 1) * size, page * size);
     } else if (paging === 'tweets') {
@@ -250,6 +288,20 @@ function pullRoute({ provider, type, parentParam, container, collection, paging,
     if (ctx.answers === 'public') return ok(ctx, { [collection]: publicList(collection, list) }, 'read', extra);
     return ok(ctx, { [collection]: shape === 'array' ? list : { count: list.length, entries: list } }, 'read', extra);
   };
+}
+
+/** One LinkedIn post (docs: "Retrieve a post"; which post is undocumented: GUESS ?post_id=). */
+function linkedinPost(ctx) {
+  const validation = pullQuery(ctx, ['post_id']);
+  if (!ctx.query.post_id) validation.errors.push('The parameter post_id is required');
+  const extra = { validation };
+  const { identity, err } = identityFor(ctx, 'linkedin', 'read');
+  if (err) return { ...err, ...extra };
+  if (validation.errors.length) return answer(ctx, 400, validation.errors.join('; '), 'read', extra);
+  const record = listOf(ctx, identity, 'linkedinPost', '').find((r) => r.id === ctx.query.post_id);
+  if (!record) return answer(ctx, 404, `The post ${ctx.query.post_id} does not exist`, 'read', extra);
+  const post = presentEntry(record);
+  return ok(ctx, { post: ctx.answers === 'public' ? { post_id: post.post_id } : post }, 'read', extra);
 }
 
 // ---------- account deletes (§7.1, §7.2, §8.6: SDKs send ?confirm_deletion=true) ----------
@@ -331,6 +383,25 @@ function updateRoutes() {
     ['GET', `${P}twitter/tweets.json`, pullRoute({ provider: 'twitter', type: 'tweet', collection: 'tweets', paging: 'tweets', shape: 'entries' })],
     ['GET', `${P}youtube/playlist/:playlist_id/videos.json`,
       pullRoute({ provider: 'youtube', type: 'playlistVideo', parentParam: 'playlist_id', container: PLAYLIST, collection: 'videos', shape: 'array' })],
+    // The rest of the Pull table (§6); the SDK's parameters where it has any, the answers GUESS.
+    ['GET', `${P}facebook/likes.json`, pullRoute({ provider: 'facebook', type: 'fbLike', collection: 'likes', paging: 'likes', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}facebook/posts.json`, pullRoute({ provider: 'facebook', type: 'fbUserPost', collection: 'posts', paging: 'pages', userLevel: true, shape: 'array' })],
+    ['GET', `${P}facebook/group/:group_id/posts.json`,
+      pullRoute({ provider: 'facebook', type: 'groupPost', parentParam: 'group_id', container: { list: 'groups', text: 'Facebook group' }, collection: 'posts', shape: 'entries' })],
+    ['GET', `${P}facebook/page/:page_id/post/:post_id/reactions.json`,
+      pullRoute({ provider: 'facebook', type: 'reaction', parentParam: 'page_id', container: PAGE, ofObject: { type: 'fbPost', param: 'post_id' }, collection: 'reactions', shape: 'array' })],
+    ['GET', `${P}linkedin/user/posts.json`, pullRoute({ provider: 'linkedin', type: 'linkedinPost', collection: 'posts', paging: 'pages', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}linkedin/post.json`, linkedinPost],
+    ['GET', `${P}linkedin/post/comments.json`,
+      pullRoute({ provider: 'linkedin', type: 'comment', requiredQuery: { param: 'post_id', of: 'linkedinPost' }, collection: 'comments', shape: 'array' })],
+    ['GET', `${P}steam/games.json`, pullRoute({ provider: 'steam', type: 'game', collection: 'games', paging: 'games', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}tiktok/videos.json`, pullRoute({ provider: 'tiktok', type: 'tiktokVideo', collection: 'videos', userLevel: true, shape: 'array' })],
+    ['GET', `${P}twitch/broadcaster/subscriptions.json`, pullRoute({ provider: 'twitch', type: 'twitchSubscription', collection: 'subscriptions', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}twitch/channels.json`, pullRoute({ provider: 'twitch', type: 'twitchChannel', collection: 'channels', userLevel: true, shape: 'array' })],
+    ['GET', `${P}twitch/clips.json`, pullRoute({ provider: 'twitch', type: 'twitchClip', collection: 'clips', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}twitch/streams.json`, pullRoute({ provider: 'twitch', type: 'twitchStream', collection: 'streams', userLevel: true, shape: 'array' })],
+    ['GET', `${P}twitch/videos.json`, pullRoute({ provider: 'twitch', type: 'twitchVideo', collection: 'videos', userLevel: true, shape: 'entries' })],
+    ['GET', `${P}youtube/videos.json`, pullRoute({ provider: 'youtube', type: 'youtubeVideo', collection: 'videos', userLevel: true, shape: 'array' })],
     ['DELETE', '/identities/:identity_token.json', deleteIdentity],
     ['DELETE', '/users/:user_token.json', deleteUser],
   ];

@@ -189,7 +189,7 @@ describe('user picker', () => {
 		expect(results[0].value).toBe(FIXTURES.users.primary);
 		expect(results[0].name).toMatch(new RegExp(`^${FIXTURES.users.primary} \\(pinterest, facebook, twitter\\), last login \\d{1,2} \\w{3} \\d{4}$`));
 		expect(results[1].value).toBe(FIXTURES.users.secondary);
-		expect(results[1].name).toMatch(new RegExp(`^${FIXTURES.users.secondary} \\(linkedin, youtube\\), last login `));
+		expect(results[1].name).toMatch(new RegExp(`^${FIXTURES.users.secondary} \\(linkedin, youtube, steam, tiktok, twitch\\), last login `));
 	});
 
 	it('pages to the last user and filters by the search text (Relink to User)', async () => {

@@ -33,6 +33,18 @@ const PICKERS = [
   { network: 'linkedin', path: 'linkedin/companies.json', list: 'companies', kind: 'company', section: '§6.2' },
   { network: 'youtube', path: 'youtube/playlists.json', list: 'playlists', kind: 'playlist', section: '§6.4' },
 ];
+// The node's read-only Pull API operations without an id to pick (docs/oneall-api.md §6.6), with the query the
+// node sends for a first page.
+const READS = [
+  { network: 'facebook', path: 'facebook/likes.json', query: { num_likes: 25, page: 1 } },
+  { network: 'facebook', path: 'facebook/posts.json', query: { num_posts: 50, page: 1 } },
+  { network: 'linkedin', path: 'linkedin/user/posts.json', query: { num_posts: 50, page: 1 } },
+  { network: 'steam', path: 'steam/games.json', query: { num_games: 50, page: 1 } },
+  { network: 'tiktok', path: 'tiktok/videos.json' },
+  ...['broadcaster/subscriptions', 'channels', 'clips', 'streams', 'videos'].map((what) => ({ network: 'twitch', path: `twitch/${what}.json` })),
+  { network: 'youtube', path: 'youtube/channels.json' },
+  { network: 'youtube', path: 'youtube/videos.json' },
+];
 const TOKEN = /^[A-Za-z0-9-]{1,128}$/;
 // A shared page the emulator serves on every site with users (test/emulator/accounts.cjs).
 const SHARING_PAGE = require('../emulator/accounts.cjs').SHARING_PAGES[0].token;
@@ -272,6 +284,17 @@ async function main() {
         const id = entry?.[`${picker.kind}_id`] ?? entry?.id;
         if (id !== undefined) ids[picker.kind] = String(id);
       }
+    }
+
+    for (const read of READS) {
+      const endpoint = `GET /pull/identities/{identity_token}/${read.path}`;
+      const token = byNetwork[read.network];
+      if (!token) {
+        skip(endpoint, '§6.6', `no ${read.network} identity on the site`);
+        continue;
+      }
+      const build = (t) => `/pull/identities/${encodeURIComponent(t)}/${read.path}`;
+      await check(endpoint, '§6.6', build(token), build(FIXTURES.identities[read.network]), read.query, { network: read.network, identity: short(token) });
     }
 
     if (args.publishTo) {

@@ -96,6 +96,9 @@ test('against the emulator: every endpoint matches, exit 0, report written, keys
     ['GET /pull/identities/{identity_token}/facebook/groups.json', 'match'],
     ['GET /pull/identities/{identity_token}/linkedin/companies.json', 'match'],
     ['GET /pull/identities/{identity_token}/youtube/playlists.json', 'match'],
+    ...['facebook/likes', 'facebook/posts', 'linkedin/user/posts', 'steam/games', 'tiktok/videos', 'twitch/broadcaster/subscriptions',
+      'twitch/channels', 'twitch/clips', 'twitch/streams', 'twitch/videos', 'youtube/channels', 'youtube/videos']
+      .map((read) => [`GET /pull/identities/{identity_token}/${read}.json`, 'match']),
   ]);
   expect(run.output).toContain('Report: test-output/live-check-test-pass.json');
   // Read-only: nothing but GETs reached the site.

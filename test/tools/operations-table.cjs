@@ -55,10 +55,12 @@ function renderChangesTable() {
       const query = [
         paging.size && paging.page ? `\`${paging.size}\` (${paging.pageSize} a page), \`${paging.page}\`: Return All walks the pages` : '',
         paging.size && !paging.page ? `\`${paging.size}\` = Limit` : '',
-        !paging.size ? 'none known: one request, Limit trims' : '',
+        !paging.size && !pull.single ? 'no paging parameter known: one request, Limit trims' : '',
         ...(pull.filters || []).map((f) => `\`${f.key}\` (${f.label})`),
+        ...(pull.idFields || []).filter((f) => f.at === 'query').map((f) => `\`${f.key}\` (${f.label}, required)`),
       ].filter(Boolean);
-      rows.push(`| ${resource.name} → ${pull.name} | \`GET /pull/identities/<identity>/${pull.path}\` | ${query.join('<br>')}; list \`result.data.${pull.collection}\` | path ${CERTAINTY[pull.certainty]}; parameters from OneAll's SDK, answer undocumented (read leniently)${caveatNote(pull)} | ${AFTER_LOST_ANSWER.pull} |`);
+      const answer = pull.single ? 'one item: `result.data`' : `list \`result.data.${pull.collection}\``;
+      rows.push(`| ${resource.name} → ${pull.name} | \`GET /pull/identities/<identity>/${pull.path}\` | ${query.join('<br>')}; ${answer} | path ${CERTAINTY[pull.certainty]} (${pull.source}); answer undocumented (read leniently)${caveatNote(pull)} | ${AFTER_LOST_ANSWER.pull} |`);
     }
   }
   return rows.join('\n');

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Network } from './common/networks';
+import { NETWORK_NAMES, type Network } from './common/networks';
 import { connectionResource } from './connection';
 import { customApiCallResource } from './customApiCall';
 import { facebookPushes } from './facebook/facebook.pushes';
@@ -14,6 +14,7 @@ import { pinterestPushes } from './pinterest/pinterest.pushes';
 import { pinterestUpdates } from './pinterest/pinterest.updates';
 import { PULLS } from './pull/pulls';
 import { pushResource } from './push/pushOperation';
+import type { PushSpec } from './push/spec';
 import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
 import { shortUrlResource } from './sharing/shortUrl';
@@ -26,22 +27,30 @@ import { userResource } from './user';
 import { youtubePushes } from './youtube/youtube.pushes';
 import { youtubeUpdates } from './youtube/youtube.updates';
 
-const pullsOf = (network: Network) => PULLS.filter((pull) => pull.network === network);
+/** What the node writes on each network: pushes, then updates and deletes (all spec rows). */
+const WRITES: Partial<Record<Network, PushSpec[]>> = {
+	facebook: [...facebookPushes, ...facebookUpdates],
+	linkedin: linkedinPushes,
+	pinterest: [...pinterestPushes, ...pinterestUpdates],
+	twitter: [...twitterPushes, ...twitterUpdates],
+	youtube: [...youtubePushes, ...youtubeUpdates],
+};
 
-/** A network's resource with operations beyond its spec rows (X's search). */
-const withOperations = <R extends ResourceDefinition>(resource: R, operations: OperationDefinition[]): R => ({
-	...resource,
-	operations: [...resource.operations, ...operations],
-});
+/** Operations of a network that are neither spec rows nor Pull reads (X's search). */
+const MORE: Partial<Record<Network, OperationDefinition[]>> = {
+	twitter: [searchTweetsOperation],
+};
 
-/** Each network's resource: its pushes, then its updates and deletes (all spec rows), then its Pull API reads. */
-export const PUSH_RESOURCES = [
-	pushResource('facebook', [...facebookPushes, ...facebookUpdates], pullsOf('facebook')),
-	pushResource('linkedin', linkedinPushes, pullsOf('linkedin')),
-	pushResource('pinterest', [...pinterestPushes, ...pinterestUpdates], pullsOf('pinterest')),
-	withOperations(pushResource('twitter', [...twitterPushes, ...twitterUpdates], pullsOf('twitter')), [searchTweetsOperation]),
-	pushResource('youtube', [...youtubePushes, ...youtubeUpdates], pullsOf('youtube')),
-];
+/**
+ * Each network's resource: its writes, then its Pull API reads, then any other operation. A network is a
+ * resource as soon as it has one operation (Steam, TikTok and Twitch have reads only).
+ */
+export const PUSH_RESOURCES = (Object.keys(NETWORK_NAMES) as Network[])
+	.map((network) => {
+		const resource = pushResource(network, WRITES[network] ?? [], PULLS.filter((pull) => pull.network === network));
+		return { ...resource, operations: [...resource.operations, ...(MORE[network] ?? [])] };
+	})
+	.filter((resource) => resource.operations.length > 0);
 
 /** Every resource of the node: its dropdowns, fields and the router's lookup all derive from this list. */
 export const RESOURCES: ResourceDefinition[] = [

@@ -12,6 +12,13 @@ export const CAVEATS = {
 		onError:
 			'Most likely cause: Meta removed publishing to Facebook groups from its Graph API on 22 April 2024 (API v19.0), so Facebook refuses group posts and uploads whatever OneAll sends. Publish on a page or the profile instead.',
 	},
+	facebookGroupReads: {
+		label: 'Meta retired the Groups API (2024-04-22)',
+		notice:
+			"Meta retired its Groups API, reading group content included, on 22 April 2024 (API v19.0). OneAll may still accept the request, but Facebook will most likely answer nothing or refuse it.",
+		onError:
+			'Most likely cause: Meta retired its Groups API, reading group content included, on 22 April 2024 (API v19.0), so Facebook refuses whatever OneAll asks about groups.',
+	},
 	pinterestPins: {
 		label: "missing from OneAll's newest Pull table",
 		notice:

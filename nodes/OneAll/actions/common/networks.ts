@@ -1,9 +1,13 @@
-export type Network = 'facebook' | 'linkedin' | 'pinterest' | 'twitter' | 'youtube';
+/** OneAll's provider keys of the networks the node acts on (an identity's `provider`). */
+export type Network = 'facebook' | 'linkedin' | 'pinterest' | 'steam' | 'tiktok' | 'twitch' | 'twitter' | 'youtube';
 
 export const NETWORK_NAMES: Record<Network, string> = {
 	facebook: 'Facebook',
 	linkedin: 'LinkedIn',
 	pinterest: 'Pinterest',
+	steam: 'Steam',
+	tiktok: 'TikTok',
+	twitch: 'Twitch',
 	twitter: 'Twitter (X)',
 	youtube: 'YouTube',
 };

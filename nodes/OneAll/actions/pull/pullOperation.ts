@@ -3,11 +3,11 @@ import { isSafeObjectProperty } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
 import { asBodyId, asCollection, asWholeNumber, isEmpty, parseJsonObject } from '../../helpers/validation';
-import { apiPath } from '../../transport/path';
+import { apiPath, idSegment } from '../../transport/path';
 import { BATCHING_OPTIONS } from '../common/batching';
 import { identityProperty, locatorProperty, readLocator } from '../common/locators';
 import type { OperationDefinition, RequestDescription } from '../operation';
-import { offersReturnAll, type PullSpec } from './spec';
+import { checkPullSpec, offersReturnAll, type PullSpec } from './spec';
 import { nodeParameter } from '../common/parameters';
 
 const EXTRA_QUERY = 'extraQuery';
@@ -17,6 +17,16 @@ function pullProperties(spec: PullSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		identityProperty(spec.network),
 		...spec.pathLocators.map(({ param, locator }) => locatorProperty(locator, { name: param })),
+		...(spec.idFields ?? []).map(
+			(field): INodeProperties => ({
+				displayName: field.label,
+				name: field.param,
+				type: 'string',
+				required: true,
+				default: '',
+				description: field.hint,
+			}),
+		),
 	];
 	if (returnAll) {
 		properties.push({
@@ -27,7 +37,7 @@ function pullProperties(spec: PullSpec): INodeProperties[] {
 			description: 'Whether to return all results or only up to a given limit',
 		});
 	}
-	properties.push({
+	if (!spec.single) properties.push({
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
@@ -68,6 +78,7 @@ function pullProperties(spec: PullSpec): INodeProperties[] {
 
 /** A Get Many of a Pull API list: one output item per entry, exactly as OneAll returns it. */
 export function pullOperation(spec: PullSpec): OperationDefinition & { pull: PullSpec } {
+	checkPullSpec(spec);
 	function prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 		const fail = failFor(this.getNode(), itemIndex);
 		const segments: Record<string, string> = {
@@ -78,8 +89,15 @@ export function pullOperation(spec: PullSpec): OperationDefinition & { pull: Pul
 				parameter: param,
 			});
 		}
+		const ids: IDataObject = {};
+		for (const field of spec.idFields ?? []) {
+			const value = nodeParameter(this, field.param, itemIndex, '');
+			if (field.at === 'path') segments[field.param] = idSegment(value, `"${field.label}"`, fail);
+			else ids[field.key] = asBodyId(value, `"${field.label}"`, fail);
+		}
 		const all = offersReturnAll(spec) && nodeParameter(this, 'returnAll', itemIndex, false) === true;
-		const limit = all ? undefined : asWholeNumber(nodeParameter(this, 'limit', itemIndex, 50), '"Limit"', 1, fail);
+		const limit =
+			all || spec.single ? undefined : asWholeNumber(nodeParameter(this, 'limit', itemIndex, 50), '"Limit"', 1, fail);
 		const options = asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail);
 		const query: IDataObject = {};
 		for (const [key, value] of Object.entries(
@@ -94,17 +112,16 @@ export function pullOperation(spec: PullSpec): OperationDefinition & { pull: Pul
 			const value = options[filter.param];
 			if (!isEmpty(value)) query[filter.key] = asBodyId(value, `"${filter.label}"`, fail);
 		}
+		// The required ids win over an extra query parameter of the same name.
+		Object.assign(query, ids);
 		return {
 			method: 'GET',
 			path: apiPath(`/pull/identities/{identity}/${spec.path}`, segments),
 			query,
 			intent: 'read',
-			output: {
-				kind: 'pulled',
-				collection: spec.collection,
-				limit,
-				paging: spec.paging,
-			},
+			output: spec.single
+				? { kind: 'data' }
+				: { kind: 'pulled', collection: spec.collection, limit, paging: spec.paging },
 		};
 	}
 

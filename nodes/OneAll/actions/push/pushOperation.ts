@@ -119,7 +119,7 @@ export function pushResource(
 	return {
 		value: network,
 		name: NETWORK_NAMES[network],
-		hint: `What to publish, change or read on ${NETWORK_NAMES[network]}`,
+		hint: `What to ${specs.length > 0 ? 'publish, change or read' : 'read'} on ${NETWORK_NAMES[network]}`,
 		operations: [...specs.map(pushOperation), ...pulls.map(pullOperation)],
 		network,
 		specs,
