@@ -63,10 +63,10 @@ describe('request pacer', () => {
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 4; i++) pacer.accepted();
 		pacer.rateLimited(1000, clock.now());
-		expect(pacer.paceMs).toBeCloseTo(250 * 1.02); // 2 % under what was accepted
+		expect(pacer.paceMs).toBeCloseTo(262.5);
 	});
 
-	it('429s of requests sent before the pace was lowered change nothing; a later one lowers it again', () => {
+	it('429s of requests sent before the pace was lowered change nothing; a later one lowers the rate by a fifth', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		clock.t = 1000;
@@ -75,9 +75,9 @@ describe('request pacer', () => {
 		clock.t = 1100;
 		pacer.rateLimited(1000, 995); // sent before the slow-down: same refusal
 		pacer.rateLimited(1000, 1000); // sent when the pace was lowered: still the same refusal
-		expect(pacer.paceMs).toBeCloseTo(255);
-		pacer.rateLimited(1000, 1050); // sent at the lower pace and still refused: OneAll accepted 4 in its second
-		expect(pacer.paceMs).toBeCloseTo(255 * 1.02);
+		expect(pacer.paceMs).toBeCloseTo(262.5);
+		pacer.rateLimited(1000, 1050); // sent at the lower pace and still refused
+		expect(pacer.paceMs).toBeCloseTo(262.5 * 1.25);
 	});
 
 	it('a 429 at the bound of Max Requests per Second never paces faster than the bound', () => {
@@ -88,18 +88,18 @@ describe('request pacer', () => {
 		expect(pacer.paceMs).toBeCloseTo(525 * 1.25);
 	});
 
-	it('refusals in a row with nothing accepted slow the pace by a fifth each, never below one request per 2 s', () => {
+	it('refusals in a row slow the pace by a fifth each, never below one request per 2 s', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
-		pacer.rateLimited(1000, 0); // nothing accepted: 1020 ms
+		pacer.rateLimited(1000, 0); // nothing accepted: 1050 ms
 		const paces = [pacer.paceMs];
 		for (let i = 1; i <= 12; i++) {
 			clock.t = i * 100;
 			pacer.rateLimited(1000, clock.t); // each one sent after the last slow-down
 			paces.push(pacer.paceMs);
 		}
-		expect(paces[1]).toBeCloseTo(1020 * 1.25);
-		expect(paces[2]).toBeCloseTo(1020 * 1.25 ** 2);
+		expect(paces[1]).toBeCloseTo(1050 * 1.25);
+		expect(paces[2]).toBeCloseTo(1050 * 1.25 ** 2);
 		expect(paces.at(-1)).toBe(2000);
 	});
 
@@ -107,16 +107,16 @@ describe('request pacer', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(10, clock); // bound 105 ms
 		pacer.accepted();
-		pacer.rateLimited(1000, 0); // 1 accepted: 1020 ms; calm is judged from t = 1000
-		expect(pacer.paceMs).toBeCloseTo(1020);
+		pacer.rateLimited(1000, 0); // 1 accepted: 1050 ms; calm is judged from t = 1000
+		expect(pacer.paceMs).toBeCloseTo(1050);
 		const paces: number[] = [];
 		for (const t of [1500, 2000, 3000, 4000, 5000, 6000, 7000]) {
 			clock.t = t;
 			await pacer.waitTurn();
 			paces.push(Math.round(pacer.paceMs));
 		}
-		// 1.5 s: not yet a calm second. Then 1020 / 1.25 = 816, / 1.5 = 544, / 2 = 272, / 2 = 136, then the bound.
-		expect(paces).toEqual([1020, 816, 544, 272, 136, 105, 105]);
+		// 1.5 s: not yet a calm second. Then 1050 / 1.25 = 840, / 1.5 = 560, / 2 = 280, / 2 = 140, then the bound.
+		expect(paces).toEqual([1050, 840, 560, 280, 140, 105, 105]);
 	});
 
 	it('without a bound, calm seconds end the pacing altogether', async () => {
@@ -135,71 +135,39 @@ describe('request pacer', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		pacer.accepted();
-		pacer.rateLimited(0, 0); // 1020 ms
+		pacer.rateLimited(0, 0); // 1050 ms
 		for (const t of [1000, 2000]) {
 			clock.t = t;
 			await pacer.waitTurn();
 		}
-		expect(pacer.paceMs).toBeCloseTo(1020 / 1.25 / 1.5); // 544
-		pacer.rateLimited(0, 2000); // sent after the last slow-down, nothing accepted since: 544 x 1.25 = 680
-		expect(pacer.paceMs).toBeCloseTo(680);
+		expect(pacer.paceMs).toBeCloseTo(1050 / 1.25 / 1.5); // 560
+		pacer.rateLimited(0, 2000); // sent after the last slow-down: 560 x 1.25 = 700
+		expect(pacer.paceMs).toBeCloseTo(700);
 		clock.t = 2999;
 		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(680);
+		expect(pacer.paceMs).toBeCloseTo(700);
 		clock.t = 3000;
 		await pacer.waitTurn();
-		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower (680),
-		// so a calm second probes 2 % past it, not back to 544.
-		expect(pacer.paceMs).toBeCloseTo(680 / 1.02);
+		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower (700),
+		// so a calm second probes 2 % past it, not back to 560.
+		expect(pacer.paceMs).toBeCloseTo(700 / 1.02);
 	});
 
-	it('refused while paced: the pace goes 2 % under the refused one, then calm seconds probe past it by 2 %, 4 %, 8 %', async () => {
+	it('refused while paced: calm seconds return to just under that pace, then probe past it by 2 %, 4 %, 8 %', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // unpaced: from what was accepted, 51 ms
+		pacer.rateLimited(0, 0); // unpaced: from what was accepted, 52.5 ms
 		clock.t = 100;
-		pacer.rateLimited(0, 100); // refused at 51 ms, 20 accepted in OneAll's second: 52 ms
-		const under = 51 * 1.02;
-		expect(pacer.paceMs).toBeCloseTo(under);
+		pacer.rateLimited(0, 100); // refused at 52.5 ms: 65.6 ms
 		const paces: number[] = [];
 		for (let t = 1100; t <= 5100; t += 1000) {
 			clock.t = t;
 			await pacer.waitTurn();
 			paces.push(Number(pacer.paceMs.toFixed(1)));
 		}
-		expect(paces).toEqual([under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16, under / 1.02 / 1.04 / 1.08 / 1.16 / 1.32].map((p) => Number(p.toFixed(1))));
-	});
-
-	it('refused at the pace OneAll accepted (timing jitter at its limit): 2 % slower, not a fifth', () => {
-		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // unpaced: 20 accepted, 51 ms
-		clock.t = 500;
-		for (let i = 0; i < 10; i++) pacer.accepted(); // still 20 + 10 in OneAll's second: faster than the pace
-		pacer.rateLimited(0, 500);
-		expect(pacer.paceMs).toBeCloseTo(51 * 1.02);
-	});
-
-	it('refused at twice the rate OneAll accepts (another worker shares the limit): a fifth slower each time', () => {
-		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // 51 ms
-		clock.t = 1500;
-		for (let i = 0; i < 10; i++) pacer.accepted(); // OneAll took 10 in its last second: 100 ms
-		pacer.rateLimited(0, 1500);
-		expect(pacer.paceMs).toBeCloseTo(51 * 1.25);
-		clock.t = 1600;
-		pacer.rateLimited(0, 1600);
-		expect(pacer.paceMs).toBeCloseTo(51 * 1.25 ** 2);
-		clock.t = 1700;
-		pacer.rateLimited(0, 1700);
-		expect(pacer.paceMs).toBeCloseTo(51 * 1.25 ** 3); // 99.6 ms
-		clock.t = 1800;
-		pacer.rateLimited(0, 1800); // a fifth slower would pass the 100 ms OneAll accepts: 2 % under it
-		expect(pacer.paceMs).toBeCloseTo(100 * 1.02);
+		const under = 52.5 * 1.02;
+		expect(paces).toEqual([under, under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(1))));
 	});
 
 	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {
@@ -207,12 +175,12 @@ describe('request pacer', () => {
 		const pacer = new RequestPacer(0, clock);
 		pacer.accepted();
 		pacer.accepted();
-		pacer.rateLimited(0, 0); // 2 accepted: 510 ms, calm from t = 0
+		pacer.rateLimited(0, 0); // 2 accepted: 525 ms, calm from t = 0
 		const times = await startTimes(pacer, 6);
 		// The first waits until the two accepted at 0 leave OneAll's second (1000). Calm seconds: at 1000
-		// 510 / 1.25 = 408 ms; at 2224 510 / 1.25 / 1.5 = 272 ms, for the turns computed from then on.
-		expect(times).toEqual([1000, 1408, 1816, 2224, 2496, 2768]);
-		expect(gaps(times)).toEqual([408, 408, 408, 272, 272]);
+		// 525 / 1.25 = 420 ms; at 2260 525 / 1.25 / 1.5 = 280 ms, for the turns computed from then on.
+		expect(times).toEqual([1000, 1420, 1840, 2260, 2540, 2820]);
+		expect(gaps(times)).toEqual([420, 420, 420, 280, 280]);
 	});
 
 	it('a long Retry-After blocks every later turn with the wait OneAll asked for', async () => {

@@ -13,12 +13,8 @@ export class RateLimitBlockedError extends Error {
 	}
 }
 
-// Max Requests per Second is kept a little under the rate set, so a sliding one-second window is not hit.
+// Pace a little under the rate OneAll accepted, so a sliding one-second window is not hit again.
 const SAFETY = 1.05;
-// A pace learnt from OneAll's answers keeps this much under the rate OneAll accepted: the accepted count
-// is measured, so the margin only has to absorb timing jitter, and an occasional 429 costs one re-sent
-// request, where 5 % under the limit cost 5 % of every run (measured: bench section (a)).
-const LEARNT_MARGIN = 1.02;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
@@ -213,14 +209,9 @@ export class RequestPacer {
 		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
 		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
 		this.probeSteps = 0;
-		// Paced: just under what OneAll accepted, at most `slowDown` slower. Refused at the limit it accepted
-		// (timing jitter) that is a small step; refused at twice what it accepts (another worker shares the
-		// limit), the step is `slowDown`, again on the next refusal until the share is reached.
-		// Nothing accepted in the last second says nothing about the limit: then the step is `slowDown`.
-		const measuredPaceMs = acceptedLastSecond > 0 ? acceptedPaceMs : Number.POSITIVE_INFINITY;
 		const lowered = paced
-			? Math.min(Math.max(this.intervalMs, measuredPaceMs) * LEARNT_MARGIN, this.intervalMs * slowDown)
-			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * LEARNT_MARGIN);
+			? this.intervalMs * slowDown
+			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
 		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
 		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
 		// first of those leaves it, instead of being refused at the new pace meanwhile.
