@@ -11,7 +11,8 @@
 //   (e) one Sharing publish per user against three pushes per user (sharing-fanout.cjs)
 //   (f) executions sharing OneAll's limit in one process, sharing the node's pace of the site (contention.cjs)
 //
-// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,d,e,f,g] [--singles=N] [--no-n8n]
+// Usage: node test/bench/bench.cjs [--small] [--engine=n8n|project] [--only=a,b,c,c2,d,e,f,g] [--singles=N] [--no-n8n]
+//          [--c2-items=N] [--c2-reps=N]
 //          [--pushes=N] [--overhead-items=N] [--reps=N] [--out=file.json] [--concurrency=N] [--max-rps=N]
 //          [--cap-ms=N (a run is cancelled after this; default 3 x bound + 10 s)]
 // Prints a table, writes test-output/bench.json. Exits non-zero only when the bench itself breaks;
@@ -63,7 +64,7 @@ const CONFIG = {
   overheadItems: num(ARGS['overhead-items'], SMALL ? 300 : 2000),
   reps: num(ARGS.reps, SMALL ? 3 : 7),
   // (c2): (c) again with 20 ms latency (full run only).
-  latencyOverhead: SMALL ? null : { items: 1000, latencyMs: 20, reps: 3 },
+  latencyOverhead: SMALL ? null : { items: num(ARGS['c2-items'], 1000), latencyMs: 20, reps: num(ARGS['c2-reps'], 3) },
   loadReps: SMALL ? 5 : 9,
   // (a): the node's Options. Main run: Max Requests per Second = OneAll's limit (what a user would type),
   // concurrency as the default. The full bench also runs the default options (pacing learnt from 429s
@@ -85,7 +86,7 @@ const CONFIG = {
   contention: { batches: 3, singles: num(ARGS.singles, SMALL ? 200 : 1000), inFlight: 100 },
   // (g): n8n Retry On Fail with one push answer in 10 lost after OneAll recorded it.
   rerunPins: 100,
-  only: new Set(String(ARGS.only ?? 'a,b,c,d,e,f,g').split(',')),
+  only: new Set(String(ARGS.only ?? 'a,b,c,c2,d,e,f,g').split(',')),
   out: path.resolve(ROOT, String(ARGS.out ?? path.join('test-output', 'bench.json'))),
 };
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
@@ -326,17 +327,19 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
 }
 
 async function overheadSection(engine, emulator, results) {
-  if (!CONFIG.only.has('c')) return;
+  if (!CONFIG.only.has('c') && !CONFIG.only.has('c2')) return;
   if (!engine.httpRequest) {
     // Still measure the OneAll node alone, so CI sees it run.
     log(`(c) HTTP Request part skipped (${engine.httpUnavailable}); measuring the OneAll node alone`);
   }
-  results.c = await measureOverhead(engine, emulator, {
-    tag: '(c) per-item overhead:', items: CONFIG.overheadItems, latencyMs: 0, reps: CONFIG.reps,
-  });
+  if (CONFIG.only.has('c')) {
+    results.c = await measureOverhead(engine, emulator, {
+      tag: '(c) per-item overhead:', items: CONFIG.overheadItems, latencyMs: 0, reps: CONFIG.reps,
+    });
+  }
   // The same with some network latency: requests then complete one by one for both nodes, which takes
   // away the HTTP Request node's all-at-once advantage on loopback. CPU per item is the figure here.
-  if (CONFIG.latencyOverhead) {
+  if (CONFIG.latencyOverhead && CONFIG.only.has('c2')) {
     results.cLatency = await measureOverhead(engine, emulator, {
       tag: '(c2) CPU per item with latency:', ...CONFIG.latencyOverhead,
     });

@@ -4,9 +4,13 @@ const { fork } = require('node:child_process');
 const path = require('node:path');
 
 async function spawnChild(options) {
+  // ONEALL_BENCH_EMULATOR_CPUS=1 (a taskset CPU list): the emulator runs only on those CPUs, so it never
+  // takes the measured process's CPU when a request wakes it (start the bench with `taskset -c 0`).
+  const cpus = process.env.ONEALL_BENCH_EMULATOR_CPUS;
   const child = fork(path.join(__dirname, 'emulator-child.cjs'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_OPTIONS: '' },
+    ...(cpus ? { execPath: 'taskset', execArgv: ['-c', cpus, process.execPath] } : {}),
   });
   let nextId = 0;
   const pending = new Map();

@@ -6,7 +6,8 @@
 // switches, page faults, syscalls by name and by thread (main thread, libuv worker pool, V8 workers), async resources.
 //
 // Usage: node test/bench/profile-overhead.cjs [--items=2000] [--nodes=oneAll,oneAllConcurrency50,httpRequest]
-//          [--no-strace] [--out=test-output/profile-overhead.json]
+//          [--no-strace] [--out=test-output/profile-overhead.json] [--latency-ms=0 (the emulator's latency)]
+//          [--cpu-prof=dir]  also writes a V8 CPU profile of each measured run to dir/<node>.cpuprofile
 //          [--package=<dir>]  also offers `variant`: the OneAll node (default options) loaded from a modified copy
 //                             of this package in <dir> (its dist/), to measure a change before making it
 // Needs Linux, strace (Debian package `strace`) and the cached real n8n (for the HTTP Request node).
@@ -29,6 +30,7 @@ const ARGS = Object.fromEntries(process.argv.slice(2).map((a) => {
   return [m[1], m[2] ?? true];
 }));
 const ITEMS = Number(ARGS.items ?? 2000);
+const LATENCY_MS = Number(ARGS['latency-ms'] ?? 0);
 const log = (text = '') => process.stdout.write(`${text}\n`);
 
 // ------------------------------------------------------------------------------------------------
@@ -45,7 +47,7 @@ async function child(key) {
   const send = (line) => process.stdout.write(`${line}\n`);
   const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
   try {
-    await emulator.configure(0, 0);
+    await emulator.configure(LATENCY_MS, 0);
     const build = {
       oneAll: () => oneAllNode(emulator.url, {}),
       oneAllConcurrency50: () => oneAllNode(emulator.url, { concurrency: 50 }),
@@ -85,11 +87,23 @@ async function child(key) {
     const fds0 = openFds();
     const cpu0 = process.cpuUsage();
     const ru0 = process.resourceUsage();
+    const threads0 = threadCpu();
+    const profiler = ARGS['cpu-prof'] ? await startCpuProfile() : undefined;
     const t0 = performance.now();
     await run(ITEMS);
     const wallMs = performance.now() - t0;
+    if (profiler) await profiler.stopInto(path.resolve(String(ARGS['cpu-prof']), `${key}.cpuprofile`));
     const cpu = process.cpuUsage(cpu0);
     const ru = process.resourceUsage();
+    const threads1 = threadCpu();
+    const cpuByThread = {};
+    for (const [tid, t] of Object.entries(threads1)) {
+      const name = t.name.replace(/\d+$/, '');
+      const before = threads0[tid] ?? { ms: 0, switches: 0 };
+      const entry = (cpuByThread[name] ??= { ms: 0, switches: 0 });
+      entry.ms += t.ms - before.ms;
+      entry.switches += t.switches - before.switches;
+    }
     // Sockets a node leaves open when its run ends are torn down afterwards: that kernel time is not in
     // the run's figures. Count them, wait until they are closed (at most 10 s), then take the CPU again.
     const socketsOpenAtEnd = openFds() - fds0;
@@ -113,11 +127,53 @@ async function child(key) {
       minorPageFaults: ru.minorPageFault - ru0.minorPageFault,
       maxRssMb: ru.maxRSS / 1024,
       asyncResources: counts,
+      cpuByThread,
     })}`);
     await lines.next();
   } finally {
     await emulator.close();
   }
+}
+
+/** CPU ms (user + system, clock ticks) and voluntary context switches of each thread of this process (Linux). */
+function threadCpu() {
+  const out = {};
+  const tick = 1000 / 100; // USER_HZ
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const status = fs.readFileSync(`/proc/self/task/${tid}/status`, 'utf8');
+      out[tid] = {
+        name: fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+        ms: (Number(fields[11]) + Number(fields[12])) * tick,
+        switches: Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0),
+      };
+    } catch {
+      /* thread ended */
+    }
+  }
+  return out;
+}
+
+/** A V8 CPU profile of this process from now until `stopInto(file)`, through the inspector. */
+async function startCpuProfile() {
+  const session = new (require('node:inspector').Session)();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => {
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stopInto(file) {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+    },
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -158,7 +214,11 @@ function parseStrace(file, names) {
 }
 
 async function profile(key, useStrace) {
-  const pass = ARGS.package ? [`--package=${ARGS.package}`] : [];
+  const pass = [
+    ...(ARGS.package ? [`--package=${ARGS.package}`] : []),
+    ...(ARGS['cpu-prof'] ? [`--cpu-prof=${path.resolve(String(ARGS['cpu-prof']))}`] : []),
+    `--latency-ms=${LATENCY_MS}`,
+  ];
   const proc = spawn(process.execPath, ['--expose-gc', __filename, `--child=${key}`, `--items=${ITEMS}`, ...pass], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -208,7 +268,7 @@ function report(results) {
   const per = (value, r) => (value === undefined ? '-' : (value / r.items).toFixed(3));
   const keys = results.map((r) => r.key);
   log('');
-  log(`Per item (${ITEMS} items, 0 ms latency, no rate limit; one measured run each${results[0].strace ? ', strace attached' : ''})`);
+  log(`Per item (${ITEMS} items, ${LATENCY_MS} ms latency, no rate limit; one measured run each${results[0].strace ? ', strace attached' : ''})`);
   log(table([
     ['', ...keys],
     ['wall ms', ...results.map((r) => per(r.wallMs, r))],
@@ -232,6 +292,8 @@ function report(results) {
     log(table([['', ...keys], ...names.map((n) => [n, ...results.map((r) => per(pick(r)?.[n] ?? 0, r))])]));
   };
   section('async resources created per item (async_hooks)', (r) => r.asyncResources);
+  section('CPU ms per item, by thread (/proc, 10 ms ticks)', (r) => Object.fromEntries(Object.entries(r.cpuByThread ?? {}).map(([n, t]) => [n, t.ms])));
+  section('voluntary context switches per item, by thread', (r) => Object.fromEntries(Object.entries(r.cpuByThread ?? {}).map(([n, t]) => [n, t.switches])));
   if (results[0].strace) {
     section('syscalls per item, by thread', (r) => r.strace.byThread);
     section('syscalls per item, by name', (r) => r.strace.bySyscall);
