@@ -8,6 +8,7 @@ const { validateBody } = require('./validate.cjs');
 const { SOURCE_NAMES } = require('./fixtures.cjs');
 const { updateRoutes, recordPublished } = require('./updates.cjs');
 const { sharingRoutes } = require('./sharing.cjs');
+const { storageRoutes } = require('./storage.cjs');
 const { publicList } = require('./profiles.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
@@ -356,6 +357,7 @@ const ROUTES = [
   ...PUSH_SCHEMAS.map((s) => compile('POST', `/push/identities/:identity_token/${s.path}`, pushHandler(s))),
   ...updateRoutes().map(([method, pattern, handler]) => compile(method, pattern, handler)),
   ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...storageRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

@@ -16,7 +16,9 @@ import { PULLS } from './pull/pulls';
 import { pushResource } from './push/pushOperation';
 import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
+import { siteResource } from './site';
 import { shortUrlResource } from './sharing/shortUrl';
+import { storageResource } from './storage';
 import { twitterPushes } from './twitter/twitter.pushes';
 import { twitterUpdates } from './twitter/twitter.updates';
 import { userResource } from './user';
@@ -43,7 +45,9 @@ export const RESOURCES: ResourceDefinition[] = [
 	sharingAnalyticsResource,
 	identityResource,
 	userResource,
+	storageResource,
 	connectionResource,
+	siteResource,
 	customApiCallResource,
 ];
 

@@ -35,7 +35,7 @@ import {
 } from './retryPolicy';
 import { RateLimitBlockedError } from './pacer';
 import { ExecutionPacer } from './sitePace';
-import { maskAnswer, maskError } from './secrets';
+import { maskAnswer, maskError, mergeSecrets, valueForms } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
@@ -67,6 +67,11 @@ export interface OneAllRequest extends RequestSettings {
 	expectResult?: boolean;
 	/** What the request does, for the retry policy; default: 'read' for GET, 'write' otherwise. */
 	kind?: RequestKind;
+	/**
+	 * Values in this request that must never be shown (a password in the body): masked in the answer and
+	 * in every error, in all the forms `valueForms` gives, like the credential's key.
+	 */
+	secrets?: string[];
 }
 
 /** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
@@ -254,7 +259,10 @@ export async function oneAllApiRequest(
 	request: OneAllRequest,
 	itemIndex = 0,
 ): Promise<OneAllAnswer> {
-	const credential = await executionCredential(this);
+	const known = await executionCredential(this);
+	const credential = request.secrets?.length
+		? { ...known, secrets: mergeSecrets(known.secrets, ...request.secrets.map(valueForms)) }
+		: known;
 	let response: OneAllAnswer;
 	try {
 		response = await exchange(this, request, itemIndex, credential);
