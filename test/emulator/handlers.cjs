@@ -9,6 +9,7 @@ const { SOURCE_NAMES } = require('./fixtures.cjs');
 const { updateRoutes, recordPublished } = require('./updates.cjs');
 const { sharingRoutes } = require('./sharing.cjs');
 const { storageRoutes } = require('./storage.cjs');
+const { ssoRoutes } = require('./sso.cjs');
 const { publicList } = require('./profiles.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
@@ -358,6 +359,7 @@ const ROUTES = [
   ...updateRoutes().map(([method, pattern, handler]) => compile(method, pattern, handler)),
   ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
   ...storageRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...ssoRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

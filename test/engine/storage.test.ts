@@ -1,11 +1,11 @@
 /**
- * User Cloud Storage and the Site API (docs/oneall-api.md §8.8) in n8n-core against the emulator, in both
+ * User Cloud Storage, the Site API and SSO sessions (docs/oneall-api.md §8.8) in n8n-core against the emulator, in both
  * answer profiles. Expected paths and bodies are written from OneAll's pages and SDK, not from the node.
  * A user's password is a secret: it goes to OneAll in the body and nowhere else (no output, no error).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type AnswerProfile, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES, startEmulator, type AnswerProfile, type Emulator } from '../emulator/index.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
@@ -256,5 +256,62 @@ describe.each<AnswerProfile>(['generous', 'public'])('answer profile %s', (profi
 			expect(emulator.requests).toHaveLength(1);
 		});
 	});
-});
 
+	describe('SSO Session', () => {
+		const identity = FIXTURES.identities.twitter;
+
+		it('Start for Identity, Get for Identity, Get Many, Get, End for Identity', async () => {
+			const started = await run({
+				resource: 'ssoSession',
+				operation: 'startForIdentity',
+				identity: byId(identity),
+				additionalFields: { topRealm: 'garden', subRealm: 'vegetables', lifetime: 7200, data: 'carrot' },
+			});
+			expect(started.error).toBeUndefined();
+			expect(sent()).toEqual([
+				{
+					method: 'PUT',
+					path: `/sso/sessions/identities/${identity}.json`,
+					body: { request: { sso_session: { top_realm: 'garden', sub_realm: 'vegetables', lifetime: 7200, data: 'carrot' } } },
+				},
+			]);
+			expect(emulator.requests[0].validation).toEqual({ errors: [], unknownKeys: [] });
+			const session = obj(started.items[0].json.sso_session);
+			expect(session).toMatchObject({ identity_token: identity, top_realm: 'garden' });
+			const token = String(session.sso_session_token);
+
+			const mine = await run({ resource: 'ssoSession', operation: 'getForIdentity', identity: byId(identity) });
+			expect(obj(mine.items[0].json.sso_session).sso_session_token).toBe(token);
+			const many = await run({ resource: 'ssoSession', operation: 'getAll', returnAll: true });
+			expect(many.items.map((item) => item.json.sso_session_token)).toEqual([token]);
+			const one = await run({ resource: 'ssoSession', operation: 'get', ssoSessionToken: token });
+			expect(one.error?.message).toBeUndefined();
+			expect(obj(one.items[0].json.sso_session).data).toBe('carrot');
+
+			emulator.reset();
+			const ended = await run({ resource: 'ssoSession', operation: 'endForIdentity', identity: byId(identity) });
+			expect(sent()).toEqual([{ method: 'DELETE', path: `/sso/sessions/identities/${identity}.json`, body: null }]);
+			expect(emulator.requests[0].query).toEqual({ confirm_deletion: 'true' });
+			expect(ended.items[0].json).toMatchObject({ deleted: true, identity_token: identity });
+			const none = await run({ resource: 'ssoSession', operation: 'getAll', returnAll: true });
+			expect(none.items).toHaveLength(0);
+		});
+
+		it('without additional fields the PUT has no body; Delete by token', async () => {
+			const started = await run({ resource: 'ssoSession', operation: 'startForIdentity', identity: byId(identity) });
+			expect(sent()[0].body).toBeNull();
+			const token = String(obj(started.items[0].json.sso_session).sso_session_token);
+			const deleted = await run({ resource: 'ssoSession', operation: 'delete', ssoSessionToken: token });
+			expect(deleted.items[0].json).toMatchObject({ deleted: true, sso_session_token: token });
+			expect(emulator.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/sso/sessions/${token}.json`, query: { confirm_deletion: 'true' } });
+		});
+
+		it('a token with a slash, or a lifetime of zero, is refused before any request', async () => {
+			const bad = await run({ resource: 'ssoSession', operation: 'get', ssoSessionToken: '../sessions' });
+			expect(bad.error?.message).toContain('is not a valid OneAll token');
+			const zero = await run({ resource: 'ssoSession', operation: 'startForIdentity', identity: byId(identity), additionalFields: { lifetime: 0 } });
+			expect(zero.error?.message).toBe('"Lifetime (Seconds)" must be a whole number of at least 1');
+			expect(emulator.requests).toHaveLength(0);
+		});
+	});
+});

@@ -18,6 +18,7 @@ import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
 import { siteResource } from './site';
 import { shortUrlResource } from './sharing/shortUrl';
+import { ssoSessionResource } from './sso';
 import { storageResource } from './storage';
 import { twitterPushes } from './twitter/twitter.pushes';
 import { twitterUpdates } from './twitter/twitter.updates';
@@ -48,6 +49,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	storageResource,
 	connectionResource,
 	siteResource,
+	ssoSessionResource,
 	customApiCallResource,
 ];
 

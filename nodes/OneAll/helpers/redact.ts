@@ -20,6 +20,7 @@ const ONEALL_ID_TOKENS = new Set(
 		'oa_social_login',
 		'publication',
 		'campaign',
+		'sso_session',
 	].map((name) => `${name.replace(/_/g, '')}token`),
 );
 
