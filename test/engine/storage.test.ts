@@ -156,7 +156,7 @@ describe.each<AnswerProfile>(['generous', 'public'])('answer profile %s', (profi
 			const user = await createUser({ externalId: '45673' });
 			const byExternal = await run({ resource: 'userStorage', operation: 'lookup', lookupBy: 'externalId', externalId: '45673' });
 			expect(byExternal.items[0].json).toMatchObject({ found: true, user: { user_token: user.user_token } });
-			const byToken = await run({ resource: 'userStorage', operation: 'lookup', lookupBy: 'userToken', userToken: String(user.user_token) });
+			const byToken = await run({ resource: 'userStorage', operation: 'lookup', lookupBy: 'userToken', user: byId(String(user.user_token)) });
 			expect(byToken.items[0].json).toMatchObject({ found: true, user: { externalid: '45673' } });
 			const missing = await run({ resource: 'userStorage', operation: 'lookup', lookupBy: 'externalId', externalId: '99' });
 			expect(missing.items[0].json).toEqual({ found: false, result: 'notFound', lookup: { externalid: '99' } });
@@ -284,7 +284,7 @@ describe.each<AnswerProfile>(['generous', 'public'])('answer profile %s', (profi
 			expect(obj(mine.items[0].json.sso_session).sso_session_token).toBe(token);
 			const many = await run({ resource: 'ssoSession', operation: 'getAll', returnAll: true });
 			expect(many.items.map((item) => item.json.sso_session_token)).toEqual([token]);
-			const one = await run({ resource: 'ssoSession', operation: 'get', ssoSessionToken: token });
+			const one = await run({ resource: 'ssoSession', operation: 'get', ssoSession: token });
 			expect(one.error?.message).toBeUndefined();
 			expect(obj(one.items[0].json.sso_session).data).toBe('carrot');
 
@@ -301,13 +301,13 @@ describe.each<AnswerProfile>(['generous', 'public'])('answer profile %s', (profi
 			const started = await run({ resource: 'ssoSession', operation: 'startForIdentity', identity: byId(identity) });
 			expect(sent()[0].body).toBeNull();
 			const token = String(obj(started.items[0].json.sso_session).sso_session_token);
-			const deleted = await run({ resource: 'ssoSession', operation: 'delete', ssoSessionToken: token });
+			const deleted = await run({ resource: 'ssoSession', operation: 'delete', ssoSession: token });
 			expect(deleted.items[0].json).toMatchObject({ deleted: true, sso_session_token: token });
 			expect(emulator.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/sso/sessions/${token}.json`, query: { confirm_deletion: 'true' } });
 		});
 
 		it('a token with a slash, or a lifetime of zero, is refused before any request', async () => {
-			const bad = await run({ resource: 'ssoSession', operation: 'get', ssoSessionToken: '../sessions' });
+			const bad = await run({ resource: 'ssoSession', operation: 'get', ssoSession: '../sessions' });
 			expect(bad.error?.message).toContain('is not a valid OneAll token');
 			const zero = await run({ resource: 'ssoSession', operation: 'startForIdentity', identity: byId(identity), additionalFields: { lifetime: 0 } });
 			expect(zero.error?.message).toBe('"Lifetime (Seconds)" must be a whole number of at least 1');

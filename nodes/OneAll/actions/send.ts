@@ -149,8 +149,10 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			answer = complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
 		} catch (error) {
 			const outcome = await outcomeOf(complete, error, itemIndex);
-			if (outcome === undefined) throw error;
-			return outcome;
+			if (outcome !== undefined) return outcome;
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		}
 		const result = complete.finish && !Array.isArray(answer) ? complete.finish(answer) : answer;
 		if (complete.keepSecrets) return result;

@@ -21,14 +21,14 @@ const MAX_LIFETIME = 365 * 24 * 3600;
 const sessionToken: { property: INodeProperties; read: (context: IExecuteFunctions, itemIndex: number, fail: Fail) => string } = {
 	property: {
 		displayName: 'SSO Session Token',
-		name: 'ssoSessionToken',
+		name: 'ssoSession',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. 8ffbe7d7-b899-4176-8220-54c136949b01',
 		description: 'The sso_session_token of the session, from Get Many or Start for Identity',
 	},
-	read: (context, itemIndex, fail) => readToken(context, itemIndex, 'ssoSessionToken', 'SSO Session Token', fail),
+	read: (context, itemIndex, fail) => readToken(context, itemIndex, 'ssoSession', 'SSO Session Token', fail),
 };
 
 const identity = locatorProperty('identity', {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
 import { asOption } from '../../helpers/validation';
-import { tokenSegment } from '../../transport/path';
 import { CAVEATS } from '../common/caveats';
+import { locatorProperty, readLocator } from '../common/locators';
 import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, Outcome, RequestDescription } from '../operation';
 import { writeOptions } from '../sharing/options';
@@ -75,15 +75,10 @@ export const lookupOperation: OperationDefinition = {
 				'The password to check. Empty: the user is found by login alone. Never shown in output or errors.',
 			displayOptions: { show: { lookupBy: ['credentials'] } },
 		},
-		{
-			displayName: 'User Token',
-			name: 'userToken',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 2eaf5d01-8244-44b9-878d-9e83073c45e0',
+		locatorProperty('user', {
+			description: 'The user to look up: pick it from the list or give its user_token',
 			displayOptions: { show: { lookupBy: ['userToken'] } },
-		},
+		}),
 		writeOptions,
 	],
 	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
@@ -96,7 +91,7 @@ export const lookupOperation: OperationDefinition = {
 			if (externalid === undefined) fail('"External ID" is empty');
 			lookup = { externalid };
 		} else if (by === 'userToken') {
-			lookup = { user_token: tokenSegment(nodeParameter(this, 'userToken', itemIndex, ''), '"User Token"', fail) };
+			lookup = { user_token: readLocator(this, itemIndex, 'user', fail) };
 		} else {
 			const login = readLogin(this, 'login', itemIndex, fail);
 			if (login === undefined) fail('"Login" is empty');
