@@ -85,6 +85,8 @@ test('against the emulator: every endpoint matches, exit 0, report written, keys
     ['GET /identities/{identity_token}.json', 'match'],
     ['GET /users/{user_token}.json', 'match'],
     ['GET /connections/{connection_token}.json', 'match'],
+    ['GET /site/allowed-domains.json', 'match'],
+    ['GET /sso/sessions.json', 'match'],
     ['GET /pull/identities/{identity_token}/pinterest/boards.json', 'match'],
     ['GET /pull/identities/{identity_token}/facebook/pages.json', 'match'],
     ['GET /pull/identities/{identity_token}/facebook/groups.json', 'match'],

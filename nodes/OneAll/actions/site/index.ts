@@ -115,7 +115,7 @@ export const siteResource: ResourceDefinition = {
 				"Add a sign-in or sign-up through your own login form (not a social login) to the site's connection records in OneAll, so the statistics count both",
 			docs: {
 				request: `POST ${FORM_LOGINS}`,
-				body: 'connection{action (signin|signup), username, email}',
+				body: 'connection{action: signin or signup, username, email}',
 				certainty: 'sdk',
 				source: `${SOURCE}; php-sdk Site.php createConnectionLog only`,
 			},

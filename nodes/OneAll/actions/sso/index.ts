@@ -130,7 +130,7 @@ const getForIdentity: OperationDefinition = {
 	name: 'Get for Identity',
 	action: 'Get the SSO session of an identity',
 	description: 'Read the single sign-on session of an identity, e.g. to check that a user is still signed in',
-	docs: { request: `GET ${IDENTITY_SESSION.replace('{token}', '{identity_token}')}`, certainty: 'docs', source: `${SOURCE}; docs sso/identity/read-session` },
+	docs: { request: `GET ${IDENTITY_SESSION.replace('{token}', '{identity_token}')}`, certainty: 'docs', source: `${SOURCE}; the resource table of docs sso/identity/start-session` },
 	properties: [identity, readOptions],
 	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 		const fail = failFor(this.getNode(), itemIndex);
@@ -146,7 +146,7 @@ const endForIdentity: OperationDefinition = {
 	docs: {
 		request: `DELETE ${IDENTITY_SESSION.replace('{token}', '{identity_token}')}?confirm_deletion=true`,
 		certainty: 'docs',
-		source: `${SOURCE}; docs sso/identity/destroy-session; confirm_deletion=true as php-sdk Sso.php sends it`,
+		source: `${SOURCE}; the resource table of docs sso/identity/start-session; confirm_deletion=true as php-sdk Sso.php sends it`,
 	},
 	properties: [identity],
 	prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
@@ -178,7 +178,7 @@ export const ssoSessionResource: ResourceDefinition = {
 		getOperation({
 			action: 'Get an SSO session',
 			description: 'Read a single sign-on session by its token',
-			docs: { request: `GET ${SESSION.replace('{token}', '{sso_session_token}')}`, certainty: 'docs', source: `${SOURCE}; docs sso/read-session` },
+			docs: { request: `GET ${SESSION.replace('{token}', '{sso_session_token}')}`, certainty: 'docs', source: `${SOURCE}; the resource table of docs sso/list-all-sessions` },
 			path: SESSION,
 			property: sessionToken.property,
 			readToken: sessionToken.read,
@@ -189,7 +189,7 @@ export const ssoSessionResource: ResourceDefinition = {
 			docs: {
 				request: `DELETE ${SESSION.replace('{token}', '{sso_session_token}')}?confirm_deletion=true`,
 				certainty: 'docs',
-				source: `${SOURCE}; docs sso/delete-session; confirm_deletion=true as php-sdk Sso.php and php-api-examples send it`,
+				source: `${SOURCE}; the resource table of docs sso/list-all-sessions; confirm_deletion=true as php-sdk Sso.php and php-api-examples send it`,
 			},
 			path: SESSION,
 			property: sessionToken.property,

@@ -56,7 +56,7 @@ export const storageResource: ResourceDefinition = {
 				"Change a stored user's external ID, login, password or profile data; replace the given values or append to the stored lists",
 			docs: {
 				request: `PUT ${USER.replace('{token}', '{user_token}')}`,
-				body: 'update_mode (replace|append), user{externalid?, login?, password?, identity{…}}',
+				body: 'update_mode (replace or append), user{externalid?, login?, password?, identity{…}}',
 				certainty: 'docs',
 				source: `${SOURCE}; docs storage/users/update-user`,
 			},
@@ -113,7 +113,7 @@ export const storageResource: ResourceDefinition = {
 				'Create or update a stored user found by user token, external ID or login: updates the user when it exists, creates it otherwise',
 			docs: {
 				request: `PUT ${SYNCHRONIZE}`,
-				body: 'synchronize{identifier{field (user_token|externalid|login), value}, user{externalid?, login?, password?, identity{…}}}',
+				body: 'synchronize{identifier{field: user_token, externalid or login; value}, user{externalid?, login?, password?, identity{…}}}',
 				certainty: 'docs',
 				source: `${SOURCE}; docs storage/users/synchronize-user`,
 			},

@@ -26,7 +26,7 @@ export const lookupOperation: OperationDefinition = {
 		'Find a stored user by external ID, user token, or login (and check a password): outputs found true with the user, or found false with the reason (notFound, wrongPassword) instead of an error',
 	docs: {
 		request: `POST ${LOOKUP}`,
-		body: 'user{externalid | user_token | login, password?}',
+		body: 'user{externalid, user_token or login; password?}',
 		certainty: 'docs',
 		source: "docs/oneall-api.md §8.8; docs storage/users/lookup-user; 401/404 as OneAll's examples show them",
 	},
