@@ -1,11 +1,11 @@
 /**
- * User Cloud Storage, the Site API and SSO sessions (docs/oneall-api.md §8.8) in n8n-core against the emulator, in both
+ * User Cloud Storage, the Site API, SSO sessions and Loudvoice comments (docs/oneall-api.md §8.8) in n8n-core against the emulator, in both
  * answer profiles. Expected paths and bodies are written from OneAll's pages and SDK, not from the node.
  * A user's password is a secret: it goes to OneAll in the body and nowhere else (no output, no error).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type AnswerProfile, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES, LOUDVOICE_COMMENTS, startEmulator, type AnswerProfile, type Emulator } from '../emulator/index.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
@@ -311,6 +311,40 @@ describe.each<AnswerProfile>(['generous', 'public'])('answer profile %s', (profi
 			expect(bad.error?.message).toContain('is not a valid OneAll token');
 			const zero = await run({ resource: 'ssoSession', operation: 'startForIdentity', identity: byId(identity), additionalFields: { lifetime: 0 } });
 			expect(zero.error?.message).toBe('"Lifetime (Seconds)" must be a whole number of at least 1');
+			expect(emulator.requests).toHaveLength(0);
+		});
+	});
+
+	describe('Loudvoice Comment', () => {
+		it('Get: the comment with its ids (tokens of comments, authors and discussions are ids, not secrets)', async () => {
+			const result = await run({ resource: 'loudvoiceComment', operation: 'get', comment: LOUDVOICE_COMMENTS.reply });
+			expect(result.error).toBeUndefined();
+			expect(sent()).toEqual([{ method: 'GET', path: `/loudvoice/comments/${LOUDVOICE_COMMENTS.reply}.json`, body: null }]);
+			expect(result.items[0].json.comment).toMatchObject({
+				comment_token: LOUDVOICE_COMMENTS.reply,
+				parent_comment_token: LOUDVOICE_COMMENTS.comment,
+				text: 'A reply',
+				author: { author_token: LOUDVOICE_COMMENTS.author },
+				discussion: { discussion_token: LOUDVOICE_COMMENTS.discussion },
+			});
+		});
+
+		it('Delete: confirm_deletion and delete_sub_comments as chosen; the reply goes only with Delete Replies', async () => {
+			const kept = await run({ resource: 'loudvoiceComment', operation: 'delete', comment: LOUDVOICE_COMMENTS.comment });
+			expect(kept.items[0].json).toMatchObject({ deleted: true, comment_token: LOUDVOICE_COMMENTS.comment });
+			expect(emulator.requests[0].query).toEqual({ confirm_deletion: 'true', delete_sub_comments: 'false' });
+			const reply = await run({ resource: 'loudvoiceComment', operation: 'get', comment: LOUDVOICE_COMMENTS.reply });
+			expect(reply.error).toBeUndefined();
+			const gone = await run({ resource: 'loudvoiceComment', operation: 'delete', comment: LOUDVOICE_COMMENTS.reply, deleteReplies: true });
+			expect(gone.error).toBeUndefined();
+			expect(emulator.requests.at(-1)?.query).toEqual({ confirm_deletion: 'true', delete_sub_comments: 'true' });
+			const again = await run({ resource: 'loudvoiceComment', operation: 'get', comment: LOUDVOICE_COMMENTS.reply });
+			expect(again.error?.httpCode).toBe('404');
+		});
+
+		it('a comment token that is not one is refused before any request', async () => {
+			const result = await run({ resource: 'loudvoiceComment', operation: 'delete', comment: 'x/../y' });
+			expect(result.error?.message).toContain('is not a valid OneAll token');
 			expect(emulator.requests).toHaveLength(0);
 		});
 	});

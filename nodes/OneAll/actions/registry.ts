@@ -8,6 +8,7 @@ import { facebookPushes } from './facebook/facebook.pushes';
 import { facebookUpdates } from './facebook/facebook.updates';
 import { identityResource } from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
+import { loudvoiceCommentResource } from './loudvoice';
 import { multiNetworkResource } from './multiNetwork/publish';
 import type { Caveat, OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
@@ -50,6 +51,7 @@ export const RESOURCES: ResourceDefinition[] = [
 	connectionResource,
 	siteResource,
 	ssoSessionResource,
+	loudvoiceCommentResource,
 	customApiCallResource,
 ];
 
