@@ -9,6 +9,9 @@ const { SOURCE_NAMES } = require('./fixtures.cjs');
 const { updateRoutes, recordPublished } = require('./updates.cjs');
 const { sharingRoutes } = require('./sharing.cjs');
 const { accountRoutes } = require('./accounts.cjs');
+const { storageRoutes } = require('./storage.cjs');
+const { ssoRoutes } = require('./sso.cjs');
+const { loudvoiceRoutes } = require('./loudvoice.cjs');
 const { publicList } = require('./profiles.cjs');
 
 const NO_VALIDATION = Object.freeze({ errors: Object.freeze([]), unknownKeys: Object.freeze([]) });
@@ -359,6 +362,9 @@ const ROUTES = [
   ...sharingRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
   ...accountRoutes({ ok, fail, paginate, parseJsonBody, identityFull, userFull: (data, u) => userFull(data, u) })
     .map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...storageRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...ssoRoutes({ ok, fail, paginate, parseJsonBody }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
+  ...loudvoiceRoutes({ ok, fail }).map(([method, pattern, handler]) => compile(method, pattern, handler)),
 ];
 
 /** -> { route, params } | { allowed: [methods] } (path known, method not) | null (unknown path) */

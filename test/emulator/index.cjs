@@ -7,6 +7,7 @@ const { ANSWER_PROFILES } = require('./profiles.cjs');
 const { PUSH_SCHEMAS, WRITE_SCHEMAS } = require('./schemas.cjs');
 const { FAULT_TYPES } = require('./faults.cjs');
 const { emulatorFile } = require('./sharing.cjs');
+const { LOUDVOICE_COMMENTS } = require('./loudvoice.cjs');
 
 module.exports = {
   startEmulator,
@@ -21,4 +22,5 @@ module.exports = {
   FAULT_TYPES: [...FAULT_TYPES],
   emulatorFile,
   networkUsers,
+  LOUDVOICE_COMMENTS,
 };

@@ -232,6 +232,8 @@ export const OTHER_SITE: Readonly<SiteKeys>;
 export const EMPTY_SITE: Readonly<SiteKeys>;
 export const ANSWER_PROFILES: readonly AnswerProfile[];
 export const FIXTURES: Readonly<Fixtures>;
+/** The two Loudvoice comments every site starts with (a comment and a reply to it), and their discussion and author. */
+export const LOUDVOICE_COMMENTS: Readonly<{ comment: string; reply: string; discussion: string; author: string }>;
 export const ACCESS_TOKEN_MARKER: string;
 export const PUSH_SCHEMAS: PushSchema[];
 export const WRITE_SCHEMAS: Record<string, any>;

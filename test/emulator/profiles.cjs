@@ -17,6 +17,8 @@ const PUBLIC_ENTRY_KEYS = {
   sharing_analytics_snapshots: ['sharing_analytics_snapshot_token', 'date_initiated', 'sharing_message'], // §8.3
   // §8.2: the list page shows only an empty list; its entries are taken to be the documented short URL object.
   shorturls: ['shorturl_token', 'original_url', 'short_url', 'date_creation', 'num_referrals'],
+  // §8.8 sso/list-all-sessions: the example shows every key of an entry.
+  sso_sessions: ['sso_session_token', 'user_token', 'identity_token', 'top_realm', 'sub_realm', 'data', 'date_update', 'date_creation', 'date_expiration'],
   // Pull API lists (§6): no public example at all. Minimal GUESS: the object's id, and its name or title where a
   // picker needs a label.
   boards: ['board_id', 'board_name'],

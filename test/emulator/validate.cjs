@@ -41,6 +41,10 @@ function typeError(spec, v) {
       return spec.values.includes(v) ? null : `must be one of ${spec.values.join(', ')}`;
     case 'object':
       return isPlainObject(v) ? null : 'must be an object';
+    case 'anyObject': // an object whose keys are the client's own (an identity, custom data): not descended
+      return isPlainObject(v) ? null : 'must be an object';
+    case 'integer':
+      return Number.isInteger(v) || (typeof v === 'string' && /^\d+$/.test(v)) ? null : 'must be a whole number';
     case 'object[]':
       return Array.isArray(v) && v.length > 0 && v.every(isPlainObject) ? null : 'must be a non-empty array of objects';
     case 'base64':

@@ -243,6 +243,10 @@ async function main() {
     await detail('GET /identities/{identity_token}.json', '§7.1', first(identities)?.identity_token, FIXTURES.identities.pinterest, (t) => `/identities/${encodeURIComponent(t)}.json`);
     await detail('GET /users/{user_token}.json', '§7.2', first(users)?.user_token, FIXTURES.user, (t) => `/users/${encodeURIComponent(t)}.json`);
     await detail('GET /connections/{connection_token}.json', '§7.4', first(connections)?.connection_token, FIXTURES.connection, (t) => `/connections/${encodeURIComponent(t)}.json`);
+    // §8.8: reads of the site's settings and sessions (a site without Single Sign-On may answer an error here).
+    await check('GET /site/allowed-domains.json', '§8.8', '/site/allowed-domains.json', '/site/allowed-domains.json');
+    const ssoSessions = entriesOf((await check('GET /sso/sessions.json', '§8.8', '/sso/sessions.json', '/sso/sessions.json', { page: 1, entries_per_page: 50 })).json, 'sso_sessions');
+    for (const s of ssoSessions) mask.token(s.sso_session_token, '{sso_session_token}');
 
     // Other reads (§6.5, §7.1, §7.2, §8.4): read-only; contacts from OneAll's cache (disable_cache=false).
     await check('GET /providers.json', '§6.5', '/providers.json', '/providers.json');

@@ -91,6 +91,8 @@ test('against the emulator: every endpoint matches, exit 0, report written, keys
     ['GET /search/twitter/tweets.json', 'match'],
     ['GET /identities/{identity_token}/contacts.json', 'match'],
     ['GET /users/{user_token}/contacts.json', 'match'],
+    ['GET /site/allowed-domains.json', 'match'],
+    ['GET /sso/sessions.json', 'match'],
     ['GET /pull/identities/{identity_token}/pinterest/boards.json', 'match'],
     ['GET /pull/identities/{identity_token}/facebook/pages.json', 'match'],
     ['GET /pull/identities/{identity_token}/facebook/groups.json', 'match'],

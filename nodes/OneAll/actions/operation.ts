@@ -73,8 +73,17 @@ export interface RequestDescription {
 	output?: OutputShape;
 	/** Keep provider tokens and secrets in the output (Include Access Tokens). Off: redacted. */
 	keepSecrets?: boolean;
-	/** Values in the request that are secrets (a provider access token): masked in every error. */
+	/**
+	 * Values of this request that must never reach an error or (unless `keepSecrets`) an output: a provider
+	 * access token or a user's password in the body. The transport masks them wherever OneAll's answer or an
+	 * error repeats them.
+	 */
 	secrets?: string[];
+	/**
+	 * OneAll error answers that are an outcome of this operation, not a failure (a lookup's 404 "no such
+	 * user"): by HTTP status, the item's output instead of the error.
+	 */
+	outcomes?: Partial<Record<number, Outcome>>;
 	/**
 	 * A read that must be answered before this request can be completed (e.g. the networks of a user
 	 * before a publish to all of them). The sender sends `read` first, paced and timed like every other
@@ -96,6 +105,15 @@ export interface RequestDescription {
 	 * does not stop the others and becomes a failed part (SplitOutput). Everything is checked before.
 	 */
 	fanOut?: FanOut;
+}
+
+export interface Outcome {
+	output: IDataObject;
+	/**
+	 * OneAll also answers this status to wrong API keys (401): before the answer counts as the outcome, a
+	 * ping checks the keys; when they are wrong, the ping's error is the item's error.
+	 */
+	confirmKeys?: boolean;
 }
 
 export interface FanOut {

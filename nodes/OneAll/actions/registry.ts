@@ -8,6 +8,7 @@ import { facebookPushes } from './facebook/facebook.pushes';
 import { facebookUpdates } from './facebook/facebook.updates';
 import { identityResource } from './identity';
 import { linkedinPushes } from './linkedin/linkedin.pushes';
+import { loudvoiceCommentResource } from './loudvoice';
 import { multiNetworkResource } from './multiNetwork/publish';
 import type { Caveat, OperationDefinition, ResourceDefinition } from './operation';
 import { pinterestPushes } from './pinterest/pinterest.pushes';
@@ -17,9 +18,12 @@ import { pushResource } from './push/pushOperation';
 import type { PushSpec } from './push/spec';
 import { sharingAnalyticsResource } from './sharing/analytics';
 import { sharingMessageResource } from './sharing/message';
+import { siteResource } from './site';
 import { shortUrlResource } from './sharing/shortUrl';
 import { providerResource } from './provider';
 import { sharingPageResource } from './sharing/pages';
+import { ssoSessionResource } from './sso';
+import { storageResource } from './storage';
 import { twitterPushes } from './twitter/twitter.pushes';
 import { searchTweetsOperation } from './twitter/twitter.search';
 import { twitterUpdates } from './twitter/twitter.updates';
@@ -62,8 +66,12 @@ export const RESOURCES: ResourceDefinition[] = [
 	sharingPageResource,
 	identityResource,
 	userResource,
+	storageResource,
 	connectionResource,
 	providerResource,
+	siteResource,
+	ssoSessionResource,
+	loudvoiceCommentResource,
 	customApiCallResource,
 ];
 

@@ -30,6 +30,9 @@ const KIND_OF_INTENT: Record<RequestIntent, RequestKind> = {
 	delete: 'delete',
 };
 
+/** OneAll's own plugins test a site's keys with it (docs/oneall-api.md §7.5). */
+const PING_PATH = '/tools/ping.json';
+
 export const ALREADY_DELETED_NOTE =
 	'OneAll answered 404 Not Found to a re-sent delete whose first answer was lost: the first attempt deleted it, so it is already gone.';
 
@@ -91,7 +94,7 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		const kind = KIND_OF_INTENT[request.intent];
 		const response = await oneAllApiRequest.call(
 			context,
-			{ method, path, query, body, bodyIsEnvelope, kind, secrets, ...settings },
+			{ method, path, query, body, bodyIsEnvelope, kind, secrets, showSecretsInAnswer: request.keepSecrets, ...settings },
 			itemIndex,
 		);
 		// Any delete (also Sharing's) whose 404 came after a lost answer: the first attempt deleted it.
@@ -131,6 +134,18 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		return { split, allFailed: fanOut.noneSucceeded(failed) };
 	}
 
+	/** The output an error answer stands for when the request names its status as an outcome; else undefined. */
+	async function outcomeOf(request: RequestDescription, error: unknown, itemIndex: number): Promise<IDataObject | undefined> {
+		if (!(error instanceof NodeApiError) || !request.outcomes) return undefined;
+		const outcome = request.outcomes[Number(error.httpCode)];
+		if (!outcome) return undefined;
+		if (outcome.confirmKeys) {
+			// Throws the ping's own error (e.g. "check the public and private key") when the keys are wrong.
+			await oneAllApiRequest.call(context, { method: 'GET', path: PING_PATH, kind: 'read', ...settings }, itemIndex);
+		}
+		return { ...outcome.output };
+	}
+
 	return async (request, itemIndex) => {
 		let complete = request;
 		if (request.resolve) {
@@ -145,7 +160,16 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const answer = await sendOne(complete, itemIndex);
 			return complete.keepSecrets ? answer : redactProviderTokens(answer);
 		};
-		const answer = complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
+		let answer: OperationResult;
+		try {
+			answer = complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
+		} catch (error) {
+			const outcome = await outcomeOf(complete, error, itemIndex);
+			if (outcome !== undefined) return outcome;
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
 		const result = complete.finish && !Array.isArray(answer) ? complete.finish(answer) : answer;
 		if (complete.keepSecrets) return result;
 		return isSplitOutput(result) ? redactParts(result) : redactProviderTokens(result);

@@ -20,6 +20,12 @@ const ONEALL_ID_TOKENS = new Set(
 		'oa_social_login',
 		'publication',
 		'campaign',
+		'sso_session',
+		// Loudvoice ids (docs/oneall-api.md §8.8)
+		'comment',
+		'parent_comment',
+		'discussion',
+		'author',
 	].map((name) => `${name.replace(/_/g, '')}token`),
 );
 

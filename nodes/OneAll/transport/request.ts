@@ -35,7 +35,7 @@ import {
 } from './retryPolicy';
 import { RateLimitBlockedError } from './pacer';
 import { ExecutionPacer } from './sitePace';
-import { maskAnswer, maskError } from './secrets';
+import { maskAnswer, maskError, mergeSecrets, valueForms } from './secrets';
 import { USER_AGENT } from './version';
 
 /** Settings one node execution shares between its requests. */
@@ -68,10 +68,13 @@ export interface OneAllRequest extends RequestSettings {
 	/** What the request does, for the retry policy; default: 'read' for GET, 'write' otherwise. */
 	kind?: RequestKind;
 	/**
-	 * Values of this request that are secrets besides the credential's key (a provider access token sent
-	 * in the body): masked in every error, like the key.
+	 * Values of this request that must never be shown besides the credential's key (a provider access
+	 * token, a user's password in the body): masked in every error, in all the forms `valueForms` gives,
+	 * and in the answer unless `showSecretsInAnswer`.
 	 */
 	secrets?: readonly string[];
+	/** The user asked to see secrets in the output (Include Access Tokens): the answer is not masked for `secrets`. */
+	showSecretsInAnswer?: boolean;
 }
 
 /** OneAll's answer; `alreadyDeleted`: a delete answered 404 after an earlier attempt's answer was lost. */
@@ -259,25 +262,18 @@ export async function oneAllApiRequest(
 	request: OneAllRequest,
 	itemIndex = 0,
 ): Promise<OneAllAnswer> {
-	const credential = await executionCredential(this);
-	// The request's own secrets are masked in errors only: an answer's tokens are redacted by key name.
-	const shielded = request.secrets?.length
-		? { ...credential, secrets: requestSecrets(credential.secrets, request.secrets) }
-		: credential;
+	const known = await executionCredential(this);
+	const credential = request.secrets?.length
+		? { ...known, secrets: mergeSecrets(known.secrets, ...request.secrets.map(valueForms)) }
+		: known;
 	let response: OneAllAnswer;
 	try {
-		response = await exchange(this, request, itemIndex, shielded);
+		response = await exchange(this, request, itemIndex, credential);
 	} catch (error) {
 		const shown = error instanceof Error ? error : new NodeOperationError(this.getNode(), String(error), { itemIndex });
-		throw maskError(shown, shielded.secrets);
+		throw maskError(shown, credential.secrets);
 	}
-	return maskAnswer(response, credential.secrets);
-}
-
-/** The credential's secret forms plus a request's secrets as they are and URL-encoded, longest first. */
-function requestSecrets(credentialSecrets: readonly string[], secrets: readonly string[]): string[] {
-	const forms = secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]);
-	return [...new Set([...credentialSecrets, ...forms])].sort((a, b) => b.length - a.length);
+	return maskAnswer(response, request.showSecretsInAnswer ? known.secrets : credential.secrets);
 }
 
 /** `response.result.data`, the part of OneAll's answer the node outputs. */

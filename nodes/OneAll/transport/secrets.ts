@@ -18,6 +18,20 @@ export function secretForms(publicKey: string, privateKey: string): string[] {
 	return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Every form in which a secret value of a request (a password in its body) could come back: as is,
+ * URL-encoded or JSON-escaped. Shorter than 4 characters: none (masking it would garble every text).
+ */
+export function valueForms(value: string): string[] {
+	if (value.length < MIN_SECRET_LENGTH) return [];
+	return [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)];
+}
+
+/** Secrets from several sources as one list, longest first (a longer one is never half-replaced by a shorter). */
+export function mergeSecrets(...lists: ReadonlyArray<readonly string[]>): string[] {
+	return [...new Set(lists.flat())].sort((a, b) => b.length - a.length);
+}
+
 /** A Basic value is base64 of "user:password"; a bearer token is long. */
 function isCredentialValue(scheme: string, value: string): boolean {
 	if (scheme.toLowerCase() === 'bearer') return value.length >= 16;

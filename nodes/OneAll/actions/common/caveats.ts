@@ -35,4 +35,20 @@ export const CAVEATS = {
 			'Either the pin does not exist, or OneAll retired updating pins (its newest Update API table lists only Delete Pin). To change a pin, delete it and publish it again.',
 		status: 404,
 	},
+	cloudStorage: {
+		label: 'needs User Cloud Storage on the site',
+		notice:
+			'User Cloud Storage is a OneAll feature of its own ("Cloud Storage Required" in OneAll\'s API reference): it must be enabled for the OneAll site, or OneAll refuses these requests.',
+		onError:
+			'If User Cloud Storage is not enabled for this OneAll site, OneAll refuses every storage request: check the site\'s features in the OneAll dashboard.',
+		status: 403,
+	},
+	allowedDomains: {
+		label: "OneAll's SDK calls it \"add\"; replace or add is undocumented",
+		notice:
+			"OneAll's SDK names this call \"add allowed domains\"; whether the list replaces the site's allowed domains or is added to them is not documented. Run Get Allowed Domains afterwards to see the result.",
+		onError:
+			'The allowed-domains endpoint is known only from OneAll\'s SDK and examples, not from a docs page: check the domains (e.g. www.example.com or *.example.com).',
+		status: 400,
+	},
 } satisfies Record<string, Caveat>;
