@@ -268,7 +268,9 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 		expect(emulator.requests).toHaveLength(waits.length + 1);
 		expect(waits[0]).toBeGreaterThan(900);
 		expect(waits[0]).toBeLessThan(1100);
-		waits.slice(1).forEach((wait, i) => expect(wait).toBeGreaterThanOrEqual(Math.min(waits[i] * 1.2, 1_950)));
+		// Each wait is the spacing minus the real time of the last round trip: allow 250 ms of that on a loaded machine.
+		waits.slice(1).forEach((wait, i) => expect(wait).toBeGreaterThanOrEqual(Math.min(waits[i] * 1.2, 2_000) - 250));
+		expect(waits.slice(-5).reduce((sum, wait) => sum + wait, 0) / 5).toBeGreaterThan(1_700);
 		expect(Math.max(...waits)).toBeLessThanOrEqual(2000);
 		const total = waits.reduce((sum, wait) => sum + wait, 0);
 		expect(total).toBeLessThanOrEqual(60_000);
