@@ -8,17 +8,13 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
 import { runOneAll, runWorkflow, NODE_TYPE } from '../helpers/harness.cjs';
 import { pushOutput } from '../helpers/collect.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
 const BOARDS = FIXTURES.pinterest.boardIds;

@@ -6,17 +6,13 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_SITE, FIXTURES, OTHER_SITE, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { DEFAULT_SITE, FIXTURES, OTHER_SITE } from '../emulator/index.cjs';
 import { note } from '../helpers/collect.cjs';
 import { runOneAll, type OneAllCredentials } from '../helpers/harness.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
 const BOARD = FIXTURES.pinterest.boardIds[0];
