@@ -6,8 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FIXTURES } from '../emulator/index.cjs';
-import { runOneAll } from '../helpers/harness.cjs';
 import { useEmulator } from '../helpers/emulatorSuite';
+import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
 const emulator = useEmulator();

@@ -7,15 +7,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { loadPackage, runOneAll } from '../helpers/harness.cjs';
 import { callListSearch } from '../helpers/listSearch.cjs';
-import { useEmulator } from '../helpers/emulatorSuite';
-import { byId, emulatorCredentials, pairedIndex, sharingPublish } from '../helpers/params';
+import { byId, emulatorCredentials, pairedIndex, publishPin, sharingPublish } from '../helpers/params';
 
 const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
-const BOARDS = FIXTURES.pinterest.boardIds;
 const SHARING_USER = FIXTURES.users.sharing;
 const REVOKED_LINKEDIN = FIXTURES.sharingIdentities.linkedin;
 
@@ -24,16 +23,7 @@ const run = (parameters: IDataObject, items?: INodeExecutionData[], onError?: On
 	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items, onError });
 
 const pinItems = [{ json: { title: 'One' } }, { json: { title: 'T'.repeat(101) } }, { json: { title: 'Three' } }];
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARDS[0]),
-	title: '={{ $json.title }}',
-	picture: 'https://www.oneall.com/logo.jpg',
-	options: { concurrency: 1 },
-	...overrides,
-});
+const pin = (overrides: IDataObject = {}) => publishPin({ title: '={{ $json.title }}', options: { concurrency: 1 }, ...overrides });
 
 describe('22 #15: failures reach the error output (On Error → Continue (using error output))', () => {
 	it('a pin whose title is too long goes to the error output; the two others publish on the success output', async () => {

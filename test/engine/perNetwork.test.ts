@@ -7,8 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FIXTURES } from '../emulator/index.cjs';
-import { runOneAll } from '../helpers/harness.cjs';
 import { useEmulator } from '../helpers/emulatorSuite';
+import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials, pairedIndex, sharingPublish } from '../helpers/params';
 
 const emulator = useEmulator();
@@ -21,7 +21,6 @@ const run = (
 	parameters: IDataObject,
 	{ onError, typeVersion = 1.1, nodeSettings }: { onError?: OnError; typeVersion?: number; nodeSettings?: IDataObject } = {},
 ) => runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: { source: 'form' } }], onError, typeVersion, nodeSettings });
-
 
 describe('23 part 1: one item per network (node version 1.1)', () => {
 	it('one item per network: provider, identity, status, the post id, the message token on each; the failed one says why', async () => {

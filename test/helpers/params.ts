@@ -41,3 +41,16 @@ export function sharingPublish(overrides: IDataObject = {}): IDataObject {
 export function pairedIndex(item: INodeExecutionData): number {
 	return (item.pairedItem as { item: number }).item;
 }
+
+/** Pinterest → Publish Pin with the emulator's Pinterest identity and first board; `overrides` change any parameter. */
+export function publishPin(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'pinterest',
+		operation: 'publishPin',
+		identity: byId(FIXTURES.identities.pinterest),
+		board: byId(FIXTURES.pinterest.boardId),
+		title: 'Stadium',
+		picture: 'https://www.oneall.com/logo.jpg',
+		...overrides,
+	};
+}
