@@ -1,6 +1,6 @@
 // Runs one bench section on its own from the command line (node test/bench/<section>.cjs --name=value):
 // loads the engine, starts the emulator process, runs the section, prints its result as one JSON line,
-// and always closes the emulator. Used by contention.cjs; rerun.cjs repeats the same steps.
+// and always closes the emulator. Each section file calls it under `require.main === module`.
 'use strict';
 const { loadEngine } = require('./engine.cjs');
 const { startEmulatorProcess } = require('./emulator-client.cjs');
