@@ -102,28 +102,11 @@ function fmt(run) {
 module.exports = { contentionSection };
 
 if (require.main === module) {
-  const { loadEngine } = require('./engine.cjs');
-  const { startEmulatorProcess } = require('./emulator-client.cjs');
-  const arg = (name, fallback) => {
-    const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-    return hit ? hit.slice(name.length + 3) : fallback;
-  };
-  (async () => {
-    const engine = await loadEngine({ engine: 'project' });
-    const emulator = await startEmulatorProcess();
-    try {
-      const result = await contentionSection({
-        engine, emulator, latencyMs: 100, requestsPerSecond: Number(arg('rps', 20)),
-        batchExecutions: Number(arg('batches', 3)), singleExecutions: Number(arg('singles', 1000)), inFlight: Number(arg('in-flight', 40)),
-        only: arg('only', undefined)?.split(','), log: (line) => process.stdout.write(`${line}\n`),
-      });
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-    } finally {
-      await emulator.close();
-    }
-    process.exit(0);
-  })().catch((error) => {
-    process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
+  require('./section-cli.cjs').runSectionFromCli({ engine: 'project' }, ({ engine, emulator, arg, log }) =>
+    contentionSection({
+      engine, emulator, latencyMs: 100, requestsPerSecond: Number(arg('rps', 20)),
+      batchExecutions: Number(arg('batches', 3)), singleExecutions: Number(arg('singles', 1000)), inFlight: Number(arg('in-flight', 40)),
+      only: arg('only', undefined)?.split(','), log,
+    }),
+  );
 }

@@ -6,15 +6,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ACCESS_TOKEN_MARKER, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const run = async (parameters: IDataObject, items?: INodeExecutionData[]) =>
 	await runOneAll({ credentials: emulatorCredentials(emulator), parameters, items });

@@ -4,7 +4,8 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { emulatorFile, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulatorFile, FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { exampleWorkflows } from '../helpers/files.cjs';
 import { runWorkflow } from '../helpers/harness.cjs';
 import { emulatorCredentials } from '../helpers/params';
@@ -12,12 +13,7 @@ import { emulatorCredentials } from '../helpers/params';
 const ONEALL = 'n8n-nodes-oneall.oneAll';
 const examples = exampleWorkflows();
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 async function runFromFirstOneAllNode(file: string, items: INodeExecutionData[] = [{ json: {} }]) {
 	const workflow = examples[file];

@@ -13,16 +13,12 @@ import { sleep } from 'n8n-workflow';
 
 import { FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
 import { freePort, note, pushOutput, recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { startSilentServer } from '../helpers/stubServer.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, publishPin } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 let clock: SleepRecorder | undefined;
 afterEach(() => {
@@ -38,16 +34,6 @@ const PIN_PATH = `/push/identities/${ID.pinterest}/pinterest/board/${BOARDS[0]}/
 const IDENTITY_PATH = `/identities/${ID.pinterest}.json`;
 
 const MAY_HAVE_LANDED = /may already have been executed by OneAll \(a post may be live\), so it was not sent again/;
-
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARDS[0]),
-	title: 'Stadium',
-	picture: 'https://www.oneall.com/logo.jpg',
-	...overrides,
-});
 
 const READS: Record<string, { parameters: () => IDataObject; path: string }> = {
 	'Identity → Get': {
@@ -235,14 +221,14 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 	it.each(cases)('%s', async (_name, fault, expected) => {
 		virtualBackOff();
 		emulator.addFault({ ...fault, path: '/push/' });
-		const result = await run(pin());
+		const result = await run(publishPin());
 		expectOutcome(result, expected, PIN_PATH, 'POST');
 	});
 
 	it('429 on every attempt: re-sent with back-off (1, 2, 4, 8, 16 s) while within 60 s, then an error about the rate limit, nothing published', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', path: '/push/', times: -1 });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		// 1 + 2 + 4 + 8 + 16 s (+ jitter) = 31-37 s; the next wait (32 s) would pass 60 s.
 		expect(emulator.requests).toHaveLength(6);
 		expect(emulator.requests.every((r) => r.status === 429)).toBe(true);
@@ -258,7 +244,7 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 	it('429 with Retry-After: 0 on every attempt: the pace slows with each refusal (at most 2 s apart), every attempt within 60 s of the first', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', path: '/push/', times: -1, retryAfter: 0 });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(emulator.pushes()).toHaveLength(0);
 		expect(error?.httpCode).toBe('429');
 		expect(`${error?.message}\n${error?.description}`).toMatch(/rate limit/i);
@@ -282,7 +268,7 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 	// request immediately…", which invites a duplicate post.
 	it('a reset push is not headlined as safe to retry, and names OneAll', async () => {
 		emulator.addFault({ type: 'reset', path: '/push/' });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(error?.description).toMatch(MAY_HAVE_LANDED);
 		expect(error?.message).not.toMatch(/retry/i);
 		expect(error?.message).toMatch(/OneAll/);
@@ -291,7 +277,7 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 	it('429 without Retry-After, waited for real: about 1 s, then published once', async () => {
 		emulator.addFault({ type: 'rateLimit', path: '/push/' });
 		const started = Date.now();
-		const { error, items } = await run(pin());
+		const { error, items } = await run(publishPin());
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -302,7 +288,7 @@ describe('a push (Pinterest → Publish Pin) under each fault', () => {
 	it('a 5xx on every attempt is still sent only once', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'status', status: 503, path: '/push/', times: -1 });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(error?.httpCode).toBe('503');
 		expect(emulator.requests).toHaveLength(1);
 		expect(clock!.delays).toEqual([]);
@@ -392,7 +378,7 @@ it('a read retried after a reset, waited for real: about 1 s, then the answer', 
 describe('only the faulting item fails (continueOnFail)', () => {
 	const pinItems = BOARDS.slice(0, 3).map((board, i) => ({ json: { board, title: `Pin ${i}` } }));
 	const pinPerItem = () => ({
-		...pin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}' }),
+		...publishPin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}' }),
 		__continueOnFail: true,
 	});
 	const item1Path = `/push/identities/${ID.pinterest}/pinterest/board/${BOARDS[1]}/`;
@@ -453,7 +439,7 @@ describe('only the faulting item fails (continueOnFail)', () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'status', status: 500, info: 'Internal problem', path: item1Path });
 		const { error } = await run(
-			pin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}', options: { concurrency: 1 } }),
+			publishPin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}', options: { concurrency: 1 } }),
 			pinItems,
 		);
 		expect(error?.name).toBe('NodeApiError');
@@ -472,7 +458,7 @@ describe('connection refused (nothing listens at the base URL)', () => {
 		virtualBackOff();
 		const { error } = await runOneAll({
 			credentials: emulatorCredentials(emulator, { apiBaseUrl: `http://127.0.0.1:${port}` }),
-			parameters: pin(),
+			parameters: publishPin(),
 		});
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('ECONNREFUSED');
@@ -496,7 +482,7 @@ describe('connection refused (nothing listens at the base URL)', () => {
 		try {
 			const { error, items } = await runOneAll({
 				credentials: emulatorCredentials(emulator, { apiBaseUrl: `http://127.0.0.1:${port}` }),
-				parameters: pin(),
+				parameters: publishPin(),
 			});
 			expect(error).toBeUndefined();
 			expect(clock.delays).toEqual([1000]);
@@ -517,7 +503,7 @@ describe('stopping the execution', () => {
 			// Stopped once the first 5 (Concurrency 5) are in flight, as a user pressing Stop would.
 			const result = await runOneAll({
 				credentials: emulatorCredentials(emulator, { apiBaseUrl: server.url }),
-				parameters: pin({ title: '={{ $json.title }}' }),
+				parameters: publishPin({ title: '={{ $json.title }}' }),
 				items,
 				stopWhen: server.receivedCount(5),
 			});
@@ -541,7 +527,7 @@ describe('a rate-limited batch', () => {
 		emulator.setRateLimit(20);
 		const titles = Array.from({ length: 60 }, (_, i) => `Batch pin ${i}`);
 		const { items, error } = await run(
-			pin({ title: '={{ $json.title }}', options: { concurrency: 10 } }),
+			publishPin({ title: '={{ $json.title }}', options: { concurrency: 10 } }),
 			titles.map((title) => ({ json: { title } })),
 		);
 		expect(error).toBeUndefined();
@@ -564,7 +550,7 @@ describe('executions that share the limit', () => {
 		// 8 s of work for the limit: a refused execution must keep trying (5 attempts would fail many).
 		emulator.setRateLimit(10);
 		const runs = await Promise.all(
-			Array.from({ length: 80 }, async (_, i) => await run(pin({ title: `Shared ${i}` }))),
+			Array.from({ length: 80 }, async (_, i) => await run(publishPin({ title: `Shared ${i}` }))),
 		);
 		expect(runs.filter((r) => r.error !== undefined).map((r) => r.error?.message)).toEqual([]);
 		expect(runs.map((r) => r.items[0]?.json.pin_title)).toEqual(runs.map((_r, i) => `Shared ${i}`));
@@ -579,7 +565,7 @@ describe('executions that share the limit', () => {
 	it('3 executions of 30 pins at once, default Options: all published once, every refused request sent again and nothing more', async () => {
 		emulator.setRateLimit(20);
 		const batch = (tag: string) => Array.from({ length: 30 }, (_, i) => ({ json: { title: `${tag} ${i}` } }));
-		const runs = await Promise.all(['A', 'B', 'C'].map(async (tag) => await run(pin({ title: '={{ $json.title }}' }), batch(tag))));
+		const runs = await Promise.all(['A', 'B', 'C'].map(async (tag) => await run(publishPin({ title: '={{ $json.title }}' }), batch(tag))));
 		for (const r of runs) {
 			expect(r.error).toBeUndefined();
 			expect(r.items).toHaveLength(30);

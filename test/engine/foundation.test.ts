@@ -2,7 +2,8 @@
  * Foundation: the credential test, the reference operation (Pinterest → Publish Pin) end to end, and
  * how OneAll's failures reach the user. Runs the built package in n8n-core against the emulator.
  */
-import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { DEFAULT_SITE, FIXTURES, type Emulator } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { packageVersion, seedPage } from '../helpers/files.cjs';
 import { runOneAll, testCredential } from '../helpers/harness.cjs';
 import { pushOutput } from '../helpers/collect.cjs';
@@ -10,12 +11,7 @@ import { byId, emulatorCredentials } from '../helpers/params';
 
 const SEED_PAGE = seedPage();
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const pinParameters = (overrides: Record<string, unknown> = {}) => ({
 	resource: 'pinterest',

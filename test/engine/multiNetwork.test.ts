@@ -5,18 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
 const PAGE = FIXTURES.facebook.pageIds[0];
@@ -91,8 +85,7 @@ describe('23 part 2: Publish to Several Networks', () => {
 		expect(items.map((item) => item.json.provider)).toEqual(['twitter', 'facebook']);
 		expect(errorItems).toHaveLength(1);
 		expect(errorItems[0].json).toMatchObject({
-			error: expect.stringMatching(/403/),
-			details: { provider: 'linkedin', identity_token: ID.linkedin, status: 'failed' },
+			error: { message: expect.stringMatching(/403/), provider: 'linkedin', identity_token: ID.linkedin, status: 'failed' },
 		});
 		expect(emulator.pushes()).toHaveLength(2);
 	});

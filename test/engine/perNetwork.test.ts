@@ -4,20 +4,14 @@
  * stay error items in place with Continue On Fail, and fail the node only when every network failed.
  * Version-1 nodes keep one item per message.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, pairedIndex, sharingPublish } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const SHARING_USER = FIXTURES.users.sharing;
 const IDS = FIXTURES.sharingIdentities;
@@ -28,20 +22,9 @@ const run = (
 	{ onError, typeVersion = 1.1, nodeSettings }: { onError?: OnError; typeVersion?: number; nodeSettings?: IDataObject } = {},
 ) => runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: [{ json: { source: 'form' } }], onError, typeVersion, nodeSettings });
 
-const publish = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'sharingMessage',
-	operation: 'publish',
-	publishFor: 'user',
-	user: byId(SHARING_USER),
-	networkChoice: 'all',
-	text: 'Welcome!',
-	...overrides,
-});
-const pairedIndex = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
-
 describe('23 part 1: one item per network (node version 1.1)', () => {
 	it('one item per network: provider, identity, status, the post id, the message token on each; the failed one says why', async () => {
-		const { items, errorItems, error } = await run(publish());
+		const { items, errorItems, error } = await run(sharingPublish());
 		expect(error).toBeUndefined();
 		expect(errorItems).toEqual([]);
 		expect(items.map((item) => [item.json.provider, item.json.status])).toEqual([
@@ -63,14 +46,15 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 	});
 
 	it('On Error → Continue (using error output): the failed network on the error output, the published ones on the success output', async () => {
-		const { items, errorItems, error } = await run(publish(), { onError: 'continueErrorOutput' });
+		const { items, errorItems, error } = await run(sharingPublish(), { onError: 'continueErrorOutput' });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.provider)).toEqual(['facebook', 'twitter']);
 		expect(errorItems).toHaveLength(1);
-		// n8n moves only items whose json is error/message/details: what the item is about goes in details.
+		// n8n 1.x moves only items whose json is { error } (or { error, message }): the rest goes inside error.
+		expect(Object.keys(errorItems[0].json)).toEqual(['error']);
 		expect(errorItems[0].json).toMatchObject({
-			error: expect.stringMatching(/^Not published on linkedin: .*revoked/),
-			details: {
+			error: {
+				message: expect.stringMatching(/^Not published on linkedin: .*revoked/),
 				provider: 'linkedin',
 				status: 'failed',
 				identity_token: IDS.linkedin,
@@ -82,7 +66,7 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 	});
 
 	it('Continue On Fail (regular output): the failed network is an error item in place', async () => {
-		const { items, errorItems } = await run(publish(), { onError: 'continueRegularOutput' });
+		const { items, errorItems } = await run(sharingPublish(), { onError: 'continueRegularOutput' });
 		expect(errorItems).toEqual([]);
 		expect(items.map((item) => [item.json.provider, Boolean(item.json.error)])).toEqual([
 			['facebook', false],
@@ -93,18 +77,18 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 	});
 
 	it('every network failed: the node fails with the networks\' messages; with the error output, one error item per network', async () => {
-		const failing = publish({ networkChoice: 'chosen', networks: ['linkedin', 'google'] });
+		const failing = sharingPublish({ networkChoice: 'chosen', networks: ['linkedin', 'google'] });
 		const stopped = await run(failing);
 		expect(stopped.items).toEqual([]);
 		expect(stopped.error?.message).toMatch(/none of its 2 networks: linkedin: .*revoked.*; google: /);
 		const routed = await run(failing, { onError: 'continueErrorOutput' });
 		expect(routed.error).toBeUndefined();
 		expect(routed.items).toEqual([]);
-		expect(routed.errorItems.map((item) => (item.json.details as IDataObject).provider)).toEqual(['linkedin', 'google']);
+		expect(routed.errorItems.map((item) => (item.json.error as IDataObject).provider)).toEqual(['linkedin', 'google']);
 	});
 
 	it('Re-Publish outputs one item per network too', async () => {
-		const first = await run(publish({ networkChoice: 'chosen', networks: ['facebook'] }));
+		const first = await run(sharingPublish({ networkChoice: 'chosen', networks: ['facebook'] }));
 		const token = String(first.items[0].json.sharing_message_token);
 		const { items, error } = await run({
 			resource: 'sharingMessage',
@@ -120,19 +104,19 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 	});
 
 	it('a saved version-1 node keeps one item per message (networks_published / networks_failed)', async () => {
-		const { items } = await run(publish(), { typeVersion: 1 });
+		const { items } = await run(sharingPublish(), { typeVersion: 1 });
 		expect(items).toHaveLength(1);
 		expect(items[0].json.networks_published).toEqual(['facebook', 'twitter']);
 	});
 
 	it('version 1.1 with the option off: one item per message', async () => {
-		const { items } = await run(publish({ perNetwork: false }));
+		const { items } = await run(sharingPublish({ perNetwork: false }));
 		expect(items).toHaveLength(1);
 		expect(items[0].json.sharing_message).toBeDefined();
 	});
 
 	it('Retry On Fail re-running the node (the first network failed, Continue On Fail): one publish, the same items from the remembered answer', async () => {
-		const { items } = await run(publish({ networkChoice: 'chosen', networks: ['linkedin', 'facebook'] }), {
+		const { items } = await run(sharingPublish({ networkChoice: 'chosen', networks: ['linkedin', 'facebook'] }), {
 			onError: 'continueRegularOutput',
 			nodeSettings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
 		});
@@ -144,7 +128,7 @@ describe('23 part 1: one item per network (node version 1.1)', () => {
 	});
 
 	it('every network failed, Retry On Fail: the message is published once and the node fails with the networks\' messages each try', async () => {
-		const { error } = await run(publish({ networkChoice: 'chosen', networks: ['linkedin'] }), {
+		const { error } = await run(sharingPublish({ networkChoice: 'chosen', networks: ['linkedin'] }), {
 			nodeSettings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
 		});
 		expect(error?.message).toMatch(/none of its 1 network: linkedin: .*revoked/);

@@ -5,18 +5,14 @@
  */
 import type { IDataObject, INodeListSearchItems } from 'n8n-workflow';
 
-import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { DEFAULT_SITE, FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { callListSearch, listSearchMethods } from '../helpers/listSearch.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 import { startStub } from '../helpers/stubServer.cjs';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const PAGE_SIZE = 100;
 

@@ -7,17 +7,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ACCESS_TOKEN_MARKER, FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { ACCESS_TOKEN_MARKER, FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { pushOutput } from '../helpers/collect.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
 const PAGE = FIXTURES.facebook.pageIds[0];

@@ -8,34 +8,21 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll, runWorkflow, NODE_TYPE } from '../helpers/harness.cjs';
 import { pushOutput } from '../helpers/collect.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, publishPin } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
-const BOARDS = FIXTURES.pinterest.boardIds;
 const OUTCOME_UNKNOWN = /^Outcome unknown, not re-sent/;
 
 /** Retry On Fail with 3 tries, as measured in the issue; 1 ms between tries (0 means n8n's default 1 s). */
 const RETRY_3 = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARDS[0]),
-	title: '={{ $json.title }}',
-	picture: '={{ $json.picture }}',
-	...overrides,
-});
+const pin = (overrides: IDataObject = {}) => publishPin({ title: '={{ $json.title }}', picture: '={{ $json.picture }}', ...overrides });
 const pins = (...pictures: string[]): INodeExecutionData[] =>
 	pictures.map((picture, index) => ({ json: { title: `Pin ${index}`, picture } }));
 

@@ -11,7 +11,7 @@ import { sleep } from 'n8n-workflow';
 import { DEFAULT_SITE, FIXTURES, startEmulator, type Emulator, type FaultSpec } from '../emulator/index.cjs';
 import { deepText, recordSleeps, startRecorder, type Recorder, type SleepRecorder } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, publishPin } from '../helpers/params';
 
 let emulator: Emulator;
 let recorder: Recorder;
@@ -46,15 +46,6 @@ const SECRETS: Record<string, string> = {
 };
 const leaks = (text: string) => Object.entries(SECRETS).filter(([, secret]) => text.includes(secret)).map(([name]) => name);
 
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARDS[0]),
-	title: 'Stadium',
-	picture: 'https://www.oneall.com/logo.jpg',
-	...overrides,
-});
 const identityGet = (options: IDataObject = {}): IDataObject => ({
 	resource: 'identity',
 	operation: 'get',
@@ -83,7 +74,7 @@ describe('1. a redirect is never followed', () => {
 
 	it.each([301, 302, 303, 307, 308])('push answered %i: nothing reaches the other host, the error names status and target', async (status) => {
 		emulator.addFault({ type: 'redirect', status, location: target(), path: '/push/' });
-		const { error, items } = await run(pin());
+		const { error, items } = await run(publishPin());
 		expect(recorder.requests).toEqual([]); // no request at all, so no Authorization header either
 		expect(items).toHaveLength(0);
 		expect(emulator.requests).toHaveLength(1);
@@ -107,7 +98,7 @@ describe('1. a redirect is never followed', () => {
 
 	it('a relative Location is shown as a path; with Continue On Fail the item is an error, never a pin', async () => {
 		emulator.addFault({ type: 'redirect', status: 307, location: '/elsewhere/pin.json?token=abc', path: '/push/' });
-		const { error, items } = await run({ ...pin(), __continueOnFail: true });
+		const { error, items } = await run({ ...publishPin(), __continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(items[0].json.error).toBe('OneAll answered HTTP 307 (redirect to /elsewhere/pin.json)');
@@ -123,7 +114,7 @@ describe('2. the key is masked in OneAll-shaped answers', () => {
 
 	it('error envelope echoing the Authorization header and the key (push, 401): message and description masked', async () => {
 		emulator.addFault(echo(401, '/push/'));
-		const result = await run(pin());
+		const result = await run(publishPin());
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toMatch(/^OneAll error 401: Rejected header "Authorization: Basic \[redacted\]" \(private key \[redacted\]\)$/);
 		expect(leaks(everything(result))).toEqual([]);
@@ -131,13 +122,13 @@ describe('2. the key is masked in OneAll-shaped answers', () => {
 
 	it('error envelope echoing the key, Continue On Fail: the error item is masked', async () => {
 		emulator.addFault(echo(403, '/push/'));
-		const result = await run({ ...pin(), __continueOnFail: true });
+		const result = await run({ ...publishPin(), __continueOnFail: true });
 		expect(result.items[0].json.error).toMatch(/\[redacted\]/);
 		expect(leaks(everything(result))).toEqual([]);
 	});
 
 	it.each<[string, () => IDataObject, string]>([
-		['push (200, result.data echoes)', () => pin(), '/push/'],
+		['push (200, result.data echoes)', () => publishPin(), '/push/'],
 		['Identity → Get (200)', () => identityGet(), '/identities/'],
 		['Custom API Call, full response (200)', () => customGet({ fullResponse: true }), '/identities/'],
 	])('%s: the output is masked, the rest of the answer kept', async (_name, parameters, path) => {
@@ -168,7 +159,7 @@ describe('3. Timeout is a deadline for the whole answer', () => {
 	it('a push answered one byte a second is cut at Timeout (2 s), not sent again, and said to be maybe live', async () => {
 		emulator.addFault({ type: 'drip', delayMs: 1000, path: '/push/' });
 		const started = Date.now();
-		const { error, items } = await run(pin({ options: { timeout: 2 } }));
+		const { error, items } = await run(publishPin({ options: { timeout: 2 } }));
 		const elapsed = Date.now() - started;
 		expect(elapsed).toBeGreaterThanOrEqual(1900);
 		expect(elapsed).toBeLessThan(5000);
@@ -186,7 +177,7 @@ describe('3. Timeout is a deadline for the whole answer', () => {
 
 	it('a Timeout beyond what timers hold (3,000,000 s) is bounded, not an instant "may be live" failure', async () => {
 		emulator.addFault({ type: 'slow', delayMs: 300, path: '/push/' });
-		const { error, items } = await run(pin({ options: { timeout: 3_000_000 } }));
+		const { error, items } = await run(publishPin({ options: { timeout: 3_000_000 } }));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(emulator.pushes()).toHaveLength(1);
@@ -198,14 +189,14 @@ describe('3. Timeout is a deadline for the whole answer', () => {
 describe('4. a Retry-After longer than the node waits fails at once', () => {
 	const pinItems = BOARDS.slice(0, 3).map((board, i) => ({ json: { board, title: `Pin ${i}` } }));
 	const perItem = (options: IDataObject) => ({
-		...pin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}', options }),
+		...publishPin({ board: byId('={{ $json.board }}'), title: '={{ $json.title }}', options }),
 		__continueOnFail: true,
 	});
 
 	it('push, Retry-After: 3600: one request, no waiting, OneAll\'s hour in the message', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', retryAfter: 3600, path: '/push/', times: -1 });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(emulator.requests).toHaveLength(1);
 		expect(clock!.delays).toEqual([]);
 		expect(error?.httpCode).toBe('429');
@@ -248,7 +239,7 @@ describe('4. a Retry-After longer than the node waits fails at once', () => {
 	it('Retry-After at the cap (60 s) is still waited for and the push re-sent', async () => {
 		virtualBackOff();
 		emulator.addFault({ type: 'rateLimit', retryAfter: 60, path: '/push/' });
-		const { error, items } = await run(pin());
+		const { error, items } = await run(publishPin());
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(emulator.requests).toHaveLength(2);
@@ -270,7 +261,7 @@ describe('5. a success without a result is not a published post', () => {
 	it.each(cases)('push answered %s: an error that says it may or may not be live, sent once', async (_name, body) => {
 		virtualBackOff();
 		emulator.addFault({ type: 'body', body, path: '/push/' });
-		const { error, items } = await run(pin());
+		const { error, items } = await run(publishPin());
 		expect(items).toHaveLength(0);
 		expect(emulator.requests).toHaveLength(1);
 		expect(error?.name).toBe('NodeApiError');
@@ -287,7 +278,7 @@ describe('5. a success without a result is not a published post', () => {
 
 	it('flag "error" without code or info is described as what it is, not as an empty body', async () => {
 		emulator.addFault({ type: 'body', body: { response: { request: { status: { flag: 'error' } } } }, path: '/push/' });
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(error?.message).toBe('OneAll reported an error without a message (HTTP 200)');
 		expect(`${error?.message}\n${error?.description}`).not.toMatch(/empty body/);
 		expect(error?.description).toMatch(MAY_HAVE_LANDED);
@@ -344,12 +335,12 @@ describe('8. a reset push shows only our "not sent again" text', () => {
 		['processed, then reset', { type: 'afterProcessing', then: 'reset', path: '/push/' }],
 	])('%s: no "You can retry the request immediately" anywhere the user looks', async (_name, fault) => {
 		emulator.addFault(fault);
-		const { error } = await run(pin());
+		const { error } = await run(publishPin());
 		expect(error?.description).toMatch(MAY_HAVE_LANDED);
 		expect(`${error?.message}\n${error?.description}`).not.toMatch(/retry/i);
 		emulator.reset();
 		emulator.addFault(fault);
-		const { items } = await run({ ...pin(), __continueOnFail: true });
+		const { items } = await run({ ...publishPin(), __continueOnFail: true });
 		expect(JSON.stringify(items[0].json)).not.toMatch(/retry/i);
 		expect(items[0].json.description).toMatch(MAY_HAVE_LANDED);
 	});

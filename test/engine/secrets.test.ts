@@ -29,7 +29,7 @@ import {
 	type SleepRecorder,
 } from '../helpers/collect.cjs';
 import { runOneAll, testCredential, type OneAllCredentials } from '../helpers/harness.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, publishPin } from '../helpers/params';
 
 const ID = FIXTURES.identities;
 /** A wrong key is a secret too: OneAll refusing it must not echo it. */
@@ -107,15 +107,6 @@ function expectNoSecret({ logLines = true } = {}) {
 	}
 }
 
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(FIXTURES.pinterest.boardId),
-	title: 'Stadium',
-	picture: 'https://www.oneall.com/logo.jpg',
-	...overrides,
-});
 const identityGet = (options: IDataObject = {}): IDataObject => ({
 	resource: 'identity',
 	operation: 'get',
@@ -148,7 +139,7 @@ describe('the private key never leaves the credential', () => {
 	it('in the fault runs (push and read, stopping and continueOnFail)', async () => {
 		for (const fault of FAULTS) {
 			for (const [parameters, path] of [
-				[pin(), '/push/'],
+				[publishPin(), '/push/'],
 				[identityGet(), '/identities/'],
 				[{ resource: 'customApiCall', operation: 'call', method: 'GET', path: `/identities/${ID.twitter}.json` }, '/identities/'],
 			] as const) {
@@ -164,7 +155,7 @@ describe('the private key never leaves the credential', () => {
 
 	it('when OneAll refuses a wrong key, and in the credential test', async () => {
 		const wrong = emulatorCredentials(emulator, { privateKey: WRONG_KEY });
-		const { error } = await gather(pin(), { credentials: wrong });
+		const { error } = await gather(publishPin(), { credentials: wrong });
 		expect(error?.httpCode).toBe('401');
 		await gather({ ...identityGet(), __continueOnFail: true }, { credentials: wrong });
 		for (const credentials of [
@@ -176,15 +167,15 @@ describe('the private key never leaves the credential', () => {
 			gathered.push(JSON.stringify(await testCredential(credentials)));
 		}
 		// Refused before sending: the key is not in the messages that name the credential's fields.
-		await gather(pin(), { credentials: emulatorCredentials(emulator, { apiBaseUrl: 'http://user:pass@127.0.0.1:1' }) });
-		await gather(pin(), { credentials: emulatorCredentials(emulator, { subdomain: 'a@b', useCustomBaseUrl: false }) });
+		await gather(publishPin(), { credentials: emulatorCredentials(emulator, { apiBaseUrl: 'http://user:pass@127.0.0.1:1' }) });
+		await gather(publishPin(), { credentials: emulatorCredentials(emulator, { subdomain: 'a@b', useCustomBaseUrl: false }) });
 		expectNoSecret();
 	});
 
 	it('when the connection is refused (all attempts)', async () => {
 		const port = await freePort();
 		const refused = emulatorCredentials(emulator, { apiBaseUrl: `http://127.0.0.1:${port}` });
-		const { error } = await gather(pin(), { credentials: refused });
+		const { error } = await gather(publishPin(), { credentials: refused });
 		expect(error?.httpCode).toBe('ECONNREFUSED');
 		await gather({ ...identityGet(), __continueOnFail: true }, { credentials: refused });
 		expectNoSecret();
@@ -228,7 +219,7 @@ describe('the private key never leaves the credential', () => {
 		const fromItem = (key: string) => `={{ $json.${key} }}`;
 		await gather(
 			{
-				...pin({
+				...publishPin({
 					identity: byId(fromItem('identity')),
 					board: byId(fromItem('board')),
 					title: fromItem('title'),
@@ -275,8 +266,8 @@ describe('the private key never leaves the credential', () => {
 		const echo = await startEchoServer({ status: 502 });
 		try {
 			const credentials = emulatorCredentials(emulator, { apiBaseUrl: echo.url });
-			const stopped = await gather(pin(), { credentials });
-			await gather({ ...pin(), __continueOnFail: true }, { credentials });
+			const stopped = await gather(publishPin(), { credentials });
+			await gather({ ...publishPin(), __continueOnFail: true }, { credentials });
 			return stopped;
 		} finally {
 			await echo.close();

@@ -5,16 +5,12 @@
  */
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { loadPackage, NODE_TYPE, runOneAll } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 interface LoadedNode {
 	description: INodeTypeDescription;

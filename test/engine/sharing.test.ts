@@ -5,19 +5,15 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
 import { binaryMode, storeBinary, useFilesystemMode, watchFileReads } from '../helpers/binary.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { callLoadOptions } from '../helpers/listSearch.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 import { startReceiver } from '../helpers/pingbackReceiver.cjs';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator({ asyncCallbackDelayMs: 300 });
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator({ asyncCallbackDelayMs: 300 });
 
 const SHARING_USER = FIXTURES.users.sharing;
 const MiB = 1024 * 1024;

@@ -4,31 +4,17 @@
  * execution of that site, and nothing is shared with another site or a changed credential.
  * (test/helpers/fresh-paces.cjs forgets every pace before each test.)
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_SITE, FIXTURES, OTHER_SITE, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { DEFAULT_SITE, OTHER_SITE } from '../emulator/index.cjs';
 import { note } from '../helpers/collect.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll, type OneAllCredentials } from '../helpers/harness.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { emulatorCredentials, publishPin } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
-const ID = FIXTURES.identities;
-const BOARD = FIXTURES.pinterest.boardIds[0];
-
-const pin = (title: string): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARD),
-	title,
-	picture: 'https://www.oneall.com/logo.jpg',
-});
+const pin = (title: string) => publishPin({ title });
 
 const pins = (tag: string, count: number): INodeExecutionData[] =>
 	Array.from({ length: count }, (_, i) => ({ json: { title: `${tag} ${i}` } }));

@@ -11,19 +11,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
 import { recordSleeps, type SleepRecorder } from '../helpers/collect.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { exampleWorkflows } from '../helpers/files.cjs';
 import { runOneAll, runWorkflow } from '../helpers/harness.cjs';
 import { byId, emulatorCredentials } from '../helpers/params';
 import { startStub } from '../helpers/stubServer.cjs';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 let clock: SleepRecorder | undefined;
 afterEach(() => {

@@ -4,35 +4,20 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FIXTURES, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { FIXTURES } from '../emulator/index.cjs';
+import { useEmulator } from '../helpers/emulatorSuite';
 import { runOneAll } from '../helpers/harness.cjs';
 import { pushOutput } from '../helpers/collect.cjs';
-import { byId, emulatorCredentials } from '../helpers/params';
+import { byId, emulatorCredentials, publishPin } from '../helpers/params';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator();
 
 const ID = FIXTURES.identities;
-const BOARD = FIXTURES.pinterest.boardId;
 const PAGE = FIXTURES.facebook.pageIds[0];
 const PICTURE = 'https://www.oneall.com/logo.jpg';
 
 const run = (parameters: IDataObject, items?: INodeExecutionData[]) =>
 	runOneAll({ credentials: emulatorCredentials(emulator), parameters, items });
-
-const pin = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'pinterest',
-	operation: 'publishPin',
-	identity: byId(ID.pinterest),
-	board: byId(BOARD),
-	title: 'Stadium',
-	picture: PICTURE,
-	...overrides,
-});
 
 const tweet = (message: string, overrides: IDataObject = {}): IDataObject => ({
 	resource: 'twitter',
@@ -80,7 +65,7 @@ describe('URLs must be fully qualified http(s) URLs', () => {
 		['no scheme', 'www.oneall.com/logo.jpg'],
 		['javascript:', 'javascript:alert(1)'],
 	])('Pinterest pin picture: %s is refused', async (_name, picture) => {
-		const error = await expectRefused(pin({ picture }), '"Picture URL"', /fully qualified URL/);
+		const error = await expectRefused(publishPin({ picture }), '"Picture URL"', /fully qualified URL/);
 		expect(error.description).toContain(picture);
 	});
 
@@ -99,7 +84,7 @@ describe('URLs must be fully qualified http(s) URLs', () => {
 	});
 
 	it('an optional URL in Additional Fields is checked too (pin link)', async () => {
-		await expectRefused(pin({ additionalFields: { link: 'not a url' } }), '"Link"');
+		await expectRefused(publishPin({ additionalFields: { link: 'not a url' } }), '"Link"');
 	});
 });
 
@@ -146,7 +131,7 @@ describe('tweet length, counted as X counts it', () => {
 	});
 
 	it('other networks have their own limits (pin title over 100 characters)', async () => {
-		await expectRefused(pin({ title: 'x'.repeat(101) }), '"Title"', /101/);
+		await expectRefused(publishPin({ title: 'x'.repeat(101) }), '"Title"', /101/);
 	});
 });
 
@@ -171,7 +156,7 @@ describe('identity tokens and path ids are checked before they go into the path'
 		['a dot', '987.65'],
 		['empty', ''],
 	])('Pinterest board id: %s', async (_name, board) => {
-		await expectRefused(pin({ board: byId(FROM_ITEM) }), [board], 'Board ID');
+		await expectRefused(publishPin({ board: byId(FROM_ITEM) }), [board], 'Board ID');
 	});
 
 	it('YouTube playlist id: PL/../x', async () => {
@@ -206,7 +191,7 @@ describe('identity tokens and path ids are checked before they go into the path'
 		const badToken = await run(tweet('Hello', { identity: byId('../x') }));
 		expect(badToken.error?.name).toBe('NodeOperationError');
 		expect(badToken.error?.message).toMatch(/Identity token "\.\.\/x" is not a valid OneAll token/);
-		const badBoard = await run(pin({ board: byId('a/b') }));
+		const badBoard = await run(publishPin({ board: byId('a/b') }));
 		expect(badBoard.error?.name).toBe('NodeOperationError');
 		expect(badBoard.error?.message).toMatch(/Board ID "a\/b" is not a valid id/);
 		expect(emulator.requests).toHaveLength(0);
@@ -277,8 +262,8 @@ describe('rules across fields and required fields', () => {
 	it.each<[string, IDataObject, string]>([
 		['Twitter Upload Picture without its URL', { resource: 'twitter', operation: 'uploadPicture', identity: byId(ID.twitter), url: FROM_ITEM }, '"Picture URL" is required'],
 		['Publish Tweet without text or media', tweet(FROM_ITEM), 'Enter a Text or Attachment Media IDs'],
-		['Pin without a title', pin({ title: FROM_ITEM }), '"Title" is required'],
-		['Pin without a picture', pin({ picture: FROM_ITEM }), '"Picture URL" is required'],
+		['Pin without a title', publishPin({ title: FROM_ITEM }), '"Title" is required'],
+		['Pin without a picture', publishPin({ picture: FROM_ITEM }), '"Picture URL" is required'],
 		['YouTube Upload Video without a title', { resource: 'youtube', operation: 'uploadVideo', identity: byId(ID.youtube), videoUrl: 'https://example.com/a.mp4', title: FROM_ITEM }, '"Title" is required'],
 		['Pinterest board without a name', { resource: 'pinterest', operation: 'publishBoard', identity: byId(ID.pinterest), name: FROM_ITEM }, '"Name" is required'],
 		['Facebook page picture without a page', { resource: 'facebook', operation: 'uploadPagePicture', identity: byId(ID.facebook), page: byId(FROM_ITEM), url: PICTURE }, '"Page" is required'],
@@ -302,7 +287,7 @@ describe('rules across fields and required fields', () => {
 	});
 
 	it('a required parameter left empty in the editor never gets to run: n8n reports it', async () => {
-		await expect(run(pin({ title: '' }))).rejects.toThrow(/Parameter "Title" is required/);
+		await expect(run(publishPin({ title: '' }))).rejects.toThrow(/Parameter "Title" is required/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 
@@ -319,7 +304,7 @@ describe('which item failed', () => {
 	const picturesOf = (...pictures: string[]) => pictures.map((picture) => ({ json: { picture } }));
 
 	it('the error names the failing item, and nothing was sent: every item is checked before the first request', async () => {
-		const { error } = await run(pin({ picture: '={{ $json.picture }}' }), picturesOf(PICTURE, PICTURE, 'ftp://x/y.jpg'));
+		const { error } = await run(publishPin({ picture: '={{ $json.picture }}' }), picturesOf(PICTURE, PICTURE, 'ftp://x/y.jpg'));
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('"Picture URL"');
 		expect(error?.context?.itemIndex).toBe(2);
@@ -328,7 +313,7 @@ describe('which item failed', () => {
 
 	it('continueOnFail: item 1 invalid → items 0 and 2 published, item 1 an error item paired with it', async () => {
 		const { items, error } = await run(
-			{ ...pin({ picture: '={{ $json.picture }}' }), __continueOnFail: true },
+			{ ...publishPin({ picture: '={{ $json.picture }}' }), __continueOnFail: true },
 			picturesOf('https://www.oneall.com/first.jpg', 'not a url', 'https://www.oneall.com/third.jpg'),
 		);
 		expect(error).toBeUndefined();

@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { browserSteps } from './browser-steps.mjs';
+import { assertChromium, browserSteps, chooseMode, launchChromium, newWorkflowWithManualTrigger, signIn } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
 import * as T from './trigger-helpers.mjs';
 
@@ -29,17 +29,6 @@ H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const USER_FOLDER = path.join(H.CACHE_DIR, `browser-user${H.VERSION_TAG}`);
 const SHOTS = H.OUTPUT_DIR;
 const SETUP_TIMEOUT = 40 * 60_000;
@@ -79,19 +68,11 @@ function panelEntry(name) {
     .filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${name}$`) }) });
 }
 
-/** Picks an option of the open element-plus dropdown (resource-locator mode menus). */
-async function chooseMode(locator, mode) {
-  await locator.getByTestId('rlc-mode-selector').click();
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: mode }).first().click();
-}
-
 describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish Pin`, () => {
   before(
     async () => {
       H.exitOnSignals();
-      if (!fs.existsSync(CHROMIUM)) {
-        throw new Error(`${CHROMIUM} is missing: install Debian's Chromium first (apt-get install -y chromium)`);
-      }
+      assertChromium();
       fs.mkdirSync(SHOTS, { recursive: true });
       for (const f of fs.readdirSync(SHOTS)) if (/^browser-.*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
       const stepper = H.stepper(5);
@@ -104,15 +85,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
       await H.setupOwner(url);
       H.info(`${url} (owner ${H.OWNER.email})`);
 
-      const { chromium, selectors } = await import('playwright-core');
-      selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-      H.onCleanup(() => browser.close());
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-      page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+      ({ browser, page } = await launchChromium({ onCleanup: H.onCleanup, viewport: { width: 1440, height: 900 }, timeoutMs: 30_000, consoleLines }));
     },
     { timeout: SETUP_TIMEOUT },
   );
@@ -125,27 +98,13 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
   });
 
   step('signs in as the owner', async () => {
-    await page.goto(`${url}/signin`);
-    await page.locator('input[name=emailOrLdapLoginId]').fill(H.OWNER.email);
-    await page.locator('input[name=password]').fill(H.OWNER.password);
-    await shot('signin');
-    await page.getByTestId('form-submit-button').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+    await signIn(page, url, H.OWNER, { beforeSubmit: () => shot('signin') });
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
     await shot('home');
   });
 
   step('creates a workflow and finds OneAll in the nodes panel', async () => {
-    await page.goto(`${url}/workflow/new`);
-    await page.getByTestId('canvas-add-button').waitFor();
-    // An empty workflow's panel lists triggers, where "OneAll" is the OneAll Trigger: start the workflow
-    // with a manual trigger, then the panel lists action nodes.
-    await page.getByTestId('node-creator-plus-button').click();
-    await page.getByTestId('node-creator-search-bar').waitFor();
-    await page.keyboard.type('manual');
-    await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).click();
-    await page.getByTestId('canvas-node').first().waitFor();
-    await page.keyboard.press('Escape');
+    await newWorkflowWithManualTrigger(page, url);
     await page.getByTestId('node-creator-plus-button').click();
     const search = page.getByTestId('node-creator-search-bar');
     await search.waitFor();
@@ -203,7 +162,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
     assert.ok(shown.every((text) => / \(pinterest\)$/.test(text)), `names end with the network: ${shown.slice(0, 5).join(' | ')}`);
     await shot('identity-picker');
     await page.keyboard.press('Escape');
-    await chooseMode(identity, 'By ID');
+    await chooseMode(page, identity, 'By ID');
     await identity.getByTestId('rlc-input').fill(IDENTITY);
     emu.reset();
     const board = ndv.getByTestId('resource-locator-board');
@@ -217,7 +176,7 @@ describe(`n8n ${H.N8N_VERSION} editor in Chromium: OneAll > Pinterest > Publish 
       `the picker asked the emulator for the boards: ${emu.requests.map((r) => r.path).join(', ')}`,
     );
     await page.keyboard.press('Escape');
-    await chooseMode(board, 'By ID');
+    await chooseMode(page, board, 'By ID');
     await board.getByTestId('rlc-input').fill(BOARD);
     await ndv.getByTestId('parameter-input-title').locator('input, textarea').first().fill(TITLE);
     await ndv.getByTestId('parameter-input-picture').locator('input, textarea').first().fill(PICTURE);

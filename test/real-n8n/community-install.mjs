@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { browserSteps } from './browser-steps.mjs';
+import { assertChromium, browserSteps, launchChromium, newWorkflowWithManualTrigger, signIn } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
 import * as R from './registry.mjs';
 
@@ -27,8 +27,6 @@ H.ensureN8nNode();
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const USER_FOLDER = path.join(H.CACHE_DIR, `community-user${H.VERSION_TAG}`);
 const SETUP_TIMEOUT = 40 * 60_000;
 const STEP_TIMEOUT = 4 * 60_000;
@@ -76,16 +74,8 @@ const packageCard = () => page.getByTestId('community-package-card').filter({ ha
 
 /** Opens the nodes panel of a new workflow and searches; returns the OneAll item locator. */
 async function searchNodesPanel(text) {
-  await page.goto(`${url}/workflow/new`);
-  await page.getByTestId('canvas-add-button').waitFor({ timeout: 120_000 });
-  // An empty workflow's panel lists triggers, where "OneAll" is the OneAll Trigger: start the workflow
-  // with a manual trigger, then the panel lists action nodes (the OneAll node carries the release mark).
-  await page.getByTestId('node-creator-plus-button').click();
-  await page.getByTestId('node-creator-search-bar').waitFor();
-  await page.keyboard.type('manual');
-  await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).click();
-  await page.getByTestId('canvas-node').first().waitFor();
-  await page.keyboard.press('Escape');
+  // With a trigger in place the panel lists action nodes (the OneAll node carries the release mark).
+  await newWorkflowWithManualTrigger(page, url, { timeoutMs: 120_000 });
   await page.getByTestId('node-creator-plus-button').click();
   await page.getByTestId('node-creator-search-bar').waitFor();
   await page.keyboard.type(text);
@@ -126,7 +116,7 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
   before(
     async () => {
       H.exitOnSignals();
-      if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+      assertChromium();
       fs.mkdirSync(H.OUTPUT_DIR, { recursive: true });
       for (const f of fs.readdirSync(H.OUTPUT_DIR)) if (/^community-.*\.png$/.test(f)) fs.rmSync(path.join(H.OUTPUT_DIR, f));
       const stepTo = H.stepper(7);
@@ -185,22 +175,11 @@ describe(`Community nodes in n8n ${H.N8N_VERSION}: install, update and uninstall
       H.info(`${url} (pid ${server.child.pid})`);
 
       stepTo('Starting Chromium');
-      const { chromium, selectors } = await import('playwright-core');
-      selectors.setTestIdAttribute('data-test-id');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-      H.onCleanup(() => browser.close());
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      page = await context.newPage();
-      page.setDefaultTimeout(60_000); // the editor can take >30 s to render on a busy 2-core machine
-      page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-      page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+      // A 60 s default timeout: the editor can take >30 s to render on a busy 2-core machine.
+      ({ browser, page } = await launchChromium({ onCleanup: H.onCleanup, viewport: { width: 1440, height: 900 }, timeoutMs: 60_000, consoleLines }));
 
       stepTo('Signing in');
-      await page.goto(`${url}/signin`);
-      await page.locator('input[name=emailOrLdapLoginId]').fill(H.OWNER.email);
-      await page.locator('input[name=password]').fill(H.OWNER.password);
-      await page.getByTestId('form-submit-button').click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+      await signIn(page, url, H.OWNER);
     },
     { timeout: SETUP_TIMEOUT },
   );

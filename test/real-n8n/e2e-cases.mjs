@@ -304,7 +304,6 @@ export const CASES = [
   },
   {
     name: 'Sharing > Publish, node version 1.1 (One Item per Network): a revoked LinkedIn goes to the error output, Facebook and X are items of their own',
-    n8n2Only: true,
     workflow: 'examples/sharing-picture-all-networks.json',
     id: 'e2eSharingPerNetwork',
     patch(wf, { emu, FIXTURES }) {
@@ -321,8 +320,8 @@ export const CASES = [
       assert.ok(token && published.every((item) => item.sharing_message_token === token));
       const failed = nodeItems(result.run, 'Publish Picture', { output: 1 });
       assert.equal(failed.length, 1);
-      assert.match(failed[0].error, /^Not published on linkedin: .*revoked/);
-      assert.deepEqual([failed[0].details.provider, failed[0].details.identity_token, failed[0].details.sharing_message_token], ['linkedin', FIXTURES.sharingIdentities.linkedin, token]);
+      assert.match(failed[0].error.message, /^Not published on linkedin: .*revoked/);
+      assert.deepEqual([failed[0].error.provider, failed[0].error.identity_token, failed[0].error.sharing_message_token], ['linkedin', FIXTURES.sharingIdentities.linkedin, token]);
     },
   },
   {
@@ -351,7 +350,6 @@ export const CASES = [
   },
   {
     name: 'Multi-Network > Publish to Several Networks: LinkedIn refuses, its item goes to the error output, X and Facebook publish',
-    n8n2Only: true,
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetworkLinkedInFails',
     patch: blogPostInsteadOfFeed,
@@ -362,8 +360,8 @@ export const CASES = [
       assert.deepEqual(out('Publish Everywhere').map((item) => item.provider), ['twitter', 'facebook']);
       const failed = nodeItems(result.run, 'Publish Everywhere', { output: 1 });
       assert.equal(failed.length, 1);
-      assert.equal(failed[0].details.provider, 'linkedin');
-      assert.equal(failed[0].details.identity_token, FIXTURES.identities.linkedin);
+      assert.equal(failed[0].error.provider, 'linkedin');
+      assert.equal(failed[0].error.identity_token, FIXTURES.identities.linkedin);
       assert.equal(pushes.length, 2);
     },
   },

@@ -124,9 +124,7 @@ describe(`n8n-nodes-oneall in a real n8n ${H.N8N_VERSION}`, () => {
   });
 
   for (const c of cases) {
-    // Rows for n8n 2.x behaviour only (the error output of per-network items): n8n 1.x routes them differently.
-    const skip = c.n8n2Only && H.N8N_VERSION.startsWith('1.') ? 'per-network error output: n8n 2.x only (not supported on 1.x yet)' : false;
-    test(c.name, { timeout: CASE_TIMEOUT, skip }, async () => {
+    test(c.name, { timeout: CASE_TIMEOUT }, async () => {
       assert.ok(env, 'setup failed (see the before hook)');
       emu.reset();
       await c.setup?.({ emu, FIXTURES, DEFAULT_SITE });

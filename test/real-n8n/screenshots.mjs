@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { assertChromium, chooseMode, launchChromium, newWorkflowWithManualTrigger, signIn } from './browser-steps.mjs';
 import * as H from './n8n-env.mjs';
 
 H.ensureN8nNode();
@@ -18,8 +19,6 @@ H.ensureN8nNode();
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
 const OUT = path.resolve(H.ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'docs/images');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const USER_FOLDER = path.join(H.CACHE_DIR, `screenshots-user${H.VERSION_TAG}`);
 
 const IDENTITY = '12345678-ABCD-WXYZ-1234-ABCABCABCABC';
@@ -30,18 +29,13 @@ const ACTION = 'Publish a pin on a Pinterest board';
 
 async function main() {
   H.exitOnSignals();
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium first (apt-get install -y chromium)`);
+  assertChromium();
   fs.mkdirSync(OUT, { recursive: true });
   const s = await H.setupInstance({ userFolder: USER_FOLDER, port: await H.pickPort(5693), step: H.stepper(5), skipBuild });
   const srv = await H.startN8n(s.env, { logName: 'n8n-screenshots-start.log' });
   await H.setupOwner(srv.url);
 
-  const { chromium, selectors } = await import('playwright-core');
-  selectors.setTestIdAttribute('data-test-id');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-  H.onCleanup(() => browser.close());
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 760 } })).newPage();
-  page.setDefaultTimeout(60_000);
+  const { browser, page } = await launchChromium({ onCleanup: H.onCleanup, viewport: { width: 1280, height: 760 }, timeoutMs: 60_000 });
   const written = [];
   const shot = async (name, clip) => {
     const file = path.join(OUT, `${name}.png`);
@@ -49,24 +43,10 @@ async function main() {
     await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
     written.push(file);
   };
-  const chooseMode = async (locator, mode) => {
-    await locator.getByTestId('rlc-mode-selector').click();
-    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: mode }).first().click();
-  };
 
   // Sign in; a new workflow started by a manual trigger (so the nodes panel lists action nodes).
-  await page.goto(`${srv.url}/signin`);
-  await page.locator('input[name=emailOrLdapLoginId]').fill(H.OWNER.email);
-  await page.locator('input[name=password]').fill(H.OWNER.password);
-  await page.getByTestId('form-submit-button').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-  await page.goto(`${srv.url}/workflow/new`);
-  await page.getByTestId('canvas-add-button').waitFor();
-  await page.getByTestId('node-creator-plus-button').click();
-  await page.keyboard.type('manual');
-  await page.getByTestId('node-creator-item-name').filter({ hasText: /^Trigger manually$/ }).click();
-  await page.getByTestId('canvas-node').first().waitFor();
-  await page.keyboard.press('Escape');
+  await signIn(page, srv.url, H.OWNER);
+  await newWorkflowWithManualTrigger(page, srv.url);
 
   // The nodes panel: OneAll's actions.
   await page.getByTestId('node-creator-plus-button').click();
@@ -81,14 +61,14 @@ async function main() {
   const ndv = page.getByTestId('ndv');
   await ndv.waitFor();
   const identity = ndv.getByTestId('resource-locator-identity');
-  await chooseMode(identity, 'By ID');
+  await chooseMode(page, identity, 'By ID');
   await identity.getByTestId('rlc-input').fill(IDENTITY);
   const board = ndv.getByTestId('resource-locator-board');
   await board.getByTestId('rlc-input').click();
   await page.getByTestId('rlc-item').first().waitFor();
   await shot('publish-pin-board-picker');
   await page.keyboard.press('Escape');
-  await chooseMode(board, 'By ID');
+  await chooseMode(page, board, 'By ID');
   await board.getByTestId('rlc-input').fill(BOARD);
   await ndv.getByTestId('parameter-input-title').locator('input, textarea').first().fill(TITLE);
   await ndv.getByTestId('parameter-input-picture').locator('input, textarea').first().fill(PICTURE);

@@ -27,10 +27,12 @@ function withCaveat(error: NodeError, caveat: Caveat | undefined): NodeError {
 
 /**
  * A failed item under Continue On Fail: OneAll's message as `error`, with the description and HTTP code.
- * For On Error → Continue (using error output), n8n moves an item to the error output only when its json
- * holds nothing but `error`, `message` and `details` (n8n-core's handleNodeErrorOutput; an `error` on the
- * item itself would make n8n replace the json by the message alone), so there the rest goes in `details`.
- * `known` is what the item is about (which network), kept next to the error.
+ * For On Error → Continue (using error output), n8n moves an item to the error output only by its json:
+ * n8n 1.x only when the json is `{ error }` or `{ error, message }`, n8n 2.x also with `details`
+ * (n8n-core's handleNodeErrorOutput). An `error` on the item itself is routed by both, but n8n then
+ * replaces the json by the message alone. So there the json is `{ error: { message, … } }`, as n8n's HTTP
+ * Request node gives it. `known` is what the item is about (which network), kept next to the error; the
+ * error's own `message` wins over a network's (it quotes it).
  */
 export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: boolean, known: IDataObject = {}): INodeExecutionData {
 	const about = {
@@ -39,9 +41,7 @@ export function errorItem(error: NodeError, itemIndex: number, toErrorOutput: bo
 		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
 	};
 	return {
-		json: toErrorOutput
-			? { error: error.message, ...(Object.keys(about).length > 0 ? { details: about } : {}) }
-			: { error: error.message, ...about },
+		json: toErrorOutput ? { error: { ...about, message: error.message } } : { error: error.message, ...about },
 		pairedItem: { item: itemIndex },
 	};
 }
