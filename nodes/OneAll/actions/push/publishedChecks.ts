@@ -43,14 +43,15 @@ export class PublishedChecks {
 					),
 				);
 			}
+			let delivered = false;
 			try {
 				const answer = await deliver();
+				delivered = true;
 				// The new post, in the shape of a push result (`pin_title`, `pin_created_at`): later items compare with it.
 				if (!Array.isArray(answer)) entries.unshift(answer);
 				return answer;
-			} catch (error) {
-				this.lists.delete(key); // it may have landed: the next item reads again
-				throw error;
+			} finally {
+				if (!delivered) this.lists.delete(key); // it may have landed: the next item reads again
 			}
 		});
 	}
