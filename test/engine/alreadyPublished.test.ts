@@ -122,13 +122,32 @@ describe('Skip If Already Published: pins (generous answers)', () => {
 		expect(pushCount()).toBe(0);
 	});
 
-	it('Retry On Fail after a lost answer: the re-run reads the board, finds the pin and outputs it as skipped (one pin)', async () => {
+	it('a lost answer is settled at once by a fresh read: published, with the pin id from the read; nothing re-sent', async () => {
 		emulator.addFault({ type: 'afterProcessing', path: '/push/', status: 504 });
+		const { error, items } = await run(pin(), titled('Stadium tour', 'Museum tour'));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'published', confirmed_by_read: true, pin_id: expect.any(String), existing: expect.objectContaining({ pin_title: t('Stadium tour') }) });
+		expect(items[1].json.pin_title).toBe(t('Museum tour'));
+		expect(reads('/pull/')).toHaveLength(2); // the check, then the fresh read after the lost answer
+		expect(pushCount()).toBe(2);
+	});
+
+	it('lost answer and the fresh read fails too: the item fails; Retry On Fail re-runs, reads again and finds the pin (one pin)', async () => {
+		emulator.addFault({ type: 'afterProcessing', path: '/push/', status: 504 });
+		emulator.addFault({ type: 'status', path: '/pull/', status: 403, after: 1 }); // the 2nd read only
 		const { error, items } = await run(pin(), titled('Stadium tour', 'Museum tour'), { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.status ?? 'published')).toEqual(['skipped', 'published']);
 		expect(items[0].json.existing).toMatchObject({ pin_title: t('Stadium tour') });
 		expect(pushCount()).toBe(2);
+	});
+
+	it('without Retry On Fail the same case fails the item with the lost answer\'s error (never re-sent)', async () => {
+		emulator.addFault({ type: 'afterProcessing', path: '/push/', status: 504 });
+		emulator.addFault({ type: 'status', path: '/pull/', status: 403, after: 1 });
+		const { error } = await run(pin(), titled('Stadium tour'));
+		expect(error?.httpCode).toBe('504');
+		expect(pushCount()).toBe(1);
 	});
 
 	it('bad input: a negative window fails before anything is sent', async () => {

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
 import { asCollection, asOption, asText, isEmpty, optionFlag } from '../../helpers/validation';
-import { apiPath, tokenSegment } from '../../transport/path';
+import { apiPath, idSegment, tokenSegment } from '../../transport/path';
 import { readLocator, locatorProperty } from '../common/locators';
 import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, OutputPart, RequestDescription, ResourceDefinition } from '../operation';
-import { isSkipped, pullOf, readAlreadyPublishedCheck, SKIP_IF_PUBLISHED, alreadyPublishedOptions } from '../push/alreadyPublished';
+import { isFromRead, pullOf, readAlreadyPublishedCheck, SKIP_IF_PUBLISHED, alreadyPublishedOptions } from '../push/alreadyPublished';
 import { VERBS, type PushSpec } from '../push/spec';
 import { BATCHING_OPTIONS } from '../common/batching';
 import { writeOptions } from '../sharing/options';
@@ -159,7 +159,7 @@ function published(about: IDataObject) {
 	return (data: IDataObject): IDataObject => {
 		const id = POST_ID_KEYS.map((key) => data[key]).find((value) => typeof value === 'string' || typeof value === 'number');
 		const url = POST_URL_KEYS.map((key) => data[key]).find((value) => typeof value === 'string');
-		if (isSkipped(data)) {
+		if (isFromRead(data)) {
 			const { existing_id: existing, ...rest } = data;
 			return { ...about, ...rest, ...(existing !== undefined ? { post_id: existing } : {}) };
 		}
@@ -174,7 +174,9 @@ function checkFor(entry: Entry, identity: string, options: Record<string, unknow
 		return optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail) ? { checked: false } : {};
 	}
 	const segments: Record<string, string> = { identity };
-	for (const { param } of pull.pathLocators) segments[param] = String(entry.values[param]);
+	if (!optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail)) return {};
+	// The page goes into the read's path: checked as a path segment.
+	for (const { param } of pull.pathLocators) segments[param] = idSegment(entry.values[param], `"${param}"`, fail);
 	const object = ((entry.body.push ?? {}) as IDataObject)[entry.spec.object] as IDataObject;
 	const check = readAlreadyPublishedCheck(entry.spec.alreadyPublishedRead, pull, segments, object, options, fail);
 	return check ? { alreadyPublished: check } : {};

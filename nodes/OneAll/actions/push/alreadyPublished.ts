@@ -186,18 +186,39 @@ export function existingId(entry: IDataObject, collection: string): { key: strin
 	return undefined;
 }
 
-/** The item's output when it was skipped: says so, gives the existing post's id (under the list's id key) and date. */
-export function skippedOutput(found: { entry: IDataObject; at?: number }, check: AlreadyPublishedCheck): IDataObject {
+/** The existing post as a read gave it: its id (under the list's id key and as existing_id), date and entry. */
+function existingPost(found: { entry: IDataObject; at?: number }, check: AlreadyPublishedCheck): IDataObject {
 	const existing = existingId(found.entry, check.collection);
-	const hours = check.windowMs / 3600_000;
 	return {
-		status: 'skipped',
-		skipped_reason: `Already published within the last ${hours} hour${hours === 1 ? '' : 's'}: the same ${Object.keys(check.values).join(', ')}`,
 		...(existing ? { [existing.key]: existing.id, existing_id: existing.id } : {}),
 		...(found.at !== undefined ? { published_at: new Date(found.at).toISOString() } : {}),
 		existing: found.entry,
 	};
 }
 
-export const isSkipped = (output: unknown): boolean =>
-	typeof output === 'object' && output !== null && (output as IDataObject).status === 'skipped' && 'skipped_reason' in output;
+/** The item's output when it was skipped: says so and why, and gives the existing post. */
+export function skippedOutput(found: { entry: IDataObject; at?: number }, check: AlreadyPublishedCheck): IDataObject {
+	const hours = check.windowMs / 3600_000;
+	return {
+		status: 'skipped',
+		skipped_reason: `Already published within the last ${hours} hour${hours === 1 ? '' : 's'}: the same ${Object.keys(check.values).join(', ')}`,
+		...existingPost(found, check),
+	};
+}
+
+/**
+ * The item's output when its push's answer was lost and a read then found the post: published, with the
+ * id and date from the read (OneAll's answer to the push itself never arrived).
+ */
+export function confirmedOutput(found: { entry: IDataObject; at?: number }, check: AlreadyPublishedCheck): IDataObject {
+	return {
+		status: 'published',
+		confirmed_by_read: true,
+		note: "OneAll's answer to the push was lost; a read of the target found the post, so it was not sent again.",
+		...existingPost(found, check),
+	};
+}
+
+/** An output made from a read (skipped, or confirmed after a lost answer) rather than from OneAll's push answer. */
+export const isFromRead = (output: IDataObject): boolean =>
+	(output.status === 'skipped' && 'skipped_reason' in output) || output.confirmed_by_read === true;

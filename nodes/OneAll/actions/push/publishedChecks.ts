@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { beforeSending, type StoredOutput } from '../../transport/rerun';
-import { findPublished, skippedOutput, type AlreadyPublishedCheck } from './alreadyPublished';
+import { beforeSending, definitelyNotExecuted, type StoredOutput } from '../../transport/rerun';
+import { confirmedOutput, findPublished, skippedOutput, type AlreadyPublishedCheck } from './alreadyPublished';
 
 type ReadEntries = (read: AlreadyPublishedCheck['read'], itemIndex: number) => Promise<IDataObject[]>;
 
@@ -43,17 +43,34 @@ export class PublishedChecks {
 					),
 				);
 			}
-			let delivered = false;
+			let failure: unknown;
 			try {
 				const answer = await deliver();
-				delivered = true;
 				// The new post, in the shape of a push result (`pin_title`, `pin_created_at`): later items compare with it.
 				if (!Array.isArray(answer)) entries.unshift(answer);
 				return answer;
-			} finally {
-				if (!delivered) this.lists.delete(key); // it may have landed: the next item reads again
+			} catch (error) {
+				failure = error;
 			}
+			this.lists.delete(key); // it may have landed: the next item reads again
+			const confirmed = definitelyNotExecuted(failure) ? undefined : await this.confirm(check, itemIndex);
+			if (confirmed) return confirmed;
+			throw asNodeError(this.node, failure, itemIndex);
 		});
+	}
+
+	/**
+	 * After a write whose answer was lost: a fresh read of the target settles it at once. Found: the item
+	 * is published (its id from the read). Not found, or the read fails: the write stays uncertain (the
+	 * re-run guard checks again on a re-run, never re-sends blindly).
+	 */
+	private async confirm(check: AlreadyPublishedCheck, itemIndex: number): Promise<IDataObject | undefined> {
+		try {
+			const outcome = findPublished(await this.entries(check.read.path, check, itemIndex), check, this.now());
+			return outcome.kind === 'found' ? confirmedOutput(outcome, check) : undefined;
+		} catch {
+			return undefined;
+		}
 	}
 
 	private async entries(key: string, check: AlreadyPublishedCheck, itemIndex: number): Promise<IDataObject[]> {
@@ -76,6 +93,11 @@ export class PublishedChecks {
 		this.queues.set(key, run.catch(() => undefined));
 		return await run;
 	}
+}
+
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** The read's own error (OneAll's message and code), saying that nothing was published. */

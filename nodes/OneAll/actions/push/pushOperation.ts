@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
-import { asCollection, idText } from '../../helpers/validation';
+import { asCollection, idText, optionFlag } from '../../helpers/validation';
 import { apiPath, idSegment } from '../../transport/path';
 import { readLocator } from '../common/locators';
 import { NETWORK_NAMES, type Network } from '../common/networks';
@@ -10,7 +10,7 @@ import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, RequestDescription, ResourceDefinition } from '../operation';
 import { pullOperation } from '../pull/pullOperation';
 import type { PullSpec } from '../pull/spec';
-import { pullOf, readAlreadyPublishedCheck, type AlreadyPublishedCheck } from './alreadyPublished';
+import { pullOf, readAlreadyPublishedCheck, SKIP_IF_PUBLISHED, type AlreadyPublishedCheck } from './alreadyPublished';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
 import { isPathField, VERBS, verbOf, type PushField, type PushSpec } from './spec';
@@ -48,7 +48,10 @@ function checkOf(
 	fail: Fail,
 ): AlreadyPublishedCheck | undefined {
 	const pull = pullOf(spec);
-	if (!pull || !spec.alreadyPublishedRead) return undefined;
+	if (!pull || !spec.alreadyPublishedRead || !optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail)) {
+		return undefined;
+	}
+	// The read has the page or company in its path: checked as a path segment only when the option is on.
 	const segments: Record<string, string> = { identity };
 	for (const { param, locator } of pull.pathLocators) {
 		segments[param] = readLocator(this, itemIndex, locator, fail, { parameter: param });
