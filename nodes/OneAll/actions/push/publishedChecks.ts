@@ -7,9 +7,10 @@ import { confirmedOutput, findPublished, skippedOutput, type AlreadyPublishedChe
 type ReadEntries = (read: AlreadyPublishedCheck['read'], itemIndex: number) => Promise<IDataObject[]>;
 
 /**
- * The "Skip If Already Published" reads of one try of the node: one read per target (cached), writes to
- * one target one after the other (so two items with the same text in one run publish once), and what
- * this try published added to the cached list. A new try (Retry On Fail) reads again.
+ * The "Skip If Already Published" reads of one try of the node: one read per target (cached), what this
+ * try published added to the cached list, and items with the same values for one target one after the
+ * other (so the same text twice in one run publishes once; other items keep the node's concurrency).
+ * A new try (Retry On Fail) reads again.
  */
 export class PublishedChecks {
 	private readonly lists = new Map<string, Promise<IDataObject[]>>();
@@ -27,7 +28,7 @@ export class PublishedChecks {
 	 */
 	async publish(check: AlreadyPublishedCheck, itemIndex: number, deliver: () => Promise<StoredOutput>): Promise<StoredOutput> {
 		const key = check.read.path;
-		return await this.serial(key, async () => {
+		return await this.serial(`${key}\n${JSON.stringify(check.values)}`, async () => {
 			const entries = await this.entries(key, check, itemIndex);
 			const outcome = findPublished(entries, check, this.now());
 			if (outcome.kind === 'found') return skippedOutput(outcome, check);
