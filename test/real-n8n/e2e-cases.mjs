@@ -37,6 +37,7 @@ function node(wf, name) {
 const BLOG_POST = { title: 'Spring sale', link: 'https://blog.example.com/spring-sale', contentSnippet: 'Everything 20% off this week.' };
 
 /** The RSS trigger polls the internet: the e2e run starts manually with one blog post from a Code node instead. */
+/** `post`: a blog post of the row's own (never patch's second argument, the run's context). */
 function blogPostInsteadOfFeed(wf, post = BLOG_POST) {
   const trigger = node(wf, 'New Blog Post');
   Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
@@ -356,7 +357,7 @@ export const CASES = [
     name: 'Multi-Network > Publish to Several Networks: a blog post on X, LinkedIn and a Facebook page, each its own text, one item per network',
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetwork',
-    patch: blogPostInsteadOfFeed,
+    patch: (wf) => blogPostInsteadOfFeed(wf),
     check({ out, pushes, FIXTURES }) {
       assert.deepEqual(
         pushes.map((p) => p.path),
