@@ -110,9 +110,10 @@ function seed(ctx, identity, type, parent) {
   for (let n = 1; n <= SEED_COUNTS[type]; n++) {
     const id = type === 'playlistVideo' ? `seedvid${String(n).padStart(4, '0')}` : `${parent || '9'}${String(n).padStart(6, '0')}`;
     const text = `Older ${TYPE_TEXT[type] || 'post'} number ${n}`;
-    const keys = SEED_KEYS[type];
+    const keys = SEED_KEYS[type] || {};
+    const fields = { provider: identity.provider, [ID_KEY[type]]: id, text };
     // Dated n days before the list was first read: older than any window a test uses.
-    const fields = { provider: identity.provider, [ID_KEY[type]]: id, text, [keys.date]: isoNoZone(ctx.now - n * DAY_MS) };
+    if (keys.date) fields[keys.date] = isoNoZone(ctx.now - n * DAY_MS);
     if (keys.text) fields[keys.text] = text;
     all.set(keyOf(identity.identity_token, type, id, parent), { identity: identity.identity_token, type, id, parent, fields, seq: n - 1000 });
   }
