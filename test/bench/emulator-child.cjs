@@ -37,6 +37,8 @@ function summary() {
       pausedMs: pauses.reduce((sum, g) => sum + g, 0),
     },
     processedPushes: pushes.length,
+    // Reads (GET), e.g. the node's Skip If Already Published checks.
+    reads: emulator.requests.filter((r) => r.method === 'GET').length,
     publications: {
       total: publications.length,
       failed: publications.filter((p) => p.status?.flag !== 'success').length,

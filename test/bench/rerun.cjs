@@ -2,7 +2,8 @@
 // one execution; the emulator loses one push answer in 10 after it recorded the push (afterProcessing 504 on
 // the 1st, 11th, 21st … push, re-sent pushes included). n8n then runs the whole node again, every item:
 // counted are the pushes OneAll recorded, the extra copies (duplicated), the pins live at least once and
-// the items without a successful output. No rate limit (429s would make n8n re-run the nodes too, for
+// the items without a successful output. The OneAll node runs without and with Skip If Already Published
+// (one read of the board per try, and one fresh read after each lost answer). No rate limit (429s would make n8n re-run the nodes too, for
 // another reason); 100 ms latency.
 //
 //   node test/bench/rerun.cjs [--pins=100] [--package=<dir> (adds the OneAll node from <dir>/dist, e.g. a build
@@ -17,13 +18,16 @@ const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 };
 const LOST_ANSWERS = { type: 'afterProcessing', path: '/push/', status: 504, every: 10, times: -1 };
 
 function contenders(engine, url, { variant } = {}) {
-  const oneAll = (settings, type) => () => {
-    const built = oneAllNode(url, {});
+  const oneAll = (settings, type, options = {}) => () => {
+    const built = oneAllNode(url, options);
     return { ...built, node: { ...built.node, ...(type ? { type } : {}), ...settings } };
   };
+  const SKIP = { skipIfPublished: true };
   const list = [
     ['OneAll node, Retry On Fail', oneAll(RETRY)],
     ['OneAll node, Retry On Fail + Continue On Fail', oneAll({ ...RETRY, onError: 'continueRegularOutput' })],
+    ['OneAll node, Skip If Already Published, Retry On Fail', oneAll(RETRY, undefined, SKIP)],
+    ['OneAll node, Skip If Already Published, Retry + Continue On Fail', oneAll({ ...RETRY, onError: 'continueRegularOutput' }, undefined, SKIP)],
   ];
   if (variant) {
     list.push(
@@ -58,7 +62,10 @@ async function measureOne({ engine, emulator, build, pins, latencyMs, capMs }) {
     timedOut: result.timedOut,
     execution: result.error ? 'error' : 'success',
     pushes: emu.processedPushes,
+    reads: emu.reads,
     duplicated: emu.duplicatedPushes,
+    // Every pin live exactly once and confirmed by a successful item.
+    everyPinOnce: pinsLive === pins && emu.duplicatedPushes === 0 && succeeded === pins,
     pinsLive,
     failedItems: pins - succeeded,
     // Live on the network, yet the workflow got no successful item for them (an error says so instead).
@@ -75,13 +82,13 @@ async function rerunSection({ engine, emulator, pins = 100, latencyMs = 100, var
   for (const [label, build] of contenders(engine, emulator.url, { variant })) {
     const run = await measureOne({ engine, emulator, build, pins, latencyMs, capMs });
     out.runs[label] = run;
-    log(`    ${label.padEnd(52)} ${fmt(run)}`);
+    log(`    ${label.padEnd(66)} ${fmt(run)}`);
   }
   return out;
 }
 
 function fmt(run) {
-  return `pushes ${run.pushes}, duplicated ${run.duplicated}, pins live ${run.pinsLive}, items failed ${run.failedItems}` +
+  return `pushes ${run.pushes}, reads ${run.reads}, duplicated ${run.duplicated}, pins live ${run.pinsLive}, items failed ${run.failedItems}` +
     ` (live but not confirmed ${run.liveNotConfirmed}), execution ${run.execution}, ${(run.wallMs / 1000).toFixed(1)} s` +
     (run.timedOut ? ' (TIMED OUT)' : '');
 }

@@ -461,6 +461,28 @@ describe('Update API deletes and reshaped answers (for npm run check:live)', () 
     expect(add.status).toBe(404);
   });
 
+  test('Pull reads list what was pushed, newest first and dated (LinkedIn company posts included); seeded ones are older', async () => {
+    const li = FIXTURES.identities.linkedin;
+    const company = FIXTURES.linkedin.companyIds[1];
+    const pushed = await call('POST', `/push/identities/${li}/linkedin/company/post.json`, {
+      body: { request: { push: { post: { company, link: 'https://example.com/a', message: 'Listed' } } } },
+    });
+    expect(pushed.status).toBe(200);
+    const { posts } = (await call('GET', `/pull/identities/${li}/linkedin/company/${company}/posts.json`)).json.response.result.data;
+    const [newest, seeded] = posts.entries;
+    expect(newest).toMatchObject({ post_id: pushed.json.response.result.data.post_id, post_message: 'Listed', post_link: 'https://example.com/a' });
+    expect(Date.parse(`${newest.post_created_at}Z`)).toBeGreaterThan(Date.now() - 60_000);
+    expect(seeded.post_message).toMatch(/^Older post number/);
+    expect(Date.parse(`${seeded.post_created_at}Z`)).toBeLessThan(Date.now() - 23 * 3600_000);
+  });
+
+  test('fault option after: the first N matches pass, then the fault applies', async () => {
+    emu.addFault({ type: 'status', path: '/tools/ping.json', status: 503, after: 1 });
+    expect((await call('GET', '/tools/ping.json')).status).toBe(200);
+    expect((await call('GET', '/tools/ping.json')).status).toBe(503);
+    expect((await call('GET', '/tools/ping.json')).status).toBe(200);
+  });
+
   test('reshape fault: drops and replaces keys of one endpoint, leaves the others alone', async () => {
     emu.addFault({
       type: 'reshape', path: '/pull/', times: -1,

@@ -35,9 +35,15 @@ function createFaults(now = () => Date.now()) {
       // every: N = the fault applies to the 1st, (N+1)-th, (2N+1)-th … matching request only (a share of 1/N);
       // the others pass untouched and do not use up `times`.
       const every = spec.every === undefined ? 1 : Math.max(1, Math.floor(Number(spec.every)));
-      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times, expiresAt, every, matched: 0 });
+      // after: N = the first N matching requests pass untouched (e.g. the 2nd read of a list fails, not the 1st).
+      const after = spec.after === undefined ? 0 : Math.max(0, Math.floor(Number(spec.after)));
+      queue.push({ ...spec, method: spec.method && spec.method.toUpperCase(), times, expiresAt, every, after, matched: 0 });
     },
     take(method, path, site) {
+      const passes = (q) => {
+        const n = q.matched++;
+        return n >= q.after && (n - q.after) % q.every === 0;
+      };
       const t = now();
       queue = queue.filter((q) => q.expiresAt > t);
       const f = queue.find(
@@ -46,7 +52,7 @@ function createFaults(now = () => Date.now()) {
           (!q.method || q.method === method) &&
           (!q.site || q.site === site) &&
           (q.path === undefined || (q.path instanceof RegExp ? q.path.test(path) : path.startsWith(q.path))) &&
-          q.matched++ % q.every === 0,
+          passes(q),
       );
       if (!f) return null;
       f.times--;

@@ -39,6 +39,8 @@ export interface FaultSpec {
   /** The fault expires this many ms after it was added (an outage); `times` then defaults to unlimited. */
   forMs?: number;
   /** Only every N-th matching request: the 1st, (N+1)-th, (2N+1)-th …; the others pass and do not use up `times`. */
+  /** The first N matching requests pass untouched (then `every` and `times` apply). */
+  after?: number;
   every?: number;
   /** status: code to answer; html default 502; errorIn200: envelope code (default 400); afterProcessing default 502. */
   status?: number;

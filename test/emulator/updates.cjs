@@ -58,6 +58,7 @@ const CREATED_BY = {
   8: { type: 'fbPicture', parent: (obj) => obj.id },
   9: { type: 'fbVideo', parent: (obj) => obj.id },
   12: { type: 'pin', parent: (obj, params) => params.board_id },
+  11: { type: 'companyPost', parent: (obj) => obj.company },
   14: { type: 'tweet', parent: () => '' },
   18: { type: 'playlistVideo', parent: (obj, params) => params.playlist_id, id: (obj) => obj.id },
   20: { type: 'section', parent: () => '' },
@@ -86,6 +87,15 @@ const ID_KEY = {
 };
 // Ids that are not digits: LinkedIn posts are URNs (a query parameter, never a path segment).
 const SEED_ID = { playlistVideo: (n) => `seedvid${String(n).padStart(4, '0')}`, linkedinPost: (n) => `urn:li:share:70000000${String(n).padStart(4, '0')}` };
+// A seeded entry's text and date, under the keys the push result of its type uses (`pin_title`, `post_created_at`).
+const SEED_KEYS = {
+  fbPost: { text: 'post_message', date: 'post_created_at' },
+  companyPost: { text: 'post_message', date: 'post_created_at' },
+  pin: { text: 'pin_title', date: 'pin_created_at' },
+  tweet: { text: 'post_message', date: 'post_created_at' },
+  playlistVideo: { date: 'playlist_item_created_at' },
+};
+const DAY_MS = 24 * 3600 * 1000;
 
 function store(data) {
   if (!data.published) data.published = new Map(); // key -> record
@@ -113,7 +123,12 @@ function seed(ctx, identity, type, parent) {
   all.set(marker, { type: 'marker' });
   for (let n = 1; n <= SEED_COUNTS[type]; n++) {
     const id = SEED_ID[type] ? SEED_ID[type](n) : `${parent.replace(/\W/g, '') || '9'}${String(n).padStart(6, '0')}`;
-    const fields = { provider: identity.provider, [ID_KEY[type]]: id, text: `Older ${TYPE_TEXT[type] || 'post'} number ${n}` };
+    const text = `Older ${TYPE_TEXT[type] || 'post'} number ${n}`;
+    const keys = SEED_KEYS[type] || {};
+    const fields = { provider: identity.provider, [ID_KEY[type]]: id, text };
+    // Dated n days before the list was first read: older than any window a test uses.
+    if (keys.date) fields[keys.date] = isoNoZone(ctx.now - n * DAY_MS);
+    if (keys.text) fields[keys.text] = text;
     all.set(keyOf(identity.identity_token, type, id, parent), { identity: identity.identity_token, type, id, parent, fields, seq: n - 1000 });
   }
 }

@@ -111,6 +111,14 @@ describe('example workflows', () => {
 			['linkedin', 'published'],
 			['facebook', 'published'],
 		]);
+		// Skip If Already Published is on: the feed repeating the post publishes it again only where OneAll has no read.
+		const again = await runFromFirstOneAllNode('rss-to-every-network.json', [{ json: post }]);
+		expect(lastOutput(again).map((item) => [item.json.provider, item.json.status, item.json.checked])).toEqual([
+			['twitter', 'skipped', undefined],
+			['linkedin', 'published', false],
+			['facebook', 'skipped', undefined],
+		]);
+		expect(emulator.pushes()).toHaveLength(4);
 	});
 
 	it('linkedin-company-post and youtube-playlist run against the emulator', async () => {

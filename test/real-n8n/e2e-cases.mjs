@@ -10,7 +10,8 @@
 //   setup       optional async ({ emu, FIXTURES }) before the run, after emu.reset() (e.g. faults)
 //   expect      'success' (default) or 'error': how the execution must end
 //   check       async (ctx) with assertions; ctx = { result, out(node), error(node), emu, requests,
-//               pushes, FIXTURES, DEFAULT_SITE, workflow, api, url }
+//               pushes, FIXTURES, DEFAULT_SITE, workflow, api, url, runAgain() (a second execution:
+//               { result, out(node) }) }
 //
 // Generic checks for every workflow row: the execution ends as `expect` says, every request to the
 // emulator carried the right keys, and the private key appears nowhere in the execution data.
@@ -36,7 +37,8 @@ function node(wf, name) {
 const BLOG_POST = { title: 'Spring sale', link: 'https://blog.example.com/spring-sale', contentSnippet: 'Everything 20% off this week.' };
 
 /** The RSS trigger polls the internet: the e2e run starts manually with one blog post from a Code node instead. */
-function blogPostInsteadOfFeed(wf) {
+/** `post`: a blog post of the row's own (never patch's second argument, the run's context). */
+function blogPostInsteadOfFeed(wf, post = BLOG_POST) {
   const trigger = node(wf, 'New Blog Post');
   Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
   wf.nodes.push({
@@ -45,7 +47,7 @@ function blogPostInsteadOfFeed(wf) {
     type: 'n8n-nodes-base.code',
     typeVersion: 2,
     position: [130, 0],
-    parameters: { jsCode: `return [{ json: ${JSON.stringify(BLOG_POST)} }];` },
+    parameters: { jsCode: `return [{ json: ${JSON.stringify(post)} }];` },
   });
   wf.connections['New Blog Post'] = { main: [[{ node: 'Blog Post', type: 'main', index: 0 }]] };
   wf.connections['Blog Post'] = { main: [[{ node: 'Publish Everywhere', type: 'main', index: 0 }]] };
@@ -209,6 +211,32 @@ export const CASES = [
     },
   },
   {
+    name: 'Skip If Already Published: the same pin run twice; the second execution is skipped with the existing pin id, OneAll recorded one pin',
+    workflow: 'examples/pinterest-publish-pin.json',
+    id: 'e2ePinSkipIfPublished',
+    patch(wf) {
+      // A title of this run's own: the emulator keeps what earlier rows published on the demo board.
+      const publish = node(wf, 'Publish Pin');
+      publish.parameters.title = `OneAll once ${Date.now()}`;
+      publish.parameters.options = { skipIfPublished: true, publishedWindowHours: 24 };
+    },
+    async check({ out, emu, runAgain, workflow }) {
+      const title = node(workflow, 'Publish Pin').parameters.title;
+      const [first] = out('Publish Pin');
+      assert.equal(first.pin_title, title);
+      assert.match(String(first.pin_id), /^\d+$/);
+      const second = await runAgain();
+      assert.equal(second.result.ok, true, `the second execution failed: ${second.result.error?.message ?? ''}`);
+      const [skipped] = second.out('Publish Pin');
+      assert.equal(skipped.status, 'skipped');
+      assert.equal(skipped.pin_id, first.pin_id);
+      assert.match(skipped.skipped_reason, /^Already published within the last 24 hours/);
+      const pushes = emu.pushes().filter((p) => p.body?.request?.push?.pin?.title === title);
+      assert.equal(pushes.length, 1, 'OneAll recorded the pin once');
+      assert.equal(emu.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/pins.json')).length, 2, 'one read of the board per execution');
+    },
+  },
+  {
     name: 'Retry On Fail + Continue On Fail with an invalid first item: n8n re-runs the node, each valid pin is posted once',
     workflow: 'examples/pins-continue-on-fail.json',
     id: 'e2ePinsRetryFirstInvalid',
@@ -328,7 +356,7 @@ export const CASES = [
     name: 'Multi-Network > Publish to Several Networks: a blog post on X, LinkedIn and a Facebook page, each its own text, one item per network',
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetwork',
-    patch: blogPostInsteadOfFeed,
+    patch: (wf) => blogPostInsteadOfFeed(wf),
     check({ out, pushes, FIXTURES }) {
       assert.deepEqual(
         pushes.map((p) => p.path),
@@ -341,10 +369,10 @@ export const CASES = [
       assert.equal(pushes[0].body.request.push.post.message, `New on the blog: ${BLOG_POST.title} ${BLOG_POST.link}`);
       assert.equal(pushes[1].body.request.push.post.message, `${BLOG_POST.title}\n\n${BLOG_POST.contentSnippet}`);
       assert.equal(pushes[2].body.request.push.page.message, `${BLOG_POST.title}: ${BLOG_POST.contentSnippet}`);
-      assert.deepEqual(out('Publish Everywhere').map((item) => [item.provider, item.status]), [
-        ['twitter', 'published'],
-        ['linkedin', 'published'],
-        ['facebook', 'published'],
+      assert.deepEqual(out('Publish Everywhere').map((item) => [item.provider, item.status, item.checked]), [
+        ['twitter', 'published', undefined],
+        ['linkedin', 'published', false], // Skip If Already Published is on: OneAll has no read of LinkedIn profile posts
+        ['facebook', 'published', undefined],
       ]);
     },
   },
@@ -352,7 +380,8 @@ export const CASES = [
     name: 'Multi-Network > Publish to Several Networks: LinkedIn refuses, its item goes to the error output, X and Facebook publish',
     workflow: 'examples/rss-to-every-network.json',
     id: 'e2eRssEveryNetworkLinkedInFails',
-    patch: blogPostInsteadOfFeed,
+    // A post of its own: the example skips what the row above already published.
+    patch: (wf) => blogPostInsteadOfFeed(wf, { ...BLOG_POST, title: 'Summer sale' }),
     setup({ emu, FIXTURES }) {
       emu.addFault({ type: 'status', method: 'POST', path: `/push/identities/${FIXTURES.identities.linkedin}/`, status: 403, times: -1 });
     },

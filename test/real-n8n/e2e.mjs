@@ -165,6 +165,11 @@ describe(`n8n-nodes-oneall in a real n8n ${H.N8N_VERSION}`, () => {
         workflow: wf,
         api: server?.api,
         url: server?.url,
+        // The same workflow once more, as a new execution: its result and a reader of a node's items.
+        runAgain: async () => {
+          const again = await H.executeWorkflow(env, wf.id);
+          return { result: again, out: (nodeName) => H.nodeItems(again.run, nodeName) };
+        },
       });
       passed += 1;
     });

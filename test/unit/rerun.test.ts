@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
+	beforeSending,
 	definitelyNotExecuted,
 	fingerprint,
 	RerunGuard,
@@ -83,6 +84,23 @@ describe('re-run memory', () => {
 		['302', false], ['ECONNREFUSED', true], ['ENOTFOUND', true], ['ECONNRESET', false], ['ETIMEDOUT', false], ['ERR_CANCELED', false],
 	])('a failure with code %s: definitely not executed = %s', (code, expected) => {
 		expect(definitelyNotExecuted(apiError(code))).toBe(expected);
+	});
+
+	it('checksFirst (Skip If Already Published): an uncertain write goes to send again, whose read settles it; a re-check that sent nothing keeps it uncertain', async () => {
+		const { memory } = memoryWith();
+		await expect(tryOf(memory, 'e1').write(PIN, 0, async () => Promise.reject(apiError('504')))).rejects.toThrow('failed');
+		// Without checksFirst the next try refuses, as before.
+		await expect(tryOf(memory, 'e1').write(PIN, 0, async () => ({ sent: true }))).rejects.toThrow(/^Outcome unknown, not re-sent/);
+		// The read fails before sending: still uncertain, so a try without the check still refuses.
+		const readFailed = beforeSending(apiError('503'));
+		await expect(tryOf(memory, 'e1').write(PIN, 0, async () => Promise.reject(readFailed), { checksFirst: true })).rejects.toBe(readFailed);
+		await expect(tryOf(memory, 'e1').write(PIN, 0, async () => ({ sent: true }))).rejects.toThrow(/^Outcome unknown/);
+		// The read finds the post: that output is remembered as published.
+		const found = { status: 'skipped', pin_id: '7' };
+		expect(await tryOf(memory, 'e1').write(PIN, 0, async () => found, { checksFirst: true })).toEqual(found);
+		const send = jest.fn(async () => ({ sent: true }));
+		expect(await tryOf(memory, 'e1').write(PIN, 0, send)).toEqual(found);
+		expect(send).not.toHaveBeenCalled();
 	});
 
 	it('errors raised before sending are not executed; unknown errors may have been', () => {

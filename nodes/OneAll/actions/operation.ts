@@ -7,6 +7,8 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import type { AlreadyPublishedCheck } from './push/alreadyPublished';
+
 /**
  * What a request does to OneAll, which decides whether it may be sent again after a lost answer
  * (transport/retryPolicy.ts): reads may; writes (pushes, account changes) never once they may have
@@ -105,6 +107,11 @@ export interface RequestDescription {
 	 * does not stop the others and becomes a failed part (SplitOutput). Everything is checked before.
 	 */
 	fanOut?: FanOut;
+	/**
+	 * Skip If Already Published: a write sent only after a read of its target shows no same post within
+	 * the window; otherwise its answer is the skipped output (actions/push/alreadyPublished.ts).
+	 */
+	alreadyPublished?: AlreadyPublishedCheck;
 }
 
 export interface Outcome {

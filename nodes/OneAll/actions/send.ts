@@ -19,6 +19,7 @@ import {
 	type SplitOutput,
 } from './operation';
 import { fetchPulled } from './pull/fetchPulled';
+import { PublishedChecks } from './push/publishedChecks';
 
 export type Send = (request: RequestDescription, itemIndex: number) => Promise<OperationResult | SplitOutput>;
 
@@ -68,6 +69,17 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		timeoutMs: batching.timeoutMs,
 	};
 	const rerun = rerunGuard(context);
+	const checks = new PublishedChecks(context.getNode(), async (read, itemIndex) => (await sendOne(read, itemIndex)) as IDataObject[]);
+
+	/**
+	 * A write, once per execution (the re-run guard); with Skip If Already Published, only after a read of
+	 * the target shows it is not there yet, which also settles a write an earlier try left uncertain.
+	 */
+	async function write(request: RequestDescription, itemIndex: number, deliver: () => Promise<OperationResult>) {
+		const check = request.alreadyPublished;
+		if (!check) return await rerun.write(request, itemIndex, deliver);
+		return await rerun.write(request, itemIndex, async () => await checks.publish(check, itemIndex, deliver), { checksFirst: true });
+	}
 
 	async function sendOne(request: RequestDescription, itemIndex: number): Promise<OperationResult> {
 		const output = request.output ?? { kind: 'data' };
@@ -118,7 +130,7 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		for (const { request, about } of fanOut.entries) {
 			try {
 				// Each network's push is its own write for the re-run guard: a re-run answers the published ones.
-				const answer = await rerun.write(request, itemIndex, () => sendOne(request, itemIndex));
+				const answer = await write(request, itemIndex, () => sendOne(request, itemIndex));
 				const json = request.finish && !Array.isArray(answer) ? request.finish(answer) : answer;
 				split.push({ json: isSplitOutput(json) || Array.isArray(json) ? about : json });
 			} catch (error) {
@@ -162,7 +174,7 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 		};
 		let answer: OperationResult;
 		try {
-			answer = complete.intent === 'write' ? await rerun.write(complete, itemIndex, deliver) : await deliver();
+			answer = complete.intent === 'write' ? await write(complete, itemIndex, deliver) : await deliver();
 		} catch (error) {
 			const outcome = await outcomeOf(complete, error, itemIndex);
 			if (outcome !== undefined) return outcome;

@@ -187,12 +187,24 @@ export function fingerprint(request: WriteRequest): string {
 	return `${(h2 >>> 0).toString(36)}.${(h1 >>> 0).toString(36)}.${text.length}`;
 }
 
+const NOT_SENT = new WeakSet<object>();
+
+/**
+ * Marks an error raised before the write was sent (a read the write waits for failed): OneAll cannot
+ * have executed the write, whatever the error's HTTP code says.
+ */
+export function beforeSending<E extends Error>(error: E): E {
+	NOT_SENT.add(error);
+	return error;
+}
+
 /**
  * OneAll definitely did not execute a write that failed with `error`: it refused it (4xx; a 429 is
  * refused before executing), or it never left (refused connection, unknown host, an error raised
  * before sending). Anything else (5xx, reset, timeout, an answer without result) may have landed.
  */
 export function definitelyNotExecuted(error: unknown): boolean {
+	if (NOT_SENT.has(error as object)) return true;
 	if (error instanceof NodeOperationError) return true; // the transport raises these before sending
 	if (!(error instanceof NodeApiError)) return false;
 	const code = error.httpCode ?? undefined;
@@ -285,7 +297,16 @@ export class RerunGuard {
 		private readonly memory: RerunMemory = processMemory,
 	) {}
 
-	async write(request: WriteRequest, itemIndex: number, send: () => Promise<StoredOutput>): Promise<StoredOutput> {
+	/**
+	 * `checksFirst`: `send` reads the target before it publishes (Skip If Already Published), so a write
+	 * whose earlier outcome is unknown may go to `send` again: the read finds the post if it landed.
+	 */
+	async write(
+		request: WriteRequest,
+		itemIndex: number,
+		send: () => Promise<StoredOutput>,
+		{ checksFirst = false }: { checksFirst?: boolean } = {},
+	): Promise<StoredOutput> {
 		this.scope ??= { value: this.readScope() };
 		const scope = this.scope.value;
 		if (!scope) return await send();
@@ -297,16 +318,20 @@ export class RerunGuard {
 		if (previous) {
 			this.seen.add(previous);
 			if (same?.state === 'published' && same.output !== undefined) return JSON.parse(same.output) as StoredOutput;
-			throw notResentError(this.node, request, itemIndex, previous, same !== undefined);
+			if (!(checksFirst && same?.state === 'uncertain')) {
+				throw notResentError(this.node, request, itemIndex, previous, same !== undefined);
+			}
 		}
-		const record = this.memory.add(scope.execution, target, digest);
+		const rechecked = previous !== undefined;
+		const record = previous ?? this.memory.add(scope.execution, target, digest);
 		this.seen.add(record);
 		let output: StoredOutput;
 		try {
 			output = await send();
 		} catch (error) {
-			if (definitelyNotExecuted(error)) this.memory.forget(scope.execution, target, record);
-			else this.memory.uncertain(record, error instanceof Error ? error.message : String(error));
+			// A re-check that sent nothing leaves the earlier try's write as uncertain as it was.
+			if (!definitelyNotExecuted(error)) this.memory.uncertain(record, error instanceof Error ? error.message : String(error));
+			else if (!rechecked) this.memory.forget(scope.execution, target, record);
 			throw this.asNodeError(error, itemIndex);
 		}
 		this.memory.published(record, output);

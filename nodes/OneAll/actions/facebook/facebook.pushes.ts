@@ -173,6 +173,7 @@ export const facebookPushes: PushSpec[] = [
 		object: 'page',
 		fields: [target('page'), MESSAGE, LINK, ATTACHMENTS],
 		check: linkOrAttachments,
+		alreadyPublishedRead: { pull: 'getPagePosts', compare: { message: ['message', 'text'], link: ['link'] } },
 	},
 	{
 		network: 'facebook',

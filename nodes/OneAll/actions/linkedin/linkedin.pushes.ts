@@ -81,5 +81,9 @@ export const linkedinPushes: PushSpec[] = [
 			},
 			...POST_FIELDS,
 		],
+		alreadyPublishedRead: {
+			pull: 'getCompanyPosts',
+			compare: { message: ['message', 'text'], link: ['link'], title: ['title'] },
+		},
 	},
 ];

@@ -3,12 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
-import { asOption, asText, isEmpty } from '../../helpers/validation';
-import { apiPath, tokenSegment } from '../../transport/path';
+import { asCollection, asOption, asText, isEmpty, optionFlag } from '../../helpers/validation';
+import { apiPath, idSegment, tokenSegment } from '../../transport/path';
 import { readLocator, locatorProperty } from '../common/locators';
 import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, OutputPart, RequestDescription, ResourceDefinition } from '../operation';
-import { VERBS } from '../push/spec';
+import { isFromRead, pullOf, readAlreadyPublishedCheck, SKIP_IF_PUBLISHED, alreadyPublishedOptions } from '../push/alreadyPublished';
+import { VERBS, type PushSpec } from '../push/spec';
+import { BATCHING_OPTIONS } from '../common/batching';
 import { writeOptions } from '../sharing/options';
 import { TARGET_NETWORKS, TARGETS, targetBody, type Content, type TargetNetwork } from './targets';
 
@@ -89,7 +91,15 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	writeOptions,
+	{
+		...writeOptions,
+		options: [
+			...BATCHING_OPTIONS,
+			...alreadyPublishedOptions(
+				"each network's latest posts where OneAll has a read (X tweets, Facebook page posts; not LinkedIn profile posts, nor Facebook picture or video posts, whose items say checked: false)",
+			),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
 ];
 
 interface Entry {
@@ -97,6 +107,9 @@ interface Entry {
 	identity?: string;
 	body: IDataObject;
 	path: string;
+	spec: PushSpec;
+	/** The values the network's push was built from (the page for a page's posts read). */
+	values: Record<string, unknown>;
 }
 
 const textOf = (value: unknown, label: string, fail: Fail) => (isEmpty(value) ? '' : asText(value, label, fail).trim());
@@ -118,10 +131,10 @@ function readEntries(context: IExecuteFunctions, itemIndex: number, forUser: boo
 			video: textOf(row.video, '"Video URL"', failHere),
 			page: textOf(row.page, '"Facebook Page ID"', failHere),
 		};
-		const { spec, body } = targetBody(network, content, failHere);
+		const { spec, body, values } = targetBody(network, content, failHere);
 		const identity = isEmpty(row.identity) ? undefined : tokenSegment(row.identity, `"Identity Token" of ${name}`, fail);
 		if (!identity && !forUser) failHere('Enter the Identity Token', 'With "Chosen Accounts" every network needs the account that publishes.');
-		return { network, identity, body, path: `/${VERBS.push.api}/identities/{identity}/${spec.path}` };
+		return { network, identity, body, path: `/${VERBS.push.api}/identities/{identity}/${spec.path}`, spec, values };
 	});
 }
 
@@ -146,20 +159,50 @@ function published(about: IDataObject) {
 	return (data: IDataObject): IDataObject => {
 		const id = POST_ID_KEYS.map((key) => data[key]).find((value) => typeof value === 'string' || typeof value === 'number');
 		const url = POST_URL_KEYS.map((key) => data[key]).find((value) => typeof value === 'string');
+		if (isFromRead(data)) {
+			const { existing_id: existing, ...rest } = data;
+			return { ...about, ...rest, ...(existing !== undefined ? { post_id: existing } : {}) };
+		}
 		return { ...about, status: 'published', ...(id !== undefined ? { post_id: String(id) } : {}), ...(url ? { post_url: url } : {}) };
 	};
 }
 
-function fanOutOf(context: IExecuteFunctions, itemIndex: number, entries: Entry[], identityFor: (entry: Entry) => string): RequestDescription {
+/** Skip If Already Published for one network, where its push has a read; `checked: false` where it has none. */
+function checkFor(entry: Entry, identity: string, options: Record<string, unknown>, fail: Fail) {
+	const pull = pullOf(entry.spec);
+	if (!pull || !entry.spec.alreadyPublishedRead) {
+		return optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail) ? { checked: false } : {};
+	}
+	const segments: Record<string, string> = { identity };
+	if (!optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail)) return {};
+	// The page goes into the read's path: checked as a path segment.
+	for (const { param } of pull.pathLocators) segments[param] = idSegment(entry.values[param], `"${param}"`, fail);
+	const object = ((entry.body.push ?? {}) as IDataObject)[entry.spec.object] as IDataObject;
+	const check = readAlreadyPublishedCheck(entry.spec.alreadyPublishedRead, pull, segments, object, options, fail);
+	return check ? { alreadyPublished: check } : {};
+}
+
+function fanOutOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	entries: Entry[],
+	identityFor: (entry: Entry) => string,
+	fail: Fail,
+): RequestDescription {
+	const options = asCollection(nodeParameter(context, 'options', itemIndex, {}), 'Options', fail);
 	const requests = entries.map((entry) => {
 		const identity = identityFor(entry);
-		const about = { provider: entry.network, identity_token: identity };
+		const { checked, alreadyPublished } = checkFor(entry, identity, options, (message, description) =>
+			fail(`${TARGETS[entry.network].name}: ${message}`, description),
+		);
+		const about = { provider: entry.network, identity_token: identity, ...(checked === false ? { checked } : {}) };
 		const request: RequestDescription = {
 			method: 'POST',
 			path: apiPath(entry.path, { identity }),
 			body: entry.body,
 			intent: 'write',
 			finish: published(about),
+			...(alreadyPublished ? { alreadyPublished } : {}),
 		};
 		return { request, about };
 	});
@@ -196,7 +239,7 @@ const publishToSeveral: OperationDefinition = {
 		const user = forUser ? readLocator(this, itemIndex, 'user', fail) : undefined;
 		const entries = readEntries(this, itemIndex, forUser, fail);
 		if (!user || entries.every((entry) => entry.identity)) {
-			return fanOutOf(this, itemIndex, entries, (entry) => entry.identity as string);
+			return fanOutOf(this, itemIndex, entries, (entry) => entry.identity as string, fail);
 		}
 		const read: RequestDescription = { method: 'GET', path: apiPath('/users/{user}.json', { user }), intent: 'read' };
 		return {
@@ -212,7 +255,7 @@ const publishToSeveral: OperationDefinition = {
 							'Nothing was published. Remove the network, or give its Identity Token.',
 						);
 					}
-					return fanOutOf(this, itemIndex, entries, (entry) => entry.identity ?? (accounts.get(entry.network) as string));
+					return fanOutOf(this, itemIndex, entries, (entry) => entry.identity ?? (accounts.get(entry.network) as string), fail);
 				},
 			},
 		};

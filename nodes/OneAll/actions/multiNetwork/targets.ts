@@ -76,8 +76,8 @@ export const TARGETS: Record<TargetNetwork, { name: string; choose(content: Cont
 export const TARGET_NETWORKS = Object.keys(TARGETS) as TargetNetwork[];
 
 /** The push body of one network, checked by its spec; `fail` names the network. */
-export function targetBody(network: TargetNetwork, content: Content, fail: Fail): { spec: PushSpec; body: IDataObject } {
+export function targetBody(network: TargetNetwork, content: Content, fail: Fail): Choice & { body: IDataObject } {
 	const { spec, values } = TARGETS[network].choose(content, fail);
 	const body = buildPushBody(spec, { get: (param) => values[param], additionalFields: values, options: {} }, fail);
-	return { spec, body };
+	return { spec, body, values };
 }

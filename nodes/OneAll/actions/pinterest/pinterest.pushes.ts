@@ -11,6 +11,10 @@ export const pinterestPushes: PushSpec[] = [
 		certainty: 'seed-page',
 		path: 'pinterest/board/{board}/pin.json',
 		object: 'pin',
+		alreadyPublishedRead: {
+			pull: 'getBoardPins',
+			compare: { title: ['title'], description: ['description'], link: ['link'] },
+		},
 		fields: [
 			{
 				key: 'board',

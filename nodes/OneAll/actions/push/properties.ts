@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { BATCHING_OPTIONS } from '../common/batching';
+import { alreadyPublishedOptions, pullOf } from './alreadyPublished';
 import { identityProperty, locatorProperty } from '../common/locators';
 import { isTopField, verbOf, type PushField, type PushSpec } from './spec';
 
@@ -73,7 +74,9 @@ export function pushProperties(spec: PushSpec): INodeProperties[] {
 			description: "Whether to send texts longer than the network's known limit and let the network decide",
 		},
 	];
-	const options = [...BATCHING_OPTIONS, ...(verbOf(spec) === 'delete' ? [] : bodyOptions)];
+	const pull = pullOf(spec);
+	const checkOptions = pull ? alreadyPublishedOptions(`the ${pull.collection} already on the target (${pull.name})`) : [];
+	const options = [...BATCHING_OPTIONS, ...(verbOf(spec) === 'delete' ? [] : bodyOptions), ...checkOptions];
 	properties.push({
 		displayName: 'Options',
 		name: 'options',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { failFor } from '../../helpers/fail';
-import { asCollection, idText } from '../../helpers/validation';
+import { asCollection, idText, optionFlag } from '../../helpers/validation';
 import { apiPath, idSegment } from '../../transport/path';
 import { readLocator } from '../common/locators';
 import { NETWORK_NAMES, type Network } from '../common/networks';
@@ -10,6 +10,7 @@ import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, RequestDescription, ResourceDefinition } from '../operation';
 import { pullOperation } from '../pull/pullOperation';
 import type { PullSpec } from '../pull/spec';
+import { pullOf, readAlreadyPublishedCheck, SKIP_IF_PUBLISHED, type AlreadyPublishedCheck } from './alreadyPublished';
 import { buildPushBody } from './body';
 import { pushProperties } from './properties';
 import { isPathField, VERBS, verbOf, type PushField, type PushSpec } from './spec';
@@ -27,6 +28,36 @@ function checkSpec(spec: PushSpec): void {
 	if (verbOf(spec) === 'delete' && spec.fields.some((field) => !isPathField(field))) {
 		throw new Error(`Push spec ${spec.network}.${spec.operation}: a delete has only path fields`);
 	}
+	if (spec.alreadyPublishedRead) {
+		const pull = pullOf(spec);
+		const locators = new Set(spec.fields.filter((field) => field.kind === 'locator').map((field) => field.param));
+		if (!pull || verbOf(spec) !== 'push' || pull.pathLocators.some(({ param }) => !locators.has(param))) {
+			throw new Error(`Push spec ${spec.network}.${spec.operation}: its alreadyPublishedRead names no read of its target`);
+		}
+	}
+}
+
+/** The item's "Skip If Already Published" check: the read's path from the push's own pickers. */
+function checkOf(
+	this: IExecuteFunctions,
+	spec: PushSpec,
+	itemIndex: number,
+	identity: string,
+	body: IDataObject,
+	options: Record<string, unknown>,
+	fail: Fail,
+): AlreadyPublishedCheck | undefined {
+	const pull = pullOf(spec);
+	if (!pull || !spec.alreadyPublishedRead || !optionFlag(options, SKIP_IF_PUBLISHED, 'Skip If Already Published', fail)) {
+		return undefined;
+	}
+	// The read has the page or company in its path: checked as a path segment only when the option is on.
+	const segments: Record<string, string> = { identity };
+	for (const { param, locator } of pull.pathLocators) {
+		segments[param] = readLocator(this, itemIndex, locator, fail, { parameter: param });
+	}
+	const push = ((body.push ?? {}) as IDataObject)[spec.object] as IDataObject;
+	return readAlreadyPublishedCheck(spec.alreadyPublishedRead, pull, segments, push, options, fail);
 }
 
 /** An object id typed or mapped into a text field (`{{ $json.pin_id }}`), checked as a path segment. */
@@ -76,6 +107,7 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 				output: { kind: 'deleted', ids },
 			};
 		}
+		const options = asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail);
 		const body = buildPushBody(
 			spec,
 			{
@@ -85,13 +117,21 @@ export function pushOperation(spec: PushSpec): OperationDefinition & { spec: Pus
 					'Additional Fields',
 					fail,
 				),
-				options: asCollection(nodeParameter(this, 'options', itemIndex, {}), 'Options', fail),
+				options,
 			},
 			fail,
 		);
 		// The identity used, on every output: a later update or delete of this post needs it.
 		const identity = segments.identity;
-		return { method: verb.method, path, body, intent: verb.intent, finish: (result) => ({ ...result, identity_token: identity }) };
+		const alreadyPublished = checkOf.call(this, spec, itemIndex, identity, body, options, fail);
+		return {
+			method: verb.method,
+			path,
+			body,
+			intent: verb.intent,
+			finish: (result) => ({ ...result, identity_token: identity }),
+			...(alreadyPublished ? { alreadyPublished } : {}),
+		};
 	}
 
 	return {

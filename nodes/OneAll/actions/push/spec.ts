@@ -4,6 +4,7 @@ import type { LengthCounter } from '../../helpers/validation';
 import type { ObjectLocatorKind } from '../common/locators';
 import type { Network } from '../common/networks';
 import type { Caveat, Certainty } from '../operation';
+import type { AlreadyPublishedRead } from './alreadyPublished';
 
 /**
  * What a spec row does to a network: publish (Push API, docs/oneall-api.md §4), replace fields or
@@ -74,6 +75,8 @@ export interface PushSpec {
 	asynchronous?: boolean;
 	/** Retired or restricted (actions/common/caveats.ts): a notice, and the likely reason on errors. */
 	caveat?: Caveat;
+	/** The Pull API read of the target: offers "Skip If Already Published" (actions/push/alreadyPublished.ts). */
+	alreadyPublishedRead?: AlreadyPublishedRead;
 }
 
 export function isTopField(field: PushField): boolean {

@@ -12,6 +12,7 @@ export const twitterPushes: PushSpec[] = [
 		certainty: 'sdk',
 		path: 'twitter/post.json',
 		object: 'post',
+		alreadyPublishedRead: { pull: 'getTweets', compare: { message: ['message', 'text'] } },
 		check: (push) =>
 			push.message || push.attachments ? undefined : 'Enter a Text or Attachment Media IDs: a tweet needs at least one of them',
 		fields: [

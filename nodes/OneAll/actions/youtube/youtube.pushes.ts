@@ -171,6 +171,7 @@ export const youtubePushes: PushSpec[] = [
 		certainty: 'guess',
 		path: 'youtube/playlist/{playlist}/video.json',
 		object: 'video',
+		alreadyPublishedRead: { pull: 'getPlaylistVideos', compare: { id: ['video_id'] } },
 		fields: [
 			{
 				key: 'playlist',
