@@ -1,8 +1,10 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { asBoolean, asCollection, asText, checkUrl, isEmpty } from '../../helpers/validation';
 import { nodeParameter } from '../common/parameters';
+import { Base64File } from '../../transport/jsonBody';
 
 /**
  * Largest file the node sends in `parts.uploads`: OneAll's documented picture limit is "5 MB"
@@ -157,13 +159,46 @@ async function checkUploads(context: IExecuteFunctions, itemIndex: number, names
 	return uploads;
 }
 
-/** `parts.uploads` with the files' bytes, read when the item's request is sent and checked again. */
+/** Chunks read from a stored file: a multiple of 3, so base64 encodes them without carrying bytes over. */
+const READ_CHUNK = 3 * 64 * 1024;
+
+/**
+ * One file's content for the transport, which reads it into the request body when the item is sent.
+ * Its size is checked again first: a stored file from n8n's metadata, one inside the item once decoded.
+ */
+async function fileContent(context: IExecuteFunctions, itemIndex: number, property: string, fail: Fail): Promise<Base64File> {
+	const binary = context.helpers.assertBinaryData(itemIndex, property);
+	const changed = (bytesRead: number) =>
+		new NodeOperationError(context.getNode(), `The file in binary property "${property}" of item ${itemIndex} changed while it was read`, {
+			itemIndex,
+			description: `${bytesRead} bytes were read where its size said otherwise. This item was not sent.`,
+		});
+	if (binary.id) {
+		const id = binary.id;
+		const { fileSize } = await context.helpers.getBinaryMetadata(id);
+		checkSize(fileSize, property, itemIndex, fail, true);
+		return new Base64File(fileSize, async () => await context.helpers.getBinaryStream(id, READ_CHUNK), changed);
+	}
+	let content: Buffer | undefined = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	checkSize(content.length, property, itemIndex, fail, true);
+	return new Base64File(
+		content.length,
+		async () => {
+			// Read once: the decoded copy is not kept once it is in the body.
+			const chunks = content ? [content] : [];
+			content = undefined;
+			return chunks;
+		},
+		changed,
+	);
+}
+
+/** `parts.uploads` with the files' contents, checked again when the item's request is sent. */
 async function readUploads(context: IExecuteFunctions, itemIndex: number, uploads: CheckedUpload[], fail: Fail): Promise<IDataObject[]> {
 	const read: IDataObject[] = [];
 	for (const { property, name } of uploads) {
-		const content = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-		checkSize(content.length, property, itemIndex, fail, true);
-		read.push({ name, data: content.toString('base64') });
+		// The transport owns the body: it writes the base64 straight into the bytes it sends.
+		read.push({ name, data: (await fileContent(context, itemIndex, property, fail)) as unknown as IDataObject });
 	}
 	return read;
 }
