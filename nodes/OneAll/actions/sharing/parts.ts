@@ -7,10 +7,16 @@ import { nodeParameter } from '../common/parameters';
 import { Base64File } from '../../transport/jsonBody';
 
 /**
- * Largest file the node sends in `parts.uploads`: OneAll's documented picture limit is "5 MB"
- * (docs/oneall-api.md §9.1), read here as 5 MiB since the docs don't say which. Checked before sending.
+ * Largest picture (or other file that is not a video) the node sends in `parts.uploads`: OneAll's documented
+ * picture limit is "5 MB" (docs/oneall-api.md §9.1), read here as 5 MiB since the docs don't say which.
  */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Largest video (MIME type video/…): OneAll documents no limit for uploads (§3.4), so this is the node's own
+ * bound on what one item holds in memory while it is sent (its base64, 4/3 of the file).
+ */
+export const MAX_VIDEO_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 /** The message itself: `parts{text, link, picture, video, uploads, flags}` (docs/oneall-api.md §8.1). */
 export const partsProperties: INodeProperties[] = [
@@ -42,7 +48,7 @@ export const partsProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'data, data_1',
-				description: `Names of the item's binary properties whose files are uploaded with the message, separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes).`,
+				description: `Names of the item's binary properties whose files are uploaded with the message, separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes), a video (video/…) at most 256 MB (${MAX_VIDEO_UPLOAD_BYTES} bytes).`,
 			},
 			{
 				displayName: 'Link Caption',
@@ -130,13 +136,19 @@ async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Prom
 	return Math.floor((binary.data.length * 3) / 4) - padding;
 }
 
-function checkSize(bytes: number, property: string, itemIndex: number, fail: Fail, whenSent: boolean): void {
+const isVideo = (binary: IBinaryData) => /^video\//i.test(binary.mimeType ?? '');
+
+function checkSize(bytes: number, binary: IBinaryData, property: string, itemIndex: number, fail: Fail, whenSent: boolean): void {
 	const outcome = whenSent ? 'This item was not sent.' : 'Nothing was sent.';
 	if (bytes === 0) fail(`The file in binary property "${property}" of item ${itemIndex} is empty`, outcome);
-	if (bytes > MAX_UPLOAD_BYTES) {
+	const video = isVideo(binary);
+	const limit = video ? MAX_VIDEO_UPLOAD_BYTES : MAX_UPLOAD_BYTES;
+	if (bytes > limit) {
 		fail(
 			`The file in binary property "${property}" of item ${itemIndex} is too large: ${megabytes(bytes)} (${bytes} bytes)`,
-			`OneAll takes pictures up to 5 MB; the node sends files up to ${MAX_UPLOAD_BYTES} bytes. ${outcome}`,
+			video
+				? `OneAll documents no limit for uploads; the node sends videos up to ${limit} bytes (256 MB). ${outcome}`
+				: `OneAll takes pictures up to 5 MB; the node sends files up to ${limit} bytes (videos, video/…, up to 256 MB). ${outcome}`,
 		);
 	}
 }
@@ -152,7 +164,7 @@ async function checkUploads(context: IExecuteFunctions, itemIndex: number, names
 		// Throws n8n's own error naming the property and the item when it is missing.
 		const binary = context.helpers.assertBinaryData(itemIndex, property);
 		const size = await binarySize(context, binary);
-		if (size !== undefined) checkSize(size, property, itemIndex, fail, false);
+		if (size !== undefined) checkSize(size, binary, property, itemIndex, fail, false);
 		const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
 		uploads.push({ property, name: binary.fileName || `${property}${extension}` });
 	}
@@ -176,11 +188,11 @@ async function fileContent(context: IExecuteFunctions, itemIndex: number, proper
 	if (binary.id) {
 		const id = binary.id;
 		const { fileSize } = await context.helpers.getBinaryMetadata(id);
-		checkSize(fileSize, property, itemIndex, fail, true);
+		checkSize(fileSize, binary, property, itemIndex, fail, true);
 		return new Base64File(fileSize, async () => await context.helpers.getBinaryStream(id, READ_CHUNK), changed);
 	}
 	let content: Buffer | undefined = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	checkSize(content.length, property, itemIndex, fail, true);
+	checkSize(content.length, binary, property, itemIndex, fail, true);
 	return new Base64File(
 		content.length,
 		async () => {
