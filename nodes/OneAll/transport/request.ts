@@ -104,11 +104,14 @@ async function readBodyFiles(context: OneAllContext, body: IDataObject, itemInde
 	try {
 		return await jsonBodyWithFiles(body);
 	} catch (error) {
-		if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-		throw new NodeOperationError(context.getNode(), `A file could not be read: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'This item was not sent.',
-		});
+		// The file's own errors (changed, too large) already say what happened; others get the item.
+		const known = error instanceof NodeOperationError || error instanceof NodeApiError;
+		throw known
+			? error
+			: new NodeOperationError(context.getNode(), `A file could not be read: ${(error as Error).message}`, {
+					itemIndex,
+					description: 'This item was not sent.',
+				});
 	}
 }
 
