@@ -59,12 +59,20 @@ async function writeBase64(file: Base64File, target: Buffer, offset: number): Pr
 	return at;
 }
 
+function holdsFile(value: unknown): boolean {
+	if (value instanceof Base64File) return true;
+	if (typeof value !== 'object' || value === null) return false;
+	return Object.values(value).some(holdsFile);
+}
+
 /**
  * `value` as a JSON body, ready to send: `undefined` when it holds no Base64File (the HTTP client
  * serialises it as usual), else one Buffer of exactly the body's size with each file's base64 written
  * in place. Each file is read once, here; its content is dropped as soon as it is encoded.
  */
 export async function jsonBodyWithFiles(value: unknown): Promise<Buffer | undefined> {
+	// Most bodies hold no file: a walk is cheaper than serialising them twice.
+	if (!holdsFile(value)) return undefined;
 	const files: Base64File[] = [];
 	// A marker no other string of the body can hold (random), replaced by the file's base64 below.
 	const marker = `oneall-file-${randomUUID()}-`;
