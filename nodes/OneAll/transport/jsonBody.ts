@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 export class Base64File {
 	/**
 	 * @param bytes the file's exact size, checked by the caller: the body is allocated for it
-	 * @param read the content in chunks of any size; called once
+	 * @param read the content in chunks of any size; called once, when the body is built
 	 * @param changed the error to throw when the content is not `bytes` long (the file changed after its check)
 	 */
 	constructor(
@@ -17,7 +17,7 @@ export class Base64File {
 		readonly changed: (bytesRead: number) => Error,
 	) {}
 
-	/** Length of the base64 text, without padding left out. */
+	/** Length of its base64 text, padding included. */
 	get encodedLength(): number {
 		return 4 * Math.ceil(this.bytes / 3);
 	}
