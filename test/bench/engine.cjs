@@ -16,6 +16,9 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 
 const ROOT = path.resolve(__dirname, '..', '..');
+// ONEALL_BENCH_PACKAGE: load the OneAll package (its package.json and built dist/) from another checkout,
+// e.g. an export of main, to measure before and after in one run.
+const PACKAGE_DIR = process.env.ONEALL_BENCH_PACKAGE ? path.resolve(process.env.ONEALL_BENCH_PACKAGE) : ROOT;
 // ONEALL_BENCH_N8N_DIR: another install (a folder with node_modules/n8n-core, n8n-nodes-base and an
 // .install-complete.json), e.g. while the shared cache is being reinstalled.
 const N8N_DIR = process.env.ONEALL_BENCH_N8N_DIR ? path.resolve(process.env.ONEALL_BENCH_N8N_DIR) : cacheDir(`n8n-${N8N_VERSION}`);
@@ -23,7 +26,7 @@ const N8N_MODULES = path.join(N8N_DIR, 'node_modules');
 const HTTP_REQUEST_DIR = path.join(N8N_MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest');
 // Written by test/real-n8n/n8n-env.mjs once the install is complete.
 const N8N_MARKER = path.join(N8N_DIR, '.install-complete.json');
-const DIST = path.join(ROOT, 'dist') + path.sep;
+const DIST = path.join(PACKAGE_DIR, 'dist') + path.sep;
 
 const ONEALL_TYPE = 'n8n-nodes-oneall.oneAll';
 const HTTP_TYPE = 'n8n-nodes-base.httpRequest';
@@ -66,14 +69,14 @@ function shareN8nWorkflow(req) {
 }
 
 async function loadEngine({ engine = 'project' } = {}) {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'OneAll', 'OneAll.node.js'))) {
+  if (!fs.existsSync(path.join(PACKAGE_DIR, 'dist', 'nodes', 'OneAll', 'OneAll.node.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first');
   }
   const fromDir = engine === 'n8n' ? N8N_MODULES : ROOT;
   if (engine === 'n8n' && httpRequestUnavailable()) throw new Error(`--engine=n8n needs ${httpRequestUnavailable()}`);
   const req = createRequire(path.join(fromDir, 'noop.js'));
   if (engine === 'n8n') shareN8nWorkflow(req);
-  const harness = createHarness({ workflowLib: req('n8n-workflow'), core: req('n8n-core'), packageDir: ROOT });
+  const harness = createHarness({ workflowLib: req('n8n-workflow'), core: req('n8n-core'), packageDir: PACKAGE_DIR });
   const { PackageDirectoryLoader } = req('n8n-core');
   await harness.loadPackage();
 
@@ -125,7 +128,7 @@ async function loadEngine({ engine = 'project' } = {}) {
       nodeVersion: process.versions.node,
       n8nCore: `${version(coreDir)} (${path.relative(ROOT, coreDir)})`,
       n8nNodesBase: nodesBase ? `${version(nodesBase)} (${path.relative(ROOT, nodesBase)})` : null,
-      oneAll: `PackageDirectoryLoader(${path.relative(process.cwd(), ROOT) || '.'}) -> dist/` +
+      oneAll: `PackageDirectoryLoader(${path.relative(process.cwd(), PACKAGE_DIR) || '.'}) -> dist/` +
         (engine === 'n8n' ? ", require('n8n-workflow') -> n8n's copy, as for an installed community package" : ''),
     };
   };

@@ -4,12 +4,18 @@
 // mode runs in a fresh process of its own, so one mode's garbage never counts in the other's peak.
 //
 //   node test/bench/sharing-memory.cjs [--items=50] [--mib=5] [--modes=memory,filesystem] [--concurrency=5]
+//                                      [--large] [--compare=DIR]
+//
+// --large: one 200 MiB video (video/mp4) in filesystem mode (= --items=1 --mib=200 --modes=filesystem --video).
+// --compare=DIR: each mode runs first with the OneAll package built in DIR (e.g. `git archive main` extracted,
+//   node_modules linked, `npm run build`), then with this checkout's: before and after in one run.
 //
 // Prints, per mode: memory after the items exist (baseline) and the peak during the run (RSS, V8 heap
 // used, external + array buffers), sampled every 10 ms; and what the emulator received.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { Readable } = require('node:stream');
 
 if (Number(process.versions.node.split('.')[0]) < 24) {
   const res = spawnSync(process.execPath, [path.join(__dirname, '..', 'tools', 'with-node24.cjs'), 'node', __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -17,8 +23,11 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 }
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => /^--([\w-]+)=(.*)$/.exec(a)).filter(Boolean).map((m) => [m[1], m[2]]));
+if (args.large !== undefined || process.argv.includes('--large')) Object.assign(args, { items: 1, mib: 200, modes: 'filesystem', video: '1' });
+if (process.argv.includes('--video')) args.video = '1';
 const ITEMS = Number(args.items ?? 50);
 const BYTES = Math.round(Number(args.mib ?? 5) * 1024 * 1024);
+const FILE = args.video ? { mimeType: 'video/mp4', extension: 'mp4' } : { mimeType: 'image/png', extension: 'png' };
 const CONCURRENCY = Number(args.concurrency ?? 5);
 const MiB = (n) => (n / 1024 / 1024).toFixed(0);
 
@@ -38,8 +47,11 @@ async function measure(mode) {
     const location = { type: 'execution', workflowId: 'wf-memory', executionId: 'exec-memory' };
     const items = [];
     for (let i = 0; i < ITEMS; i++) {
-      const content = Buffer.alloc(BYTES, i + 1);
-      items.push({ json: { i }, binary: { data: await service.store(location, content, { mimeType: 'image/png', fileName: `p${i}.png` }) } });
+      // Stored from a stream, so no copy of a large file stays in this process's baseline.
+      const content = Readable.from((function* () {
+        for (let left = BYTES; left > 0; left -= 1 << 20) yield Buffer.alloc(Math.min(left, 1 << 20), i + 1);
+      })());
+      items.push({ json: { i }, binary: { data: await service.store(location, content, { mimeType: FILE.mimeType, fileName: `f${i}.${FILE.extension}` }) } });
     }
     global.gc?.();
     const baseline = process.memoryUsage();
@@ -73,6 +85,7 @@ async function measure(mode) {
       fileBytes: BYTES,
       concurrency: CONCURRENCY,
       wallMs: Date.now() - t0,
+      encodedBytes: 4 * Math.ceil(BYTES / 3),
       failed,
       published: emu.processedPushes,
       nodeError: result.error ? String(result.error.message).slice(0, 200) : null,
@@ -97,23 +110,31 @@ if (args.child) {
   );
 } else {
   const modes = String(args.modes ?? 'memory,filesystem').split(',');
-  console.log(`Sharing → Publish, ${ITEMS} items x ${MiB(BYTES)} MiB file each, concurrency ${CONCURRENCY}, emulator in a child process`);
-  console.log('mode        wall s  failed  published  baseline RSS  peak RSS  peak heap used  peak external+arrayBuffers');
+  const packages = args.compare ? [['before', path.resolve(args.compare)], ['after', '']] : [['', '']];
+  console.log(`Sharing → Publish, ${ITEMS} items x ${MiB(BYTES)} MiB ${FILE.mimeType} each, concurrency ${CONCURRENCY}, emulator in a child process`);
+  if (args.compare) console.log(`before = the package in ${args.compare}, after = this checkout`);
+  console.log('mode               wall s  failed  published  baseline RSS  peak RSS  above baseline (x encoded upload)  peak heap used  peak external+arrayBuffers');
   let broken = false;
   for (const mode of modes) {
-    const child = spawnSync(process.execPath, ['--expose-gc', __filename, `--child=${mode}`, ...process.argv.slice(2)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    const line = (child.stdout || '').split('\n').find((l) => l.startsWith('RESULT '));
-    if (child.status !== 0 || !line) {
-      broken = true;
-      console.log(`${mode}: failed (${child.status})\n${child.stderr.slice(-2000)}`);
-      continue;
+    for (const [label, dir] of packages) {
+      const env = { ...process.env, ...(dir ? { ONEALL_BENCH_PACKAGE: dir } : {}) };
+      if (!dir) delete env.ONEALL_BENCH_PACKAGE;
+      const child = spawnSync(process.execPath, ['--expose-gc', __filename, `--child=${mode}`, ...process.argv.slice(2)], { encoding: 'utf8', maxBuffer: 1 << 26, env });
+      const line = (child.stdout || '').split('\n').find((l) => l.startsWith('RESULT '));
+      const name = `${mode}${label ? ` ${label}` : ''}`;
+      if (child.status !== 0 || !line) {
+        broken = true;
+        console.log(`${name}: failed (${child.status})\n${child.stderr.slice(-2000)}`);
+        continue;
+      }
+      const r = JSON.parse(line.slice(7));
+      const above = r.peak.rss - r.baseline.rss;
+      console.log(
+        `${name.padEnd(17)}  ${(r.wallMs / 1000).toFixed(2).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.published).padStart(9)}  ` +
+          `${MiB(r.baseline.rss).padStart(8)} MiB  ${MiB(r.peak.rss).padStart(4)} MiB  ${MiB(above).padStart(10)} MiB (${(above / r.encodedBytes).toFixed(2)} x)          ` +
+          `${MiB(r.peak.heapUsed).padStart(10)} MiB  ${MiB(r.peak.external).padStart(6)} + ${MiB(r.peak.arrayBuffers)} MiB${r.nodeError ? `  node error: ${r.nodeError}` : ''}`,
+      );
     }
-    const r = JSON.parse(line.slice(7));
-    console.log(
-      `${mode.padEnd(10)}  ${(r.wallMs / 1000).toFixed(2).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.published).padStart(9)}  ` +
-        `${MiB(r.baseline.rss).padStart(8)} MiB  ${MiB(r.peak.rss).padStart(4)} MiB  ${MiB(r.peak.heapUsed).padStart(10)} MiB  ` +
-        `${MiB(r.peak.external).padStart(6)} + ${MiB(r.peak.arrayBuffers)} MiB${r.nodeError ? `  node error: ${r.nodeError}` : ''}`,
-    );
   }
   process.exit(broken ? 1 : 0);
 }

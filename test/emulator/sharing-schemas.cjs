@@ -61,7 +61,9 @@ const SHARING_SCHEMAS = {
   },
 };
 
-// OneAll's picture limit (§9.1): "5 MB", taken as 5 MiB.
+// OneAll's picture limit (§9.1): "5 MB", taken as 5 MiB. Applied to uploads named as pictures (OneAll's
+// picture types); OneAll documents no limit for other uploads (videos).
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const PICTURE_NAME = /\.(jpe?g|bmp|png|gif|tiff?)$/i;
 
-module.exports = { SHARING_SCHEMAS, MAX_UPLOAD_BYTES };
+module.exports = { SHARING_SCHEMAS, MAX_UPLOAD_BYTES, PICTURE_NAME };

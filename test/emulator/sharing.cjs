@@ -6,7 +6,7 @@
 // text, snapshot keys beyond token/date/message, the short URL list key `shorturls`.
 
 const { envelope, oneallDate } = require('./envelope.cjs');
-const { SHARING_SCHEMAS, MAX_UPLOAD_BYTES } = require('./sharing-schemas.cjs');
+const { SHARING_SCHEMAS, MAX_UPLOAD_BYTES, PICTURE_NAME } = require('./sharing-schemas.cjs');
 const { validateBody } = require('./validate.cjs');
 const { deliverCallback } = require('./callbacks.cjs');
 
@@ -43,7 +43,9 @@ function uploadErrors(parts) {
   (parts.uploads || []).forEach((u, i) => {
     const size = Buffer.from(u.data, 'base64').length;
     if (size === 0) errors.push(`parts.uploads[${i}] (${u.name}) is empty`);
-    if (size > MAX_UPLOAD_BYTES) errors.push(`parts.uploads[${i}] (${u.name}) has ${size} bytes; files may not exceed 5 MB`);
+    if (size > MAX_UPLOAD_BYTES && PICTURE_NAME.test(u.name)) {
+      errors.push(`parts.uploads[${i}] (${u.name}) has ${size} bytes; pictures may not exceed 5 MB`);
+    }
   });
   return errors;
 }

@@ -794,4 +794,39 @@ describe('binary data in filesystem mode', () => {
 		expect(error?.description).toMatch(/This item was not sent\.$/);
 		expect(emulator.requests).toHaveLength(0);
 	});
+
+	it('a video over the 5 MiB picture limit is sent byte for byte, read in chunks across base64 groups, with the text as UTF-8', async () => {
+		// Not a multiple of 3 and larger than one read chunk: groups of 3 bytes span chunk boundaries.
+		const video = fileBytes(6 * MiB + 1, 11);
+		const item = await binaryItem({ data: video }, { data: { fileName: 'clip.mp4', mimeType: 'video/mp4' } });
+		const { error } = await run(
+			publishToIdentity(FIXTURES.identities.facebook, { text: 'Vidéo 🎬 "quoted"', additionalParts: { binaryProperties: 'data' } }),
+			[item],
+		);
+		expect(error).toBeUndefined();
+		expect(emulator.requests).toHaveLength(1);
+		const parts = emulator.requests[0].body.request.sharing_message.parts;
+		expect(parts.text.body).toBe('Vidéo 🎬 "quoted"');
+		expect(parts.uploads[0].name).toBe('clip.mp4');
+		expect(Buffer.from(parts.uploads[0].data, 'base64').equals(video)).toBe(true);
+	});
+
+	it('a video over 256 MiB is refused before anything is sent, and so is a picture over 5 MiB named like a video', async () => {
+		const stored = await binaryItem({ data: fileBytes(1000) }, { data: { fileName: 'clip.mp4', mimeType: 'video/mp4' } });
+		const tooBig = 256 * MiB + 1;
+		const { error } = await run(
+			publishToIdentity(FIXTURES.identities.facebook, { text: 'x', additionalParts: { binaryProperties: 'data' } }),
+			[stored, { json: {}, binary: { data: { ...stored.binary!.data, bytes: tooBig } } }],
+		);
+		expect(error?.message).toBe(`The file in binary property "data" of item 1 is too large: 256.0 MB (${tooBig} bytes)`);
+		expect(error?.description).toMatch(/no limit for uploads.*Nothing was sent\.$/);
+		expect(emulator.requests).toHaveLength(0);
+		const picture = await binaryItem({ data: fileBytes(5 * MiB + 1) }, { data: { fileName: 'clip.mp4', mimeType: 'image/png' } });
+		const second = await run(
+			publishToIdentity(FIXTURES.identities.facebook, { text: 'x', additionalParts: { binaryProperties: 'data' } }),
+			[picture],
+		);
+		expect(second.error?.message).toMatch(/is too large: 5\.0 MB/);
+		expect(emulator.requests).toHaveLength(0);
+	});
 });

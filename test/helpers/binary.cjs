@@ -26,18 +26,19 @@ async function storeBinary(content, { mimeType = 'image/png', fileName = 'pictur
 
 /**
  * Calls `onRead` whenever a node reads a file through n8n's binary helpers (getBinaryDataBuffer ends in
- * BinaryDataService.getAsBuffer, in every mode). Returns the function that stops watching.
+ * BinaryDataService.getAsBuffer in every mode, getBinaryStream in getAsStream). Returns the function that stops watching.
  */
 function watchFileReads(onRead) {
   const service = Container.get(BinaryDataService);
-  const original = service.getAsBuffer;
-  service.getAsBuffer = async function (...args) {
-    onRead();
-    return await original.apply(this, args);
-  };
-  return () => {
-    service.getAsBuffer = original;
-  };
+  // A file is read whole (getAsBuffer) or as a stream (getAsStream): both count as a read.
+  const originals = { getAsBuffer: service.getAsBuffer, getAsStream: service.getAsStream };
+  for (const [name, original] of Object.entries(originals)) {
+    service[name] = async function (...args) {
+      onRead();
+      return await original.apply(this, args);
+    };
+  }
+  return () => Object.assign(service, originals);
 }
 
 module.exports = { storeBinary, useFilesystemMode, watchFileReads, binaryMode: () => mode };

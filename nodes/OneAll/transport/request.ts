@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, executionCredential, type ExecutionCredential, type OneAllContext } from './credential';
 import { raceDeadline, withDeadline, DeadlineExceededError } from './deadline';
+import { jsonBodyWithFiles } from './jsonBody';
 import { failedStatus, hasResultData, isBareEnvelope, readEnvelope, type OneAllResponse } from './envelope';
 import {
 	oneAllApiError,
@@ -106,6 +107,22 @@ function networkDetail(error: unknown): string {
 	return (error as Error).message;
 }
 
+/** The body as bytes when it holds files (read here, before anything is sent); undefined otherwise. */
+async function readBodyFiles(context: OneAllContext, body: IDataObject, itemIndex: number): Promise<Buffer | undefined> {
+	try {
+		return await jsonBodyWithFiles(body);
+	} catch (error) {
+		// The file's own errors (changed, too large) already say what happened; others get the item.
+		const known = error instanceof NodeOperationError || error instanceof NodeApiError;
+		throw known
+			? error
+			: new NodeOperationError(context.getNode(), `A file could not be read: ${(error as Error).message}`, {
+					itemIndex,
+					description: 'This item was not sent.',
+				});
+	}
+}
+
 /** One HTTP exchange with a deadline for the whole answer; network failures come back as errors. */
 async function send(
 	context: OneAllContext,
@@ -145,7 +162,11 @@ async function exchange(
 		timeout: timeoutMs,
 	};
 	if (request.body !== undefined) {
-		options.body = request.bodyIsEnvelope ? request.body : { request: request.body };
+		const body = request.bodyIsEnvelope ? request.body : { request: request.body };
+		// With files: the bytes that are sent, built once (a re-send sends them again) and dropped with this request.
+		const withFiles = await readBodyFiles(context, body, itemIndex);
+		options.body = withFiles ?? body;
+		if (withFiles) options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
 	const where: Where = { kind, method: request.method, path: request.path, itemIndex };
 	const expectResult = request.expectResult ?? (request.method === 'POST' && request.path.startsWith('/push/'));

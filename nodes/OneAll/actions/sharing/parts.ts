@@ -1,14 +1,22 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
 import { asBoolean, asCollection, asText, checkUrl, isEmpty } from '../../helpers/validation';
 import { nodeParameter } from '../common/parameters';
+import { Base64File } from '../../transport/jsonBody';
 
 /**
- * Largest file the node sends in `parts.uploads`: OneAll's documented picture limit is "5 MB"
- * (docs/oneall-api.md §9.1), read here as 5 MiB since the docs don't say which. Checked before sending.
+ * Largest picture (or other file that is not a video) the node sends in `parts.uploads`: OneAll's documented
+ * picture limit is "5 MB" (docs/oneall-api.md §9.1), read here as 5 MiB since the docs don't say which.
  */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Largest video (MIME type video/…): OneAll documents no limit for uploads (§3.4), so this is the node's own
+ * bound on what one item holds in memory while it is sent (its base64, 4/3 of the file).
+ */
+export const MAX_VIDEO_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 /** The message itself: `parts{text, link, picture, video, uploads, flags}` (docs/oneall-api.md §8.1). */
 export const partsProperties: INodeProperties[] = [
@@ -40,7 +48,7 @@ export const partsProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'data, data_1',
-				description: `Names of the item's binary properties whose files are uploaded with the message, separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes).`,
+				description: `Names of the item's binary properties whose files are uploaded with the message, separated by commas. Each file at most 5 MB (${MAX_UPLOAD_BYTES} bytes), a video (video/…) at most 256 MB (${MAX_VIDEO_UPLOAD_BYTES} bytes).`,
 			},
 			{
 				displayName: 'Link Caption',
@@ -128,13 +136,19 @@ async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Prom
 	return Math.floor((binary.data.length * 3) / 4) - padding;
 }
 
-function checkSize(bytes: number, property: string, itemIndex: number, fail: Fail, whenSent: boolean): void {
+const isVideo = (binary: IBinaryData) => /^video\//i.test(binary.mimeType ?? '');
+
+function checkSize(bytes: number, binary: IBinaryData, property: string, itemIndex: number, fail: Fail, whenSent: boolean): void {
 	const outcome = whenSent ? 'This item was not sent.' : 'Nothing was sent.';
 	if (bytes === 0) fail(`The file in binary property "${property}" of item ${itemIndex} is empty`, outcome);
-	if (bytes > MAX_UPLOAD_BYTES) {
+	const video = isVideo(binary);
+	const limit = video ? MAX_VIDEO_UPLOAD_BYTES : MAX_UPLOAD_BYTES;
+	if (bytes > limit) {
 		fail(
 			`The file in binary property "${property}" of item ${itemIndex} is too large: ${megabytes(bytes)} (${bytes} bytes)`,
-			`OneAll takes pictures up to 5 MB; the node sends files up to ${MAX_UPLOAD_BYTES} bytes. ${outcome}`,
+			video
+				? `OneAll documents no limit for uploads; the node sends videos up to ${limit} bytes (256 MB). ${outcome}`
+				: `OneAll takes pictures up to 5 MB; the node sends files up to ${limit} bytes (videos, video/…, up to 256 MB). ${outcome}`,
 		);
 	}
 }
@@ -150,20 +164,53 @@ async function checkUploads(context: IExecuteFunctions, itemIndex: number, names
 		// Throws n8n's own error naming the property and the item when it is missing.
 		const binary = context.helpers.assertBinaryData(itemIndex, property);
 		const size = await binarySize(context, binary);
-		if (size !== undefined) checkSize(size, property, itemIndex, fail, false);
+		if (size !== undefined) checkSize(size, binary, property, itemIndex, fail, false);
 		const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
 		uploads.push({ property, name: binary.fileName || `${property}${extension}` });
 	}
 	return uploads;
 }
 
-/** `parts.uploads` with the files' bytes, read when the item's request is sent and checked again. */
+/** Chunks read from a stored file: a multiple of 3, so base64 encodes them without carrying bytes over. */
+const READ_CHUNK = 3 * 64 * 1024;
+
+/**
+ * One file's content for the transport, which reads it into the request body when the item is sent.
+ * Its size is checked again first: a stored file from n8n's metadata, one inside the item once decoded.
+ */
+async function fileContent(context: IExecuteFunctions, itemIndex: number, property: string, fail: Fail): Promise<Base64File> {
+	const binary = context.helpers.assertBinaryData(itemIndex, property);
+	const changed = (bytesRead: number) =>
+		new NodeOperationError(context.getNode(), `The file in binary property "${property}" of item ${itemIndex} changed while it was read`, {
+			itemIndex,
+			description: `${bytesRead} bytes were read where its size said otherwise. This item was not sent.`,
+		});
+	if (binary.id) {
+		const id = binary.id;
+		const { fileSize } = await context.helpers.getBinaryMetadata(id);
+		checkSize(fileSize, binary, property, itemIndex, fail, true);
+		return new Base64File(fileSize, async () => await context.helpers.getBinaryStream(id, READ_CHUNK), changed);
+	}
+	let content: Buffer | undefined = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	checkSize(content.length, binary, property, itemIndex, fail, true);
+	return new Base64File(
+		content.length,
+		async () => {
+			// Read once: the decoded copy is not kept once it is in the body.
+			const chunks = content ? [content] : [];
+			content = undefined;
+			return chunks;
+		},
+		changed,
+	);
+}
+
+/** `parts.uploads` with the files' contents, checked again when the item's request is sent. */
 async function readUploads(context: IExecuteFunctions, itemIndex: number, uploads: CheckedUpload[], fail: Fail): Promise<IDataObject[]> {
 	const read: IDataObject[] = [];
 	for (const { property, name } of uploads) {
-		const content = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-		checkSize(content.length, property, itemIndex, fail, true);
-		read.push({ name, data: content.toString('base64') });
+		// The transport owns the body: it writes the base64 straight into the bytes it sends.
+		read.push({ name, data: (await fileContent(context, itemIndex, property, fail)) as unknown as IDataObject });
 	}
 	return read;
 }
