@@ -177,7 +177,7 @@ describe('Skip If Already Published: public answers (pull entries carry ids only
 		const [success, failed] = result.outputs();
 		expect(success ?? []).toHaveLength(0);
 		expect(failed).toHaveLength(1);
-		expect(failed[0].json.error).toMatch(/cannot compare/);
+		expect(failed[0].json).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/cannot compare/) }) });
 		expect(failed[0].pairedItem).toEqual({ item: 0 });
 		expect(pushCount()).toBe(0);
 	});
