@@ -96,28 +96,13 @@ function fmt(run) {
 module.exports = { rerunSection };
 
 if (require.main === module) {
-  const { loadEngine, httpRequestUnavailable } = require('./engine.cjs');
-  const { startEmulatorProcess } = require('./emulator-client.cjs');
-  const arg = (name, fallback) => {
-    const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-    return hit ? hit.slice(name.length + 3) : fallback;
-  };
-  (async () => {
-    const engine = await loadEngine({ engine: httpRequestUnavailable() ? 'project' : 'n8n' });
-    const variant = arg('package', undefined);
-    if (variant) await engine.loadExtraPackage(path.resolve(variant), 'variant');
-    const emulator = await startEmulatorProcess();
-    try {
-      const result = await rerunSection({
-        engine, emulator, pins: Number(arg('pins', 100)), variant, log: (line) => process.stdout.write(`${line}\n`),
-      });
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-    } finally {
-      await emulator.close();
-    }
-    process.exit(0);
-  })().catch((error) => {
-    process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
+  const { httpRequestUnavailable } = require('./engine.cjs');
+  require('./section-cli.cjs').runSectionFromCli(
+    { engine: httpRequestUnavailable() ? 'project' : 'n8n' },
+    async ({ engine, emulator, arg, log }) => {
+      const variant = arg('package', undefined);
+      if (variant) await engine.loadExtraPackage(path.resolve(variant), 'variant');
+      return rerunSection({ engine, emulator, pins: Number(arg('pins', 100)), variant, log });
+    },
+  );
 }
