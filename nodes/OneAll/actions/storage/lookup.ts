@@ -54,6 +54,7 @@ export const lookupOperation: OperationDefinition = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 45673',
+			description: 'The ID your own system gave the user when it was stored (externalid)',
 			displayOptions: { show: { lookupBy: ['externalId'] } },
 		},
 		{
