@@ -26,25 +26,37 @@ export const readOptions: INodeProperties = {
 
 export type Order = 'asc' | 'desc';
 
+/** Return All, as n8n's "Get Many" operations have it. */
+export const RETURN_ALL: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+/** Limit, shown while Return All is off. */
+export const LIMIT: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+/** The item's Limit, checked; undefined when Return All is on. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number, fail: Fail, returnAllByDefault = false): number | undefined {
+	const returnAll = nodeParameter(context, 'returnAll', itemIndex, returnAllByDefault) === true;
+	return returnAll ? undefined : asWholeNumber(nodeParameter(context, 'limit', itemIndex, 50), '"Limit"', 1, fail);
+}
+
 /** Return All / Limit / order, as n8n's "Get Many" operations have them; `order` is what OneAll is asked for by default. */
 export function getManyProperties(what: string, order: Order = 'asc'): INodeProperties[] {
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		RETURN_ALL,
+		LIMIT,
 		{
 			...readOptions,
 			options: [
@@ -73,9 +85,8 @@ export function keepsSecrets(context: IExecuteFunctions, itemIndex: number, fail
 
 /** Return All / Limit / Order of one item, checked. Without an Order, `order` is sent when it isn't OneAll's default (asc). */
 export function readGetMany(context: IExecuteFunctions, itemIndex: number, fail: Fail, order: Order = 'asc') {
-	const returnAll = nodeParameter(context, 'returnAll', itemIndex, false) === true;
 	const options = asCollection(nodeParameter(context, 'options', itemIndex, {}), 'Options', fail);
-	const limit = returnAll ? undefined : asWholeNumber(nodeParameter(context, 'limit', itemIndex, 50), '"Limit"', 1, fail);
+	const limit = readLimit(context, itemIndex, fail);
 	const chosen =
 		options.orderDirection === undefined
 			? order === 'asc'

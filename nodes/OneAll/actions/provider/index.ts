@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { failFor } from '../../helpers/fail';
-import { asWholeNumber } from '../../helpers/validation';
+import { LIMIT, readLimit, RETURN_ALL } from '../account/shared';
 import { BATCHING_OPTIONS } from '../common/batching';
-import { nodeParameter } from '../common/parameters';
 import type { RequestDescription, ResourceDefinition } from '../operation';
 
 /** The networks OneAll offers (docs/oneall-api.md §6.5): one item per provider. */
@@ -22,22 +21,8 @@ export const providerResource: ResourceDefinition = {
 				source: 'docs/oneall-api.md §6.5 (path: docs providers table, php-sdk Provider::getAll; list key "providers": guess)',
 			},
 			properties: [
-				{
-					displayName: 'Return All',
-					name: 'returnAll',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to return all results or only up to a given limit',
-				},
-				{
-					displayName: 'Limit',
-					name: 'limit',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 50,
-					description: 'Max number of results to return',
-					displayOptions: { show: { returnAll: [false] } },
-				},
+				{ ...RETURN_ALL, default: true },
+				LIMIT,
 				{
 					displayName: 'Options',
 					name: 'options',
@@ -49,8 +34,7 @@ export const providerResource: ResourceDefinition = {
 			],
 			prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription {
 				const fail = failFor(this.getNode(), itemIndex);
-				const returnAll = nodeParameter(this, 'returnAll', itemIndex, true) === true;
-				const limit = returnAll ? undefined : asWholeNumber(nodeParameter(this, 'limit', itemIndex, 50), '"Limit"', 1, fail);
+				const limit = readLimit(this, itemIndex, fail, true);
 				return { method: 'GET', path: '/providers.json', intent: 'read', output: { kind: 'list', collection: 'providers', limit } };
 			},
 		},
