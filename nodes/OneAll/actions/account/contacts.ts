@@ -2,14 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { failFor } from '../../helpers/fail';
 import { asCollection, asOption, asWholeNumber, optionFlag } from '../../helpers/validation';
+import { MAX_PAGE_SIZE } from '../../transport/list';
 import { apiPath } from '../../transport/path';
 import { locatorProperty, readLocator } from '../common/locators';
 import { nodeParameter } from '../common/parameters';
 import type { OperationDefinition, RequestDescription } from '../operation';
 import { INCLUDE_ACCESS_TOKENS } from './shared';
-
-/** OneAll's largest page (docs/oneall-api.md §2.5). */
-const MAX_PER_PAGE = 500;
 
 const BYPASS_CACHE: INodeProperties = {
 	displayName: 'Bypass Cache',
@@ -34,9 +32,9 @@ const PAGE_OPTIONS: INodeProperties[] = [
 		displayName: 'Contacts per Page',
 		name: 'entriesPerPage',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_PER_PAGE },
+		typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 		default: 250,
-		description: `How many contacts a page holds, at most ${MAX_PER_PAGE}`,
+		description: `How many contacts a page holds, at most ${MAX_PAGE_SIZE}`,
 	},
 	{
 		displayName: 'Order',
@@ -93,7 +91,7 @@ export function contactsOperation(kind: 'user' | 'identity'): OperationDefinitio
 				if (options.page !== undefined) query.page = asWholeNumber(options.page, '"Page"', 1, fail);
 				if (options.entriesPerPage !== undefined) {
 					const size = asWholeNumber(options.entriesPerPage, '"Contacts per Page"', 1, fail);
-					if (size > MAX_PER_PAGE) fail(`"Contacts per Page" must be at most ${MAX_PER_PAGE}`);
+					if (size > MAX_PAGE_SIZE) fail(`"Contacts per Page" must be at most ${MAX_PAGE_SIZE}`);
 					query.entries_per_page = size;
 				}
 				if (options.orderDirection !== undefined) {

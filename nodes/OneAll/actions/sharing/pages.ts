@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { failFor, type Fail } from '../../helpers/fail';
 import { asCollection, asText, asWholeNumber } from '../../helpers/validation';
+import { MAX_PAGE_SIZE } from '../../transport/list';
 import { apiPath } from '../../transport/path';
 import { getManyOperation } from '../account/reads';
 import { BATCHING_OPTIONS } from '../common/batching';
@@ -12,7 +13,6 @@ import { sharingTokenField } from './tokens';
 const SOURCE = 'docs/oneall-api.md §8.4';
 const PAGE = '/sharing/pages/{token}.json';
 const PAGE_BY_URL = '/sharing/pages/page.json';
-const MAX_SHARES_PER_PAGE = 500;
 const MAX_URL_LENGTH = 2048;
 
 const pageToken = sharingTokenField(
@@ -41,9 +41,9 @@ const SHARES_OPTIONS: INodeProperties = {
 			displayName: 'Shares per Page',
 			name: 'entriesPerPage',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_SHARES_PER_PAGE },
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
 			default: 250,
-			description: `How many shares to include, at most ${MAX_SHARES_PER_PAGE}`,
+			description: `How many shares to include, at most ${MAX_PAGE_SIZE}`,
 		},
 		...BATCHING_OPTIONS,
 	],
@@ -55,7 +55,7 @@ function sharesQuery(context: IExecuteFunctions, itemIndex: number, fail: Fail):
 	if (options.page !== undefined) query.page = asWholeNumber(options.page, '"Shares Page"', 1, fail);
 	if (options.entriesPerPage !== undefined) {
 		const size = asWholeNumber(options.entriesPerPage, '"Shares per Page"', 1, fail);
-		if (size > MAX_SHARES_PER_PAGE) fail(`"Shares per Page" must be at most ${MAX_SHARES_PER_PAGE}`);
+		if (size > MAX_PAGE_SIZE) fail(`"Shares per Page" must be at most ${MAX_PAGE_SIZE}`);
 		query.entries_per_page = size;
 	}
 	return query;
