@@ -58,12 +58,12 @@ describe('request pacer', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(200); // 4 gaps of 52.5 ms
 	});
 
-	it('the first 429 drops the pace to what OneAll accepted in the last second', () => {
+	it('the first 429 drops the pace to 1 % under what OneAll accepted in the last second', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 4; i++) pacer.accepted();
 		pacer.rateLimited(1000, clock.now());
-		expect(pacer.paceMs).toBeCloseTo(262.5);
+		expect(pacer.paceMs).toBeCloseTo(252.5);
 	});
 
 	it('429s of requests sent before the pace was lowered change nothing; a later one lowers the rate by a fifth', () => {
@@ -75,9 +75,9 @@ describe('request pacer', () => {
 		clock.t = 1100;
 		pacer.rateLimited(1000, 995); // sent before the slow-down: same refusal
 		pacer.rateLimited(1000, 1000); // sent when the pace was lowered: still the same refusal
-		expect(pacer.paceMs).toBeCloseTo(262.5);
+		expect(pacer.paceMs).toBeCloseTo(252.5);
 		pacer.rateLimited(1000, 1050); // sent at the lower pace and still refused
-		expect(pacer.paceMs).toBeCloseTo(262.5 * 1.25);
+		expect(pacer.paceMs).toBeCloseTo(252.5 * 1.25);
 	});
 
 	it('a 429 at the bound of Max Requests per Second never paces faster than the bound', () => {
@@ -91,15 +91,15 @@ describe('request pacer', () => {
 	it('refusals in a row slow the pace by a fifth each, never below one request per 2 s', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
-		pacer.rateLimited(1000, 0); // nothing accepted: 1050 ms
+		pacer.rateLimited(1000, 0); // nothing accepted: 1010 ms
 		const paces = [pacer.paceMs];
 		for (let i = 1; i <= 12; i++) {
 			clock.t = i * 100;
 			pacer.rateLimited(1000, clock.t); // each one sent after the last slow-down
 			paces.push(pacer.paceMs);
 		}
-		expect(paces[1]).toBeCloseTo(1050 * 1.25);
-		expect(paces[2]).toBeCloseTo(1050 * 1.25 ** 2);
+		expect(paces[1]).toBeCloseTo(1010 * 1.25);
+		expect(paces[2]).toBeCloseTo(1010 * 1.25 ** 2);
 		expect(paces.at(-1)).toBe(2000);
 	});
 
@@ -107,28 +107,88 @@ describe('request pacer', () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(10, clock); // bound 105 ms
 		pacer.accepted();
-		pacer.rateLimited(1000, 0); // 1 accepted: 1050 ms; calm is judged from t = 1000
-		expect(pacer.paceMs).toBeCloseTo(1050);
+		pacer.rateLimited(1000, 0); // 1 accepted: 1010 ms; calm is judged from t = 1000
+		expect(pacer.paceMs).toBeCloseTo(1010);
 		const paces: number[] = [];
 		for (const t of [1500, 2000, 3000, 4000, 5000, 6000, 7000]) {
 			clock.t = t;
 			await pacer.waitTurn();
 			paces.push(Math.round(pacer.paceMs));
 		}
-		// 1.5 s: not yet a calm second. Then 1050 / 1.25 = 840, / 1.5 = 560, / 2 = 280, / 2 = 140, then the bound.
-		expect(paces).toEqual([1050, 840, 560, 280, 140, 105, 105]);
+		// 1.5 s: not yet a calm second. Then 1010 / 1.25 = 808, / 1.5 = 539, / 2 = 269, / 2 = 135, then the bound.
+		expect(paces).toEqual([1010, 808, 539, 269, 135, 105, 105]);
 	});
 
 	it('without a bound, calm seconds end the pacing altogether', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 10; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // 105 ms
-		for (let t = 1000; t <= 6000; t += 1000) {
+		for (let i = 0; i < 5; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // 5 accepted, too few to be the limit: 202 ms, then a quarter, a half, doubling
+		for (let t = 1000; t <= 7000; t += 1000) {
 			clock.t = t;
 			await pacer.waitTurn();
 		}
 		expect(pacer.paceMs).toBe(0);
+	});
+
+	it('refused unpaced with 10 or more accepted, that rate is the limit: calm seconds hold 1 % under it, then probe', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		for (let i = 0; i < 20; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // 50.5 ms
+		const paces: number[] = [];
+		for (let t = 1000; t <= 4000; t += 1000) {
+			clock.t = t;
+			await pacer.waitTurn();
+			paces.push(Number(pacer.paceMs.toFixed(2)));
+		}
+		// Never faster than the accepted rate without a probe; the probes grow while they hold.
+		expect(paces).toEqual([50.5 / 1.02, 50.5 / 1.02 / 1.04, 50.5 / 1.02 / 1.04 / 1.08, 50.5 / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(2))));
+	});
+
+	it('a probe that overshoots steps straight back under the refused pace, and the next probe waits 2, 4, then 8 calm seconds', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		for (let i = 0; i < 20; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // refused unpaced at 20 accepted: refused pace 50 ms, pace 50.5
+		const probeTimes: number[] = [];
+		let previous = pacer.paceMs;
+		for (let t = 1500; t <= 30_500; t += 1000) {
+			clock.t = t;
+			await pacer.waitTurn();
+			if (pacer.paceMs < previous) {
+				probeTimes.push(t);
+				for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted 20 in that second
+				pacer.rateLimited(0, t); // and refused the probe
+				expect(pacer.paceMs).toBeCloseTo(50.5);
+			}
+			previous = pacer.paceMs;
+		}
+		expect(gaps(probeTimes)).toEqual([2000, 4000, 8000, 8000]);
+	});
+
+	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; a probe that holds halves it', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		for (let i = 0; i < 20; i++) pacer.accepted();
+		pacer.rateLimited(0, 0); // refused pace 50 ms, pace 50.5 (1 %)
+		const margins: number[] = [];
+		for (let i = 1; i <= 4; i++) {
+			clock.t = i * 10_000; // no turn taken meanwhile: the pace held, nothing probed
+			for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted its full rate in that second
+			pacer.rateLimited(0, clock.t); // and refused all the same: timing jitter, a wider margin
+			margins.push(Number((pacer.paceMs / 50 - 1).toFixed(3)));
+		}
+		expect(margins).toEqual([0.02, 0.04, 0.08, 0.08]);
+		// A probe that holds a calm second halves it: a later overshoot steps back to 4 % under.
+		clock.t += 10_000;
+		await pacer.waitTurn(); // first probe: 2 % past 54 ms
+		clock.t += 1000;
+		await pacer.waitTurn(); // it held: the next step, 4 %
+		expect(pacer.paceMs).toBeCloseTo(54 / 1.02 / 1.04);
+		for (let n = 0; n < 20; n++) pacer.accepted();
+		pacer.rateLimited(0, clock.t); // the probe overshot: back to 4 % (not 8 %) under it
+		expect(pacer.paceMs).toBeCloseTo((54 / 1.02 / 1.04) * 1.04);
 	});
 
 	it('a 429 restarts the calm count: the next speed-up is a quarter again', async () => {
@@ -140,34 +200,37 @@ describe('request pacer', () => {
 			clock.t = t;
 			await pacer.waitTurn();
 		}
-		expect(pacer.paceMs).toBeCloseTo(1050 / 1.25 / 1.5); // 560
-		pacer.rateLimited(0, 2000); // sent after the last slow-down: 560 x 1.25 = 700
-		expect(pacer.paceMs).toBeCloseTo(700);
+		const paced = 1010 / 1.25 / 1.5; // 538.7
+		expect(pacer.paceMs).toBeCloseTo(paced);
+		pacer.rateLimited(0, 2000); // sent after the last slow-down: refused pace a quarter slower, and 1 % under it
+		expect(pacer.paceMs).toBeCloseTo(paced * 1.25 * 1.01);
 		clock.t = 2999;
 		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(700);
+		expect(pacer.paceMs).toBeCloseTo(paced * 1.25 * 1.01);
 		clock.t = 3000;
 		await pacer.waitTurn();
-		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower (700),
-		// so a calm second probes 2 % past it, not back to 560.
-		expect(pacer.paceMs).toBeCloseTo(700 / 1.02);
+		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower, so a calm
+		// second probes 2 % past the pace just under it, not back to 538.7.
+		expect(pacer.paceMs).toBeCloseTo((paced * 1.25 * 1.01) / 1.02);
 	});
 
-	it('refused while paced: calm seconds return to just under that pace, then probe past it by 2 %, 4 %, 8 %', async () => {
+	it('refused while paced with less accepted (others share the limit): a fifth slower, then probes past it by 2 %, 4 %, 8 %', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // unpaced: from what was accepted, 52.5 ms
-		clock.t = 100;
-		pacer.rateLimited(0, 100); // refused at 52.5 ms: 65.6 ms
+		pacer.rateLimited(0, 0); // unpaced: 1 % under what was accepted, 50.5 ms
+		clock.t = 1100;
+		for (let i = 0; i < 15; i++) pacer.accepted(); // only 15 in the last second
+		pacer.rateLimited(0, 1100); // refused at 50.5 ms: refused pace 63.1 ms (a quarter at most), 1 % under it
+		const under = 50.5 * 1.25 * 1.01;
+		expect(pacer.paceMs).toBeCloseTo(under);
 		const paces: number[] = [];
-		for (let t = 1100; t <= 5100; t += 1000) {
+		for (let t = 2100; t <= 5100; t += 1000) {
 			clock.t = t;
 			await pacer.waitTurn();
 			paces.push(Number(pacer.paceMs.toFixed(1)));
 		}
-		const under = 52.5 * 1.02;
-		expect(paces).toEqual([under, under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(1))));
+		expect(paces).toEqual([under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(1))));
 	});
 
 	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {
@@ -175,12 +238,12 @@ describe('request pacer', () => {
 		const pacer = new RequestPacer(0, clock);
 		pacer.accepted();
 		pacer.accepted();
-		pacer.rateLimited(0, 0); // 2 accepted: 525 ms, calm from t = 0
-		const times = await startTimes(pacer, 6);
+		pacer.rateLimited(0, 0); // 2 accepted: 505 ms, calm from t = 0
+		const times = (await startTimes(pacer, 6)).map(Math.round);
 		// The first waits until the two accepted at 0 leave OneAll's second (1000). Calm seconds: at 1000
-		// 525 / 1.25 = 420 ms; at 2260 525 / 1.25 / 1.5 = 280 ms, for the turns computed from then on.
-		expect(times).toEqual([1000, 1420, 1840, 2260, 2540, 2820]);
-		expect(gaps(times)).toEqual([420, 420, 420, 280, 280]);
+		// 505 / 1.25 = 404 ms; at 2212 505 / 1.25 / 1.5 = 269 ms, for the turns computed from then on.
+		expect(times).toEqual([1000, 1404, 1808, 2212, 2481, 2751]);
+		expect(gaps(times)).toEqual([404, 404, 404, 269, 270]);
 	});
 
 	it('a long Retry-After blocks every later turn with the wait OneAll asked for', async () => {

@@ -13,8 +13,13 @@ export class RateLimitBlockedError extends Error {
 	}
 }
 
-// Pace a little under the rate OneAll accepted, so a sliding one-second window is not hit again.
+// Max Requests per Second paces 5 % under the bound set: that execution never hears of 429s.
 const SAFETY = 1.05;
+// A pace learnt from 429s keeps this far under the rate OneAll accepted (1 %: 10 ms of timing jitter in a
+// one-second window at 20 requests/s). A refusal at that pace doubles the margin (timing jitter on a busy
+// machine), up to 8 %; a probe that holds halves it again.
+const FIRST_MARGIN = 0.01;
+const MAX_MARGIN_STEPS = 3;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
@@ -26,13 +31,15 @@ const SLOWEST_PACE_MS = 2000;
 // one left takes the whole limit back within a few seconds.
 const FIRST_SPEED_UP = 0.25;
 const MAX_SPEED_UP = 2;
-// Once the pace was refused while paced, calm seconds bring it back only to just under that pace, then
-// probe past it by 2 %, 4 %, 8 %… per calm second: each probe that overshoots costs one or two 429s,
-// where a quarter faster cost several every few seconds (measured: bench section (f)).
+// Once the pace was refused, calm seconds bring it back only to just under that pace (the margin), then
+// probe past it by 2 %, 4 %, 8 %… per calm second, so that room freed by others is found again. A probe
+// that overshoots steps straight back under the refused pace, and the next probe waits twice as many calm
+// seconds (2, 4, up to 8): against a limit that does not move, probes cost one 429 every 8 s instead of
+// one every 3–5 s (measured: bench section (a)).
 const FIRST_PROBE = 0.02;
-const PROBE_BACK = 1.1;
-// "Just under" the refused pace: 2 % slower.
-const UNDER_REFUSED = 1.02;
+const MAX_PROBE_WAIT_STEPS = 3;
+// An accepted count this large, refused unpaced, is taken as the limit; fewer requests only bound it from below.
+const TRUSTED_COUNT = 10;
 // A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
 // what OneAll accepted in the last second if more: a hundred executions starting together ramp up
 // within a few round trips instead of sending a hundred requests into an unknown limit at once.
@@ -77,6 +84,12 @@ export class RequestPacer {
 	private refusedPaceMs = 0;
 
 	private probeSteps = 0;
+
+	/** Probes that overshot since the last one that held: each doubles the calm wait before the next. */
+	private failedProbes = 0;
+
+	/** Doublings of the margin under the refused pace (refusals at a pace that had held). */
+	private marginSteps = 0;
 
 	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
 	private slowedAt = Number.NEGATIVE_INFINITY;
@@ -198,20 +211,38 @@ export class RequestPacer {
 		this.slowedAt = now;
 		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
 		const bound = Math.max(this.boundMs, floorMs);
-		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
 		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
-		const paced = this.intervalMs > bound;
-		// A probe past the last refusal overshot: a step back is enough.
-		const slowDown = this.probeSteps > 0 ? PROBE_BACK : SLOW_DOWN;
-		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
-		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
-		// count is only a lower bound.
 		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
-		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
+		const paced = this.intervalMs > bound;
+		const probing = this.probeSteps > 0;
 		this.probeSteps = 0;
-		const lowered = paced
-			? this.intervalMs * slowDown
-			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
+		let lowered: number;
+		if (!paced) {
+			// Refused unpaced: OneAll's second is full of what it accepted, so that rate is the limit as this
+			// process meets it, if the count is large enough to say so (a few requests say little).
+			this.refusedPaceMs = acceptedLastSecond >= TRUSTED_COUNT ? acceptedPaceMs : 0;
+			lowered = Math.max(bound * SLOW_DOWN, acceptedPaceMs * (1 + this.margin));
+		} else if (probing) {
+			// A probe past the refused pace overshot: the rate OneAll accepted is the limit again (never
+			// faster than the probe, a quarter slower at most); straight back under it, and probe less often.
+			this.refusedPaceMs = Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN));
+			this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
+			lowered = Math.max(this.intervalMs, this.underRefusedMs());
+		} else {
+			// Refused while paced: this pace is too fast, and the rate OneAll accepted in the last second says
+			// by how much (a quarter at most: with few requests that count says little).
+			const estimateMs = Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN);
+			const heldBefore = this.refusedPaceMs > 0 && this.intervalMs >= this.refusedPaceMs;
+			if (heldBefore && acceptedLastSecond >= TRUSTED_COUNT && estimateMs <= this.underRefusedMs()) {
+				// At a pace that held, with OneAll accepting its full rate: timing jitter, not less room.
+				// A wider margin from now on, and straight back under the refused pace with it.
+				this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
+				lowered = Math.max(this.intervalMs, this.underRefusedMs());
+			} else {
+				this.refusedPaceMs = Math.max(this.intervalMs, estimateMs);
+				lowered = Math.max(this.intervalMs * SLOW_DOWN, this.underRefusedMs());
+			}
+		}
 		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
 		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
 		// first of those leaves it, instead of being refused at the new pace meanwhile.
@@ -219,6 +250,15 @@ export class RequestPacer {
 		if (!paced && firstAccepted !== undefined) {
 			this.lastStartAt = Math.max(this.lastStartAt, firstAccepted + WINDOW_MS - this.intervalMs);
 		}
+	}
+
+	/** How far under the refused pace calm seconds bring the pace back. */
+	private get margin(): number {
+		return FIRST_MARGIN * 2 ** this.marginSteps;
+	}
+
+	private underRefusedMs(): number {
+		return this.refusedPaceMs * (1 + this.margin);
 	}
 
 	/**
@@ -237,13 +277,21 @@ export class RequestPacer {
 	}
 
 	private speedUpWhenCalm(now: number): void {
-		if (this.intervalMs <= this.boundMs || now - this.calmSince < WINDOW_MS) return;
-		const underRefused = this.refusedPaceMs * UNDER_REFUSED;
+		const calmMs = now - this.calmSince;
+		if (this.intervalMs <= this.boundMs || calmMs < WINDOW_MS) return;
+		const underRefused = this.underRefusedMs();
 		let faster: number;
 		if (this.intervalMs > underRefused * 1.001) {
 			const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
 			faster = Math.max(this.intervalMs / factor, underRefused);
 		} else {
+			// Just under the refused pace: the first probe waits 1, 2, 4 or 8 calm seconds (one more per
+			// probe that overshot); a probe that held a calm second found room, so the next ones come sooner.
+			if (this.probeSteps === 0 && calmMs < WINDOW_MS * 2 ** this.failedProbes) return;
+			if (this.probeSteps > 0) {
+				this.failedProbes = 0;
+				this.marginSteps = Math.max(0, this.marginSteps - 1);
+			}
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
