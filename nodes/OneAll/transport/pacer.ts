@@ -85,6 +85,9 @@ export class RequestPacer {
 
 	private probeSteps = 0;
 
+	/** The pace the current probe started from: it held, so an overshooting probe goes back to it. */
+	private heldPaceMs = 0;
+
 	/** Probes that overshot since the last one that held: each doubles the calm wait before the next. */
 	private failedProbes = 0;
 
@@ -222,24 +225,24 @@ export class RequestPacer {
 			// process meets it, if the count is large enough to say so (a few requests say little).
 			this.refusedPaceMs = acceptedLastSecond >= TRUSTED_COUNT ? acceptedPaceMs : 0;
 			lowered = Math.max(bound * SLOW_DOWN, acceptedPaceMs * (1 + this.margin));
-		} else if (probing) {
-			// A probe past the refused pace overshot: the rate OneAll accepted is the limit again (never
-			// faster than the probe, a quarter slower at most); straight back under it, and probe less often.
-			this.refusedPaceMs = Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN));
-			this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
-			lowered = Math.max(this.intervalMs, this.underRefusedMs());
 		} else {
-			// Refused while paced: this pace is too fast, and the rate OneAll accepted in the last second says
-			// by how much (a quarter at most: with few requests that count says little).
-			const estimateMs = Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN);
-			const heldBefore = this.refusedPaceMs > 0 && this.intervalMs >= this.refusedPaceMs;
-			if (heldBefore && acceptedLastSecond >= TRUSTED_COUNT && estimateMs <= this.underRefusedMs()) {
-				// At a pace that held, with OneAll accepting its full rate: timing jitter, not less room.
-				// A wider margin from now on, and straight back under the refused pace with it.
-				this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
+			// Refused while paced: this pace is too fast. If OneAll still accepted its full rate in the last
+			// second (the count at the refused pace, less one for timing), the room is where it was.
+			const fullRate = this.refusedPaceMs > 0 && acceptedLastSecond >= TRUSTED_COUNT && acceptedLastSecond + 1 >= WINDOW_MS / this.refusedPaceMs;
+			if (fullRate && probing) {
+				// A probe overshot: back to the pace it started from, which held, and probe less often.
+				this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
+				lowered = Math.max(this.intervalMs, this.heldPaceMs);
+			} else if (fullRate) {
+				// Not less room: at a pace that had held, timing jitter, so a wider margin from now on; either
+				// way straight back under the refused pace.
+				if (this.intervalMs >= this.refusedPaceMs) this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
 				lowered = Math.max(this.intervalMs, this.underRefusedMs());
 			} else {
-				this.refusedPaceMs = Math.max(this.intervalMs, estimateMs);
+				// Less room than before (others take more of the limit): the rate OneAll accepted in the last
+				// second says how much (a quarter slower at most: with few requests that count says little).
+				if (probing) this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
+				this.refusedPaceMs = Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN));
 				lowered = Math.max(this.intervalMs * SLOW_DOWN, this.underRefusedMs());
 			}
 		}
@@ -292,6 +295,7 @@ export class RequestPacer {
 				this.failedProbes = 0;
 				this.marginSteps = Math.max(0, this.marginSteps - 1);
 			}
+			this.heldPaceMs = this.intervalMs;
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
