@@ -268,7 +268,7 @@ function fmtRun(run) {
  * Per-item cost of each node over `items` pushes at `latencyMs`, no rate limit: a warm-up run each, then
  * `reps` rounds in rotating order; medians. Returns the section's results.
  */
-async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, reps }) {
+async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, reps, httpFiveAtATime = false }) {
   const version = engine.httpRequest?.description.defaultVersion;
   // The OneAll node also at its maximum concurrency: the HTTP Request node sends every item at once, so
   // this row shows how much of the difference is the node's work and how much its bounded concurrency.
@@ -277,6 +277,12 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
     ['oneAllConcurrency50', 'OneAll node, concurrency 50', () => oneAllNode(emulator.url, { concurrency: 50 })],
   ];
   if (engine.httpRequest) contenders.push(['httpRequest', `HTTP Request v${version} (default settings)`, () => httpRequestNode(emulator.url, version)]);
+  // The HTTP Request node's own way to keep at most 5 requests in flight (batches of 5, no interval): the
+  // sending pattern of the OneAll node's default Concurrency, so the two patterns can be told apart.
+  if (engine.httpRequest && httpFiveAtATime) {
+    contenders.push(['httpRequestFive', `HTTP Request v${version}, batching 5 items / 0 ms`,
+      () => httpRequestNode(emulator.url, version, { options: { batching: { batch: { batchSize: 5, batchInterval: 0 } } } })]);
+  }
   const common = { engine, emulator, latencyMs, requestsPerSecond: 0, capMs: 300_000, settle: true };
 
   log(`${tag} ${n} pushes, ${latencyMs} ms latency, no rate limit; warm-up, then ${reps} repetitions in rotating order ...`);
@@ -320,6 +326,13 @@ async function measureOverhead(engine, emulator, { tag, items: n, latencyMs, rep
     c.ratioCpu = round(c.oneAll.msPerItemCpu / c.httpRequest.msPerItemCpu, 3);
     c.ratioWallConcurrency50 = round(c.oneAllConcurrency50.msPerItemWall / c.httpRequest.msPerItemWall, 3);
     c.ratioCpuConcurrency50 = round(c.oneAllConcurrency50.msPerItemCpu / c.httpRequest.msPerItemCpu, 3);
+    if (httpFiveAtATime) {
+      c.httpRequestFive = summarize('httpRequestFive');
+      // Same sending pattern on both sides: 5 in flight.
+      c.ratioCpuFiveAtATime = round(c.oneAll.msPerItemCpu / c.httpRequestFive.msPerItemCpu, 3);
+      // What 5 in flight costs the HTTP Request node against sending everything at once.
+      c.httpFiveOverAllAtOnceCpu = round(c.httpRequestFive.msPerItemCpu / c.httpRequest.msPerItemCpu, 3);
+    }
   } else {
     c.skipped = engine.httpUnavailable;
   }
@@ -341,7 +354,7 @@ async function overheadSection(engine, emulator, results) {
   // away the HTTP Request node's all-at-once advantage on loopback. CPU per item is the figure here.
   if (CONFIG.latencyOverhead && CONFIG.only.has('c2')) {
     results.cLatency = await measureOverhead(engine, emulator, {
-      tag: '(c2) CPU per item with latency:', ...CONFIG.latencyOverhead,
+      tag: '(c2) CPU per item with latency:', ...CONFIG.latencyOverhead, httpFiveAtATime: true,
     });
   }
 }
@@ -483,7 +496,7 @@ function printReport(results) {
     log('');
     log(title);
     const rows = [['node', 'ms/item wall', 'ms/item CPU', '(user', 'system)', 'failed']];
-    for (const key of ['oneAll', 'oneAllConcurrency50', 'httpRequest']) {
+    for (const key of ['oneAll', 'oneAllConcurrency50', 'httpRequest', 'httpRequestFive']) {
       const r = c[key];
       if (r) {
         rows.push([r.label, r.msPerItemWall.toFixed(3), r.msPerItemCpu.toFixed(3), r.msPerItemUser.toFixed(3),
@@ -495,6 +508,12 @@ function printReport(results) {
       for (const [label, o] of [['ratio OneAll / HTTP Request', c.oneAll], ['ratio OneAll concurrency 50 / HTTP Request', c.oneAllConcurrency50]]) {
         rows.push([label, (o.msPerItemWall / h.msPerItemWall).toFixed(3), (o.msPerItemCpu / h.msPerItemCpu).toFixed(3),
           (o.msPerItemUser / h.msPerItemUser).toFixed(3), (o.msPerItemSystem / h.msPerItemSystem).toFixed(3), '']);
+      }
+      const five = c.httpRequestFive;
+      if (five) {
+        rows.push(['ratio OneAll / HTTP Request 5 at a time', (c.oneAll.msPerItemWall / five.msPerItemWall).toFixed(3),
+          (c.oneAll.msPerItemCpu / five.msPerItemCpu).toFixed(3), (c.oneAll.msPerItemUser / five.msPerItemUser).toFixed(3),
+          (c.oneAll.msPerItemSystem / five.msPerItemSystem).toFixed(3), '']);
       }
     }
     log(table(rows));
@@ -555,7 +574,9 @@ function printReport(results) {
   }
   if (v.cLatency) {
     log(`(c2) with ${results.cLatency.latencyMs} ms latency, CPU per item OneAll / HTTP Request: ${results.cLatency.ratioCpu} ` +
-      `(${v.cLatency.met ? '<=' : '>'} ${TARGETS.overheadRatio}); concurrency 50: ${results.cLatency.ratioCpuConcurrency50}`);
+      `(${v.cLatency.met ? '<=' : '>'} ${TARGETS.overheadRatio}); concurrency 50: ${results.cLatency.ratioCpuConcurrency50}` +
+      (results.cLatency.ratioCpuFiveAtATime === undefined ? '' : `; against the HTTP Request node sending 5 at a time: ${results.cLatency.ratioCpuFiveAtATime} ` +
+        `(5 at a time costs the HTTP Request node ${results.cLatency.httpFiveOverAllAtOnceCpu} x its CPU of sending all at once)`));
   }
   if (v.g) {
     const dup = (label) => results.g.runs[label]?.duplicated ?? 'n/a';

@@ -167,7 +167,7 @@ describe('request pacer', () => {
 		expect(gaps(probeTimes)).toEqual([2000, 4000, 8000, 8000]);
 	});
 
-	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; a probe that holds halves it', async () => {
+	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; room found by a probe halves it', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 20; i++) pacer.accepted();
@@ -180,15 +180,19 @@ describe('request pacer', () => {
 			margins.push(Number((pacer.paceMs / 50 - 1).toFixed(3)));
 		}
 		expect(margins).toEqual([0.02, 0.04, 0.08, 0.08]);
-		// A probe that holds a calm second halves it: a later overshoot steps back to 4 % under.
+		// A probe second in which OneAll accepted more than the refused pace allows (the limit moved) halves
+		// it: a later overshoot steps back to 4 % under. A probe second without that evidence does not.
 		clock.t += 10_000;
 		await pacer.waitTurn(); // first probe: 2 % past 54 ms
 		clock.t += 1000;
-		await pacer.waitTurn(); // it held: the next step, 4 %
-		expect(pacer.paceMs).toBeCloseTo(54 / 1.02 / 1.04);
+		await pacer.waitTurn(); // held, but no more accepted than before: the next step, margin unchanged
+		clock.t += 1000;
+		for (let n = 0; n < 23; n++) pacer.accepted();
+		await pacer.waitTurn(); // held with 23 accepted: room found, margin 4 %
+		clock.t += 1001;
 		for (let n = 0; n < 20; n++) pacer.accepted();
-		pacer.rateLimited(0, clock.t); // the probe overshot: back to 4 % (not 8 %) under it
-		expect(pacer.paceMs).toBeCloseTo((54 / 1.02 / 1.04) * 1.04);
+		pacer.rateLimited(0, clock.t); // the next step overshot: back to 4 % (not 8 %) under the refused pace
+		expect(pacer.paceMs).toBeCloseTo(52);
 	});
 
 	it('a 429 restarts the calm count: the next speed-up is a quarter again', async () => {

@@ -38,6 +38,8 @@ const MAX_SPEED_UP = 2;
 // one every 3–5 s (measured: bench section (a)).
 const FIRST_PROBE = 0.02;
 const MAX_PROBE_WAIT_STEPS = 3;
+// Accepted in a second this many more than the refused pace allows: the limit moved (one more is timing).
+const ROOM_FOUND = 2;
 // An accepted count this large, refused unpaced, is taken as the limit; fewer requests only bound it from below.
 const TRUSTED_COUNT = 10;
 // A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
@@ -84,9 +86,6 @@ export class RequestPacer {
 	private refusedPaceMs = 0;
 
 	private probeSteps = 0;
-
-	/** The pace the current probe started from: it held, so an overshooting probe goes back to it. */
-	private heldPaceMs = 0;
 
 	/** Probes that overshot since the last one that held: each doubles the calm wait before the next. */
 	private failedProbes = 0;
@@ -214,7 +213,7 @@ export class RequestPacer {
 		this.slowedAt = now;
 		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
 		const bound = Math.max(this.boundMs, floorMs);
-		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
+		const acceptedLastSecond = this.acceptedInLastSecond(now);
 		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
 		const paced = this.intervalMs > bound;
 		const probing = this.probeSteps > 0;
@@ -230,9 +229,9 @@ export class RequestPacer {
 			// second (the count at the refused pace, less one for timing), the room is where it was.
 			const fullRate = this.refusedPaceMs > 0 && acceptedLastSecond >= TRUSTED_COUNT && acceptedLastSecond + 1 >= WINDOW_MS / this.refusedPaceMs;
 			if (fullRate && probing) {
-				// A probe overshot: back to the pace it started from, which held, and probe less often.
+				// A probe overshot: the limit is where it was. Back under it, and probe less often.
 				this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
-				lowered = Math.max(this.intervalMs, this.heldPaceMs);
+				lowered = Math.max(this.intervalMs, this.underRefusedMs());
 			} else if (fullRate) {
 				// Not less room: at a pace that had held, timing jitter, so a wider margin from now on; either
 				// way straight back under the refused pace.
@@ -253,6 +252,10 @@ export class RequestPacer {
 		if (!paced && firstAccepted !== undefined) {
 			this.lastStartAt = Math.max(this.lastStartAt, firstAccepted + WINDOW_MS - this.intervalMs);
 		}
+	}
+
+	private acceptedInLastSecond(now: number): number {
+		return this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
 	}
 
 	/** How far under the refused pace calm seconds bring the pace back. */
@@ -289,13 +292,13 @@ export class RequestPacer {
 			faster = Math.max(this.intervalMs / factor, underRefused);
 		} else {
 			// Just under the refused pace: the first probe waits 1, 2, 4 or 8 calm seconds (one more per
-			// probe that overshot); a probe that held a calm second found room, so the next ones come sooner.
+			// probe that overshot). A probe under which OneAll accepted more than the refused pace allows found
+			// room: the limit moved, so the next probes come sooner and the margin narrows again.
 			if (this.probeSteps === 0 && calmMs < WINDOW_MS * 2 ** this.failedProbes) return;
-			if (this.probeSteps > 0) {
+			if (this.probeSteps > 0 && this.acceptedInLastSecond(now) >= WINDOW_MS / this.refusedPaceMs + ROOM_FOUND) {
 				this.failedProbes = 0;
 				this.marginSteps = Math.max(0, this.marginSteps - 1);
 			}
-			this.heldPaceMs = this.intervalMs;
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
