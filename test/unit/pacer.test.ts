@@ -51,6 +51,22 @@ describe('request pacer', () => {
 		[0, 52.5, 105, 157.5, 210].forEach((expected, i) => expect(times[i]).toBeCloseTo(expected));
 	});
 
+	it('a timer firing up to 3 ms late does not make the pace drift; later than that, turns count from when they came', async () => {
+		const lateBy = (ms: number) => {
+			const clock = virtualClock();
+			clock.sleep = async (wait: number) => {
+				clock.t += wait + ms;
+			};
+			return clock;
+		};
+		const slightly = lateBy(2);
+		await startTimes(new RequestPacer(20, slightly), 5);
+		expect(slightly.t).toBeCloseTo(4 * 52.5 + 2); // due at 210, fired 2 ms late
+		const stalled = lateBy(10);
+		await startTimes(new RequestPacer(20, stalled), 5);
+		expect(stalled.t).toBeCloseTo(4 * (52.5 + 10)); // never sent together to catch up
+	});
+
 	it('with the real clock, Max Requests per Second really waits', async () => {
 		const pacer = new RequestPacer(20);
 		const started = Date.now();

@@ -48,6 +48,8 @@ const TRUSTED_COUNT = 10;
 const FIRST_STARTS = 10;
 // While that cap holds, the queue looks again this often (answers raise it).
 const RAMP_RECHECK_MS = 20;
+// How late a timer may fire and still count the turn from when it was due (see dispatch).
+const TIMER_SLACK_MS = 3;
 // Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
 const UNPACED_BELOW_MS = 10;
 
@@ -164,7 +166,11 @@ export class RequestPacer {
 					waiter.reject(this.blockError());
 					continue;
 				}
-				this.started(Math.max(this.clock.now(), startAt));
+				// A timer fires a millisecond or two late: the next turn is counted from when this one was due,
+				// or a thousand turns would drift a second behind the pace. Later than that (a busy event
+				// loop), from now: overdue turns are never sent together to catch up.
+				const late = this.clock.now() - startAt;
+				this.started(late > 0 && late <= TIMER_SLACK_MS ? startAt : Math.max(this.clock.now(), startAt));
 				waiter.resolve(this.lastStartAt);
 			}
 		} finally {
