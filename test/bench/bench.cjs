@@ -92,7 +92,8 @@ const CONFIG = {
 const BOUND_MS = (CONFIG.pushes / CONFIG.requestsPerSecond) * 1000;
 // A run is cancelled after this (then reported as timed out).
 const CAP_MS = num(ARGS['cap-ms'], BOUND_MS * 3 + 10_000);
-const TARGETS = { rateLimitedRatio: 1.1, overheadRatio: 1.0 };
+// (a) with default Options: the figure issue 24 asks for (1,000 pins at 20 requests/s).
+const TARGETS = { rateLimitedRatio: 1.1, defaultOptionsRatio: 1.05, overheadRatio: 1.0 };
 
 // A full GC before each measured (c) run, so no run pays for the garbage of the one before.
 const collectGarbage = (() => {
@@ -447,7 +448,8 @@ function verdicts(results) {
     };
     out.a.met = out.a.ratio && out.a.failed && out.a.duplicated;
     for (const [key, run] of Object.entries(results.aVariants ?? {})) {
-      out[`a.${key}`] = { met: run.ratio <= TARGETS.rateLimitedRatio && run.failed === 0 && run.duplicated === 0 };
+      const target = key === 'defaults' ? TARGETS.defaultOptionsRatio : TARGETS.rateLimitedRatio;
+      out[`a.${key}`] = { target, met: run.ratio <= target && run.failed === 0 && run.duplicated === 0 };
     }
   }
   if (results.c?.ratioWall !== undefined) {
@@ -563,7 +565,7 @@ function printReport(results) {
     log(`target (a) <= ${TARGETS.rateLimitedRatio} x bound, 0 failed, 0 duplicated: ${v.a.met ? 'MET' : 'MISSED'} ` +
       `(x${results.a.ratio}, failed ${results.a.failed}, duplicated ${results.a.duplicated})`);
     for (const [key, run] of Object.entries(results.aVariants ?? {})) {
-      log(`    ${run.label}: ${v[`a.${key}`].met ? 'met' : 'missed'} (x${run.ratio}, failed ${run.failed}, duplicated ${run.duplicated}, 429s ${run.rateLimited})`);
+      log(`    ${run.label}: ${v[`a.${key}`].met ? 'met' : 'missed'} (<= ${v[`a.${key}`].target}: x${run.ratio}, failed ${run.failed}, duplicated ${run.duplicated}, 429s ${run.rateLimited})`);
     }
   }
   if (v.c) {

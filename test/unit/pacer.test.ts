@@ -183,32 +183,26 @@ describe('request pacer', () => {
 		expect(gaps(probeTimes)).toEqual([2000, 4000, 8000, 8000]);
 	});
 
-	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; room found by a probe halves it', async () => {
+	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; each 10 s without another halves it', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 20; i++) pacer.accepted();
 		pacer.rateLimited(0, 0); // refused pace 50 ms, pace 50.5 (1 %)
 		const margins: number[] = [];
 		for (let i = 1; i <= 4; i++) {
-			clock.t = i * 10_000; // no turn taken meanwhile: the pace held, nothing probed
+			clock.t = i * 1000; // no turn taken meanwhile: the pace held, nothing probed
 			for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted its full rate in that second
 			pacer.rateLimited(0, clock.t); // and refused all the same: timing jitter, a wider margin
 			margins.push(Number((pacer.paceMs / 50 - 1).toFixed(3)));
 		}
 		expect(margins).toEqual([0.02, 0.04, 0.08, 0.08]);
-		// A probe second in which OneAll accepted more than the refused pace allows (the limit moved) halves
-		// it: a later overshoot steps back to 4 % under. A probe second without that evidence does not.
-		clock.t += 10_000;
-		await pacer.waitTurn(); // first probe: 2 % past 54 ms
-		clock.t += 1000;
-		await pacer.waitTurn(); // held, but no more accepted than before: the next step, margin unchanged
-		clock.t += 1000;
-		for (let n = 0; n < 23; n++) pacer.accepted();
-		await pacer.waitTurn(); // held with 23 accepted: room found, margin 4 %
-		clock.t += 1001;
-		for (let n = 0; n < 20; n++) pacer.accepted();
-		pacer.rateLimited(0, clock.t); // the next step overshot: back to 4 % (not 8 %) under the refused pace
+		// 10 s later the margin is 4 %, 10 s after that 2 %: calm seconds bring the pace back to it.
+		clock.t = 14_000;
+		await pacer.waitTurn();
 		expect(pacer.paceMs).toBeCloseTo(52);
+		clock.t = 24_000;
+		await pacer.waitTurn();
+		expect(pacer.paceMs).toBeCloseTo(51);
 	});
 
 	it('a 429 restarts the calm count: the next speed-up is a quarter again', async () => {

@@ -17,9 +17,10 @@ export class RateLimitBlockedError extends Error {
 const SAFETY = 1.05;
 // A pace learnt from 429s keeps this far under the rate OneAll accepted (1 %: 10 ms of timing jitter in a
 // one-second window at 20 requests/s). A refusal at that pace doubles the margin (timing jitter on a busy
-// machine), up to 8 %; a probe that holds halves it again.
+// machine), up to 8 %; each 10 s without another halves it again.
 const FIRST_MARGIN = 0.01;
 const MAX_MARGIN_STEPS = 3;
+const MARGIN_HOLD_MS = 10_000;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
@@ -92,8 +93,10 @@ export class RequestPacer {
 	/** Probes that overshot since the last one that held: each doubles the calm wait before the next. */
 	private failedProbes = 0;
 
-	/** Doublings of the margin under the refused pace (refusals at a pace that had held). */
+	/** Doublings of the margin under the refused pace (refusals at a pace that had held), and since when. */
 	private marginSteps = 0;
+
+	private marginSince = Number.NEGATIVE_INFINITY;
 
 	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
 	private slowedAt = Number.NEGATIVE_INFINITY;
@@ -241,7 +244,7 @@ export class RequestPacer {
 			} else if (fullRate) {
 				// Not less room: at a pace that had held, timing jitter, so a wider margin from now on; either
 				// way straight back under the refused pace.
-				if (this.intervalMs >= this.refusedPaceMs) this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
+				if (this.intervalMs >= this.refusedPaceMs) this.widenMargin(now);
 				lowered = Math.max(this.intervalMs, this.underRefusedMs());
 			} else {
 				// Less room than before (others take more of the limit): the rate OneAll accepted in the last
@@ -257,6 +260,19 @@ export class RequestPacer {
 		const firstAccepted = this.acceptedAt.find((at) => at >= now - WINDOW_MS);
 		if (!paced && firstAccepted !== undefined) {
 			this.lastStartAt = Math.max(this.lastStartAt, firstAccepted + WINDOW_MS - this.intervalMs);
+		}
+	}
+
+	private widenMargin(now: number): void {
+		this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
+		this.marginSince = now;
+	}
+
+	/** One step narrower after MARGIN_HOLD_MS without a refusal at a pace that had held. */
+	private narrowMarginWhenSteady(now: number): void {
+		if (this.marginSteps > 0 && now - this.marginSince >= MARGIN_HOLD_MS) {
+			this.marginSteps--;
+			this.marginSince = now;
 		}
 	}
 
@@ -289,6 +305,7 @@ export class RequestPacer {
 	}
 
 	private speedUpWhenCalm(now: number): void {
+		this.narrowMarginWhenSteady(now);
 		const calmMs = now - this.calmSince;
 		if (this.intervalMs <= this.boundMs || calmMs < WINDOW_MS) return;
 		const underRefused = this.underRefusedMs();
@@ -303,7 +320,6 @@ export class RequestPacer {
 			if (this.probeSteps === 0 && calmMs < WINDOW_MS * 2 ** this.failedProbes) return;
 			if (this.probeSteps > 0 && this.acceptedInLastSecond(now) >= WINDOW_MS / this.refusedPaceMs + ROOM_FOUND) {
 				this.failedProbes = 0;
-				this.marginSteps = Math.max(0, this.marginSteps - 1);
 			}
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}

@@ -182,7 +182,8 @@ async function exchange(
 	const where: Where = { kind, method: request.method, path: request.path, itemIndex };
 	const expectResult = request.expectResult ?? (request.method === 'POST' && request.path.startsWith('/push/'));
 	const pacer = (request.pacer ?? new ExecutionPacer()).forSite(credential.paceKey);
-	const node = context.getNode();
+	// n8n's getNode() copies the node: only for an error, not on every request.
+	const node = () => context.getNode();
 	let earlierMayHaveExecuted = false;
 	// Failed attempts count towards MAX_ATTEMPTS; 429s (never executed) spend a time budget instead.
 	let attempt = 1;
@@ -198,13 +199,13 @@ async function exchange(
 			sentAt = await pacer.waitTurn();
 		} catch (error) {
 			if (error instanceof RateLimitBlockedError) {
-				throw oneAllWaitTooLongError(node, error.retryAfterMs, MAX_DELAY_MS, where);
+				throw oneAllWaitTooLongError(node(), error.retryAfterMs, MAX_DELAY_MS, where);
 			}
-			throw new NodeOperationError(node, error as Error, { itemIndex });
+			throw new NodeOperationError(node(), error as Error, { itemIndex });
 		}
 		let response: IN8nHttpFullResponse;
 		const attemptMs = Math.min(timeoutMs, left());
-		if (attemptMs <= 0) throw oneAllNetworkError(node, 'ETIMEDOUT', 'No time left before the deadline', where);
+		if (attemptMs <= 0) throw oneAllNetworkError(node(), 'ETIMEDOUT', 'No time left before the deadline', where);
 		try {
 			response = await send(context, { ...options, timeout: attemptMs }, attemptMs, credential);
 		} catch (error) {
@@ -214,25 +215,25 @@ async function exchange(
 					await sleep(retryDelayMs(attempt++, undefined));
 					continue;
 				}
-				throw oneAllNetworkError(node, 'ETIMEDOUT', error.message, where);
+				throw oneAllNetworkError(node(), 'ETIMEDOUT', error.message, where);
 			}
 			if (!isHttpClientError(error)) {
 				// Raised before sending, e.g. by the credential refusing an invalid subdomain.
-				throw new NodeOperationError(node, (error as Error).message, { itemIndex });
+				throw new NodeOperationError(node(), (error as Error).message, { itemIndex });
 			}
 			const code = errorCode(error);
-			if (code === 'ERR_CANCELED') throw new NodeApiError(node, error as JsonObject, { itemIndex });
+			if (code === 'ERR_CANCELED') throw new NodeApiError(node(), error as JsonObject, { itemIndex });
 			if (attempt < MAX_ATTEMPTS && mayRetryNetworkError(kind, code) && fits(retryDelayMs(attempt, undefined))) {
 				earlierMayHaveExecuted ||= mayHaveExecuted({ code });
 				await sleep(retryDelayMs(attempt++, undefined));
 				continue;
 			}
-			throw oneAllNetworkError(node, code, networkDetail(error), where);
+			throw oneAllNetworkError(node(), code, networkDetail(error), where);
 		}
 
 		if (response.statusCode >= 300 && response.statusCode < 400) {
 			pacer.accepted();
-			throw oneAllRedirectError(node, response.statusCode, response.headers?.location, where);
+			throw oneAllRedirectError(node(), response.statusCode, response.headers?.location, where);
 		}
 		const envelope = readEnvelope(response.body);
 		const status = envelope ? failedStatus(envelope) : undefined;
@@ -243,7 +244,7 @@ async function exchange(
 		else pacer.accepted();
 		if (response.statusCode < 400 && envelope && !status) {
 			if (isBareEnvelope(envelope) || (expectResult && !hasResultData(envelope))) {
-				throw oneAllNoResultError(node, response.statusCode, envelope, where);
+				throw oneAllNoResultError(node(), response.statusCode, envelope, where);
 			}
 			return envelope;
 		}
@@ -255,7 +256,7 @@ async function exchange(
 			// OneAll asked for more than the node waits: say so now instead of retrying into the block.
 			const requested = requestedWaitMs(retryAfter) ?? MAX_DELAY_MS;
 			if (rateLimited) pacer.blockFor(requested);
-			throw oneAllWaitTooLongError(node, requested, MAX_DELAY_MS, where);
+			throw oneAllWaitTooLongError(node(), requested, MAX_DELAY_MS, where);
 		}
 		if (rateLimited) {
 			refusals++;
@@ -278,7 +279,7 @@ async function exchange(
 			attempt++;
 			continue;
 		}
-		throw oneAllApiError(node, {
+		throw oneAllApiError(node(), {
 			...where,
 			httpStatus: response.statusCode,
 			envelope,
