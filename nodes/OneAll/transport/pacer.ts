@@ -35,8 +35,8 @@ const MAX_SPEED_UP = 2;
 // Once the pace was refused, calm seconds bring it back only to just under that pace (the margin), then
 // probe past it by 2 %, 4 %, 8 %… per calm second, so that room freed by others is found again. A probe
 // that overshoots steps straight back under the refused pace, and the next probe waits twice as many calm
-// seconds (2, 4, up to 8): against a limit that does not move, probes cost one 429 every 8 s instead of
-// one every 3–5 s (measured: bench section (a)).
+// seconds (2, 4, up to 8): against a limit that does not move, a probe costs one 429 about every 10 s
+// instead of every 3–5 s (measured: bench section (a)).
 const FIRST_PROBE = 0.02;
 const MAX_PROBE_WAIT_STEPS = 3;
 // Accepted in a second this many more than the refused pace allows: the limit moved (one more is timing).
@@ -68,9 +68,10 @@ interface Waiter {
 }
 
 /**
- * Spaces requests: a 429 lowers the pace (the first time to what OneAll accepted in the last second),
- * calm seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes
- * due, so a faster pace applies to the requests already waiting. One per OneAll site and credential is
+ * Spaces requests: a 429 lowers the pace (the first time to 1 % under what OneAll accepted in the last
+ * second), calm seconds raise it again to just under the refused pace, and probes past it find room freed
+ * by others. Waiting requests form one queue, and each turn is computed when it comes due, so a faster pace
+ * applies to the requests already waiting. One per OneAll site and credential is
  * shared by the executions of the process (sitePaces.ts); each execution also keeps one with its own
  * bound (Max Requests per Second), which never hears of 429s.
  */
@@ -85,12 +86,12 @@ export class RequestPacer {
 
 	private calmSteps = 0;
 
-	/** The spacing at which OneAll last refused a paced request (0: not known), and the probes past it since. */
+	/** The spacing OneAll refused, as estimated from what it accepted (0: not known), and the probes past it since. */
 	private refusedPaceMs = 0;
 
 	private probeSteps = 0;
 
-	/** Probes that overshot since the last one that held: each doubles the calm wait before the next. */
+	/** Probes that overshot since the last one that found room: each doubles the calm wait before the next. */
 	private failedProbes = 0;
 
 	/** Doublings of the margin under the refused pace (refusals at a pace that had held), and since when. */
