@@ -21,6 +21,19 @@ async function startTimes(pacer: RequestPacer, count: number): Promise<number[]>
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => Math.round(t - times[i]));
 
+/**
+ * A pace OneAll refused at 50.5 ms while accepting its full rate (20 in the last second): refused pace
+ * 50.5 ms, pace a fifth slower (63.1 ms), calm from t = 100.
+ */
+function refusedAt50(clock: PacerClock & { t: number }): RequestPacer {
+	const pacer = new RequestPacer(0, clock);
+	for (let i = 0; i < 20; i++) pacer.accepted();
+	pacer.rateLimited(0, 0); // unpaced: 1 % under what was accepted, 50.5 ms
+	clock.t = 100;
+	pacer.rateLimited(0, 100); // refused at that pace: it is the refused pace now
+	return pacer;
+}
+
 describe('request pacer', () => {
 	it('without a bound, turns come at once', async () => {
 		const clock = virtualClock();
@@ -147,85 +160,50 @@ describe('request pacer', () => {
 		expect(pacer.paceMs).toBe(0);
 	});
 
-	it('refused unpaced with 10 or more accepted, that rate is the limit: calm seconds hold 1 % under it, then probe', async () => {
-		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // 50.5 ms
-		const paces: number[] = [];
-		for (let t = 1000; t <= 4000; t += 1000) {
-			clock.t = t;
-			await pacer.waitTurn();
-			paces.push(Number(pacer.paceMs.toFixed(2)));
-		}
-		// Never faster than the accepted rate without a probe; the probes grow while they hold.
-		expect(paces).toEqual([50.5 / 1.02, 50.5 / 1.02 / 1.04, 50.5 / 1.02 / 1.04 / 1.08, 50.5 / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(2))));
-	});
-
 	it('a probe that overshoots steps straight back under the refused pace, and the next probe waits 2, 4, then 8 calm seconds', async () => {
 		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // refused unpaced at 20 accepted: refused pace 50 ms, pace 50.5
+		const pacer = refusedAt50(clock);
+		const under = 50.5 * 1.01;
 		const probeTimes: number[] = [];
-		let previous = pacer.paceMs;
 		for (let t = 1500; t <= 30_500; t += 1000) {
 			clock.t = t;
-			await pacer.waitTurn();
-			if (pacer.paceMs < previous) {
+			await pacer.waitTurn(); // the first calm second brings the pace back to just under 50.5 ms
+			if (pacer.paceMs < under - 0.01) {
 				probeTimes.push(t);
 				for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted 20 in that second
 				pacer.rateLimited(0, t); // and refused the probe
-				expect(pacer.paceMs).toBeCloseTo(50.5);
+				expect(pacer.paceMs).toBeCloseTo(under);
 			}
-			previous = pacer.paceMs;
 		}
 		expect(gaps(probeTimes)).toEqual([2000, 4000, 8000, 8000]);
 	});
 
 	it('a refusal at a pace that had held doubles the margin under it, up to 8 %; each 10 s without another halves it', async () => {
 		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		for (let i = 0; i < 20; i++) pacer.accepted();
-		pacer.rateLimited(0, 0); // refused pace 50 ms, pace 50.5 (1 %)
-		const margins: number[] = [];
+		const pacer = refusedAt50(clock);
 		for (let i = 1; i <= 4; i++) {
-			clock.t = i * 1000; // no turn taken meanwhile: the pace held, nothing probed
-			for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted its full rate in that second
-			pacer.rateLimited(0, clock.t); // and refused all the same: timing jitter, a wider margin
-			margins.push(Number((pacer.paceMs / 50 - 1).toFixed(3)));
+			clock.t = 100 + i * 10_000; // one refusal every 10 s: each alone
+			for (let n = 0; n < 20; n++) pacer.accepted(); // OneAll accepted its full rate
+			pacer.rateLimited(0, clock.t); // and refused all the same: timing jitter, a wider margin (at most 8 %)
 		}
-		expect(margins).toEqual([0.02, 0.04, 0.08, 0.08]);
-		// 10 s later the margin is 4 %, 10 s after that 2 %: calm seconds bring the pace back to it.
-		clock.t = 14_000;
-		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(52);
-		clock.t = 24_000;
-		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(51);
+		clock.t = 41_200;
+		await pacer.waitTurn(); // a calm second: back to 8 % under the refused pace
+		expect(pacer.paceMs).toBeCloseTo(50.5 * 1.08);
+		clock.t = 50_200;
+		await pacer.waitTurn(); // 10 s without another: 4 %
+		expect(pacer.paceMs).toBeCloseTo(50.5 * 1.04);
+		clock.t = 60_200;
+		await pacer.waitTurn(); // and 2 %
+		expect(pacer.paceMs).toBeCloseTo(50.5 * 1.02);
 	});
 
-	it('a 429 restarts the calm count: the next speed-up is a quarter again', async () => {
+	it('refusals at the full rate that come often are others taking the room (queue-mode workers): a fifth slower each', () => {
 		const clock = virtualClock();
-		const pacer = new RequestPacer(0, clock);
-		pacer.accepted();
-		pacer.rateLimited(0, 0); // 1050 ms
-		for (const t of [1000, 2000]) {
-			clock.t = t;
-			await pacer.waitTurn();
-		}
-		const paced = 1010 / 1.25 / 1.5; // 538.7
-		expect(pacer.paceMs).toBeCloseTo(paced);
-		pacer.rateLimited(0, 2000); // sent after the last slow-down: refused pace a quarter slower, and 1 % under it
-		expect(pacer.paceMs).toBeCloseTo(paced * 1.25 * 1.01);
-		clock.t = 2999;
-		await pacer.waitTurn();
-		expect(pacer.paceMs).toBeCloseTo(paced * 1.25 * 1.01);
-		clock.t = 3000;
-		await pacer.waitTurn();
-		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower, so a calm
-		// second probes 2 % past the pace just under it, not back to 538.7.
-		expect(pacer.paceMs).toBeCloseTo((paced * 1.25 * 1.01) / 1.02);
+		const pacer = refusedAt50(clock);
+		clock.t = 2000;
+		for (let n = 0; n < 20; n++) pacer.accepted();
+		pacer.rateLimited(0, 2000); // 1.9 s after the last refusal: not jitter
+		expect(pacer.paceMs).toBeCloseTo(50.5 * 1.25 * 1.25);
 	});
 
 	it('refused while paced with less accepted (others share the limit): a fifth slower, then probes past it by 2 %, 4 %, 8 %', async () => {

@@ -21,6 +21,9 @@ const SAFETY = 1.05;
 const FIRST_MARGIN = 0.01;
 const MAX_MARGIN_STEPS = 3;
 const MARGIN_HOLD_MS = 10_000;
+// A refusal with none in this long before it can be timing jitter; refusals closer together are other
+// processes taking the room (measured: queue-mode batches, docs/queue-mode.md).
+const LONE_REFUSAL_MS = 3000;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
@@ -41,7 +44,7 @@ const FIRST_PROBE = 0.02;
 const MAX_PROBE_WAIT_STEPS = 3;
 // Accepted in a second this many more than the refused pace allows: the limit moved (one more is timing).
 const ROOM_FOUND = 2;
-// An accepted count this large, refused unpaced, is taken as the limit; fewer requests only bound it from below.
+// An accepted count this large is OneAll's full rate at the refused pace, not a sample of a few requests.
 const TRUSTED_COUNT = 10;
 // A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
 // what OneAll accepted in the last second if more: a hundred executions starting together ramp up
@@ -220,6 +223,7 @@ export class RequestPacer {
 		this.calmSince = Math.max(this.calmSince, now + waitMs);
 		this.calmSteps = 0;
 		if (sentAt <= this.slowedAt) return;
+		const sinceLastRefusalMs = now - this.slowedAt;
 		this.slowedAt = now;
 		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
 		const bound = Math.max(this.boundMs, floorMs);
@@ -230,9 +234,9 @@ export class RequestPacer {
 		this.probeSteps = 0;
 		let lowered: number;
 		if (!paced) {
-			// Refused unpaced: OneAll's second is full of what it accepted, so that rate is the limit as this
-			// process meets it, if the count is large enough to say so (a few requests say little).
-			this.refusedPaceMs = acceptedLastSecond >= TRUSTED_COUNT ? acceptedPaceMs : 0;
+			// Refused unpaced: the accepted count only bounds the limit from below (other processes may have
+			// taken the rest of OneAll's second, and leave), so calm seconds speed up again freely.
+			this.refusedPaceMs = 0;
 			lowered = Math.max(bound * SLOW_DOWN, acceptedPaceMs * (1 + this.margin));
 		} else {
 			// Refused while paced: this pace is too fast. If OneAll still accepted its full rate in the last
@@ -242,9 +246,11 @@ export class RequestPacer {
 				// A probe overshot: the limit is where it was. Back under it, and probe less often.
 				this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
 				lowered = Math.max(this.intervalMs, this.underRefusedMs());
-			} else if (fullRate) {
-				// Not less room: at a pace that had held, timing jitter, so a wider margin from now on; either
-				// way straight back under the refused pace.
+			} else if (fullRate && sinceLastRefusalMs >= LONE_REFUSAL_MS) {
+				// A lone refusal while OneAll accepted its full rate: timing jitter, not less room. At a pace
+				// that had held, a wider margin from now on; either way straight back under the refused pace.
+				// Refusals coming often are other processes taking the room (queue-mode workers): those slow
+				// down below, or they would keep colliding and no second would ever be calm.
 				if (this.intervalMs >= this.refusedPaceMs) this.widenMargin(now);
 				lowered = Math.max(this.intervalMs, this.underRefusedMs());
 			} else {
