@@ -42,10 +42,10 @@ describe('site paces', () => {
 		const first = new ExecutionPacer(0, sites, clock).forSite('site-a');
 		for (let i = 0; i < 4; i++) first.accepted();
 		first.rateLimited(1000, await first.waitTurn());
-		expect(first.paceMs).toBeCloseTo(252.5); // 4 accepted in the last second
+		expect(first.paceMs).toBeCloseTo(262.5); // 4 accepted in the last second
 
 		const second = new ExecutionPacer(0, sites, clock).forSite('site-a');
-		expect(second.paceMs).toBeCloseTo(252.5);
+		expect(second.paceMs).toBeCloseTo(262.5);
 		const other = new ExecutionPacer(0, sites, clock).forSite('site-b');
 		expect(other.paceMs).toBe(0);
 	});

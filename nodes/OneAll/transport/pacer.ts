@@ -13,17 +13,8 @@ export class RateLimitBlockedError extends Error {
 	}
 }
 
-// Max Requests per Second paces 5 % under the bound set: that execution never hears of 429s.
+// Pace a little under the rate OneAll accepted, so a sliding one-second window is not hit again.
 const SAFETY = 1.05;
-// A pace learnt from 429s keeps this far under the rate OneAll accepted (1 %: 10 ms of timing jitter in a
-// one-second window at 20 requests/s). A refusal at that pace doubles the margin (timing jitter on a busy
-// machine), up to 8 %; each 10 s without another halves it again.
-const FIRST_MARGIN = 0.01;
-const MAX_MARGIN_STEPS = 3;
-const MARGIN_HOLD_MS = 10_000;
-// A refusal with none in this long before it can be timing jitter; refusals closer together are other
-// processes taking the room (measured: queue-mode batches, docs/queue-mode.md).
-const LONE_REFUSAL_MS = 3000;
 // A later refusal lowers the rate by a fifth only: executions sharing the limit then settle near their
 // share instead of halving each other's pace.
 const SLOW_DOWN = 1.25;
@@ -35,25 +26,19 @@ const SLOWEST_PACE_MS = 2000;
 // one left takes the whole limit back within a few seconds.
 const FIRST_SPEED_UP = 0.25;
 const MAX_SPEED_UP = 2;
-// Once the pace was refused, calm seconds bring it back only to just under that pace (the margin), then
-// probe past it by 2 %, 4 %, 8 %… per calm second, so that room freed by others is found again. A probe
-// that overshoots steps straight back under the refused pace, and the next probe waits twice as many calm
-// seconds (2, 4, up to 8): against a limit that does not move, a probe costs one 429 about every 10 s
-// instead of every 3–5 s (measured: bench section (a)).
+// Once the pace was refused while paced, calm seconds bring it back only to just under that pace, then
+// probe past it by 2 %, 4 %, 8 %… per calm second: each probe that overshoots costs one or two 429s,
+// where a quarter faster cost several every few seconds (measured: bench section (f)).
 const FIRST_PROBE = 0.02;
-const MAX_PROBE_WAIT_STEPS = 3;
-// Accepted in a second this many more than the refused pace allows: the limit moved (one more is timing).
-const ROOM_FOUND = 2;
-// An accepted count this large is OneAll's full rate at the refused pace, not a sample of a few requests.
-const TRUSTED_COUNT = 10;
+const PROBE_BACK = 1.1;
+// "Just under" the refused pace: 2 % slower.
+const UNDER_REFUSED = 1.02;
 // A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
 // what OneAll accepted in the last second if more: a hundred executions starting together ramp up
 // within a few round trips instead of sending a hundred requests into an unknown limit at once.
 const FIRST_STARTS = 10;
 // While that cap holds, the queue looks again this often (answers raise it).
 const RAMP_RECHECK_MS = 20;
-// How late a timer may fire and still count the turn from when it was due (see dispatch).
-const TIMER_SLACK_MS = 3;
 // Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
 const UNPACED_BELOW_MS = 10;
 
@@ -71,10 +56,9 @@ interface Waiter {
 }
 
 /**
- * Spaces requests: a 429 lowers the pace (the first time to 1 % under what OneAll accepted in the last
- * second), calm seconds raise it again to just under the refused pace, and probes past it find room freed
- * by others. Waiting requests form one queue, and each turn is computed when it comes due, so a faster pace
- * applies to the requests already waiting. One per OneAll site and credential is
+ * Spaces requests: a 429 lowers the pace (the first time to what OneAll accepted in the last second),
+ * calm seconds raise it again. Waiting requests form one queue, and each turn is computed when it comes
+ * due, so a faster pace applies to the requests already waiting. One per OneAll site and credential is
  * shared by the executions of the process (sitePaces.ts); each execution also keeps one with its own
  * bound (Max Requests per Second), which never hears of 429s.
  */
@@ -89,18 +73,10 @@ export class RequestPacer {
 
 	private calmSteps = 0;
 
-	/** The spacing OneAll refused, as estimated from what it accepted (0: not known), and the probes past it since. */
+	/** The spacing at which OneAll last refused a paced request (0: not known), and the probes past it since. */
 	private refusedPaceMs = 0;
 
 	private probeSteps = 0;
-
-	/** Probes that overshot since the last one that found room: each doubles the calm wait before the next. */
-	private failedProbes = 0;
-
-	/** Doublings of the margin under the refused pace (refusals at a pace that had held), and since when. */
-	private marginSteps = 0;
-
-	private marginSince = Number.NEGATIVE_INFINITY;
 
 	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
 	private slowedAt = Number.NEGATIVE_INFINITY;
@@ -173,11 +149,7 @@ export class RequestPacer {
 					waiter.reject(this.blockError());
 					continue;
 				}
-				// A timer fires a millisecond or two late: the next turn is counted from when this one was due,
-				// or a thousand turns would drift a second behind the pace. Later than that (a busy event
-				// loop), from now: overdue turns are never sent together to catch up.
-				const late = this.clock.now() - startAt;
-				this.started(late > 0 && late <= TIMER_SLACK_MS ? startAt : Math.max(this.clock.now(), startAt));
+				this.started(Math.max(this.clock.now(), startAt));
 				waiter.resolve(this.lastStartAt);
 			}
 		} finally {
@@ -223,44 +195,23 @@ export class RequestPacer {
 		this.calmSince = Math.max(this.calmSince, now + waitMs);
 		this.calmSteps = 0;
 		if (sentAt <= this.slowedAt) return;
-		const sinceLastRefusalMs = now - this.slowedAt;
 		this.slowedAt = now;
 		// The refused request was also spaced by its own bound (`floorMs`, a shared site pace has none).
 		const bound = Math.max(this.boundMs, floorMs);
-		const acceptedLastSecond = this.acceptedInLastSecond(now);
-		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
+		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
+		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
 		const paced = this.intervalMs > bound;
-		const probing = this.probeSteps > 0;
+		// A probe past the last refusal overshot: a step back is enough.
+		const slowDown = this.probeSteps > 0 ? PROBE_BACK : SLOW_DOWN;
+		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
+		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
+		// count is only a lower bound.
+		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
+		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
 		this.probeSteps = 0;
-		let lowered: number;
-		if (!paced) {
-			// Refused unpaced: the accepted count only bounds the limit from below (other processes may have
-			// taken the rest of OneAll's second, and leave), so calm seconds speed up again freely.
-			this.refusedPaceMs = 0;
-			lowered = Math.max(bound * SLOW_DOWN, acceptedPaceMs * (1 + this.margin));
-		} else {
-			// Refused while paced: this pace is too fast. If OneAll still accepted its full rate in the last
-			// second (the count at the refused pace, less one for timing), the room is where it was.
-			const fullRate = this.refusedPaceMs > 0 && acceptedLastSecond >= TRUSTED_COUNT && acceptedLastSecond + 1 >= WINDOW_MS / this.refusedPaceMs;
-			if (fullRate && probing) {
-				// A probe overshot: the limit is where it was. Back under it, and probe less often.
-				this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
-				lowered = Math.max(this.intervalMs, this.underRefusedMs());
-			} else if (fullRate && sinceLastRefusalMs >= LONE_REFUSAL_MS) {
-				// A lone refusal while OneAll accepted its full rate: timing jitter, not less room. At a pace
-				// that had held, a wider margin from now on; either way straight back under the refused pace.
-				// Refusals coming often are other processes taking the room (queue-mode workers): those slow
-				// down below, or they would keep colliding and no second would ever be calm.
-				if (this.intervalMs >= this.refusedPaceMs) this.widenMargin(now);
-				lowered = Math.max(this.intervalMs, this.underRefusedMs());
-			} else {
-				// Less room than before (others take more of the limit): the rate OneAll accepted in the last
-				// second says how much (a quarter slower at most: with few requests that count says little).
-				if (probing) this.failedProbes = Math.min(this.failedProbes + 1, MAX_PROBE_WAIT_STEPS);
-				this.refusedPaceMs = Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN));
-				lowered = Math.max(this.intervalMs * SLOW_DOWN, this.underRefusedMs());
-			}
-		}
+		const lowered = paced
+			? this.intervalMs * slowDown
+			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
 		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
 		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
 		// first of those leaves it, instead of being refused at the new pace meanwhile.
@@ -268,32 +219,6 @@ export class RequestPacer {
 		if (!paced && firstAccepted !== undefined) {
 			this.lastStartAt = Math.max(this.lastStartAt, firstAccepted + WINDOW_MS - this.intervalMs);
 		}
-	}
-
-	private widenMargin(now: number): void {
-		this.marginSteps = Math.min(this.marginSteps + 1, MAX_MARGIN_STEPS);
-		this.marginSince = now;
-	}
-
-	/** One step narrower after MARGIN_HOLD_MS without a refusal at a pace that had held. */
-	private narrowMarginWhenSteady(now: number): void {
-		if (this.marginSteps > 0 && now - this.marginSince >= MARGIN_HOLD_MS) {
-			this.marginSteps--;
-			this.marginSince = now;
-		}
-	}
-
-	private acceptedInLastSecond(now: number): number {
-		return this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
-	}
-
-	/** How far under the refused pace calm seconds bring the pace back. */
-	private get margin(): number {
-		return FIRST_MARGIN * 2 ** this.marginSteps;
-	}
-
-	private underRefusedMs(): number {
-		return this.refusedPaceMs * (1 + this.margin);
 	}
 
 	/**
@@ -312,22 +237,13 @@ export class RequestPacer {
 	}
 
 	private speedUpWhenCalm(now: number): void {
-		this.narrowMarginWhenSteady(now);
-		const calmMs = now - this.calmSince;
-		if (this.intervalMs <= this.boundMs || calmMs < WINDOW_MS) return;
-		const underRefused = this.underRefusedMs();
+		if (this.intervalMs <= this.boundMs || now - this.calmSince < WINDOW_MS) return;
+		const underRefused = this.refusedPaceMs * UNDER_REFUSED;
 		let faster: number;
 		if (this.intervalMs > underRefused * 1.001) {
 			const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
 			faster = Math.max(this.intervalMs / factor, underRefused);
 		} else {
-			// Just under the refused pace: the first probe waits 1, 2, 4 or 8 calm seconds (one more per
-			// probe that overshot). A probe under which OneAll accepted more than the refused pace allows found
-			// room: the limit moved, so the next probes come sooner and the margin narrows again.
-			if (this.probeSteps === 0 && calmMs < WINDOW_MS * 2 ** this.failedProbes) return;
-			if (this.probeSteps > 0 && this.acceptedInLastSecond(now) >= WINDOW_MS / this.refusedPaceMs + ROOM_FOUND) {
-				this.failedProbes = 0;
-			}
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
