@@ -507,16 +507,14 @@ function printReport(results) {
       }
     }
     if (c.ratioWall !== undefined) {
-      const h = c.httpRequest;
-      for (const [label, o] of [['ratio OneAll / HTTP Request', c.oneAll], ['ratio OneAll concurrency 50 / HTTP Request', c.oneAllConcurrency50]]) {
+      const ratios = [
+        ['ratio OneAll / HTTP Request', c.oneAll, c.httpRequest],
+        ['ratio OneAll concurrency 50 / HTTP Request', c.oneAllConcurrency50, c.httpRequest],
+        ...(c.httpRequestFive ? [['ratio OneAll / HTTP Request 5 at a time', c.oneAll, c.httpRequestFive]] : []),
+      ];
+      for (const [label, o, h] of ratios) {
         rows.push([label, (o.msPerItemWall / h.msPerItemWall).toFixed(3), (o.msPerItemCpu / h.msPerItemCpu).toFixed(3),
           (o.msPerItemUser / h.msPerItemUser).toFixed(3), (o.msPerItemSystem / h.msPerItemSystem).toFixed(3), '']);
-      }
-      const five = c.httpRequestFive;
-      if (five) {
-        rows.push(['ratio OneAll / HTTP Request 5 at a time', (c.oneAll.msPerItemWall / five.msPerItemWall).toFixed(3),
-          (c.oneAll.msPerItemCpu / five.msPerItemCpu).toFixed(3), (c.oneAll.msPerItemUser / five.msPerItemUser).toFixed(3),
-          (c.oneAll.msPerItemSystem / five.msPerItemSystem).toFixed(3), '']);
       }
     }
     log(table(rows));
