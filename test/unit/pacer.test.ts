@@ -225,7 +225,7 @@ describe('request pacer', () => {
 			const late: PacerClock = {
 				now: clock.now,
 				sleep: async (ms) => {
-					await new Promise((resolve) => setImmediate(resolve)); // the turns already let go read the clock first
+					await sleep(0); // a macrotask: the turns already let go read the clock first
 					clock.t += ms + lateMs;
 				},
 			};

@@ -1,6 +1,9 @@
+import { sleep } from 'n8n-workflow';
+
 import { Slots } from '../../nodes/OneAll/actions/common/slots';
 
-const settled = async () => await new Promise((resolve) => setImmediate(resolve));
+/** Lets every pending promise settle (a macrotask later). */
+const settled = async () => await sleep(0);
 
 describe('Slots (Concurrency)', () => {
 	it('hands out at most its size; a slot given back goes to a request taking its own back before an item not started yet', async () => {
