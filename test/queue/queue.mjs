@@ -1,5 +1,5 @@
 // npm run test:queue [-- --scale 1000] [--skip-build] [--concurrency 10] [--no-faults]
-//                    [--only single,batch,batch-paced,mixed,contention,triggers]
+//                    [--only single,batch,batch-paced,mixed,contention,triggers] [--repeat N]
 //
 // The packed n8n-nodes-oneall in n8n 2.41.1 queue mode: Redis, Postgres, the OneAll emulator, one
 // main process and two workers, all started here on free 127.0.0.1 ports and stopped by pid at the
@@ -7,7 +7,7 @@
 // limit first: the cluster's own floor), the contention scenario (the rate limit lowered below what
 // the cluster runs), both OneAll triggers (callback and two poll ticks), then the faults, prints a table and writes
 // test-output/queue.json. Fails on a duplicate push, a lost or stuck execution, or an unexpected
-// count; the time ratios are reported, not asserted.
+// count, or a scenario that uses less than half of OneAll's limit (over 2 × its bound in two runs).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,12 +33,20 @@ const SCALE = flag('scale', 1000);
 const CONCURRENCY = flag('concurrency', 10);
 const LATENCY_MS = 100;
 const LIMIT_RPS = 20;
+// --repeat N: each scenario's limited run N times on the same cluster, to compare builds (the median is kept;
+// runs after the first start with the paces the workers learnt in the one before).
+const REPEAT = flag('repeat', 1);
 const skipBuild = args.includes('--skip-build');
 const withFaults = !args.includes('--no-faults');
 // --only single,batch,batch-paced,mixed,contention,triggers: run just those steps (faults: --no-faults).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 const withTriggers = !only || only.includes('triggers');
 if (!(SCALE >= 100 && SCALE % 100 === 0)) throw new Error('--scale must be a multiple of 100 (at least 100)');
+
+// Two workers do not share a pace; together they must still use at least half of OneAll's limit. One
+// measurement varies widely (1.19–1.77 × bound for the same build, on the same machine), so a scenario
+// over this is measured once more and fails only if both runs are.
+const MAX_RATIO = 2;
 
 const failures = [];
 const check = (ok, text) => {
@@ -104,18 +112,32 @@ async function main() {
     const floorRate = s.calls / floor.wallS;
     const limit = s.contention ? Math.max(1, Math.floor(floorRate / 3)) : LIMIT_RPS;
     const name = s.contention ? `${s.name} to ${limit}/s (floor ${floorRate.toFixed(1)} executions/s ÷ 3)` : s.name;
-    emu.setLatency(LATENCY_MS);
-    emu.setRateLimit(limit);
-    const real = await runLoad({ ...ctx, ...s, tag: `${s.key}-limited` });
-    emu.setLatency(0);
-    emu.setRateLimit(undefined);
-    const rateBound = real.accepted / limit;
-    const bound = Math.max(rateBound, floor.wallS);
-    const errors = real.failedExecutions ? await failureMessages(cluster, pg, real.mark) : {};
-    const row = { ...s, name, limit, floorRate, floor, real, rateBound, bound, ratio: real.wallS / bound, errors };
+    const measured = [];
+    const measure = async () => {
+      emu.setLatency(LATENCY_MS);
+      emu.setRateLimit(limit);
+      const real = await runLoad({ ...ctx, ...s, tag: `${s.key}-limited-${measured.length + 1}` });
+      emu.setLatency(0);
+      emu.setRateLimit(undefined);
+      const rateBound = real.accepted / limit;
+      const bound = Math.max(rateBound, floor.wallS);
+      const errors = real.failedExecutions ? await failureMessages(cluster, pg, real.mark) : {};
+      const row = { ...s, name, limit, floorRate, floor, real, rateBound, bound, ratio: real.wallS / bound, errors };
+      measured.push(row);
+      printScenario(row);
+      return row;
+    };
+    for (let i = 0; i < REPEAT; i++) await measure();
+    let row = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor((REPEAT - 1) / 2)];
+    if (REPEAT > 1) H.info(`${s.key}: ${measured.map((r) => r.ratio.toFixed(2)).join(', ')} × bound; median ${row.ratio.toFixed(2)}`);
+    if (row.ratio > MAX_RATIO) {
+      H.info(`${s.key}: ${row.ratio.toFixed(2)} × bound, over ${MAX_RATIO} ×; measuring once more (one run varies widely)`);
+      const again = await measure();
+      if (again.ratio < row.ratio) row = again;
+    }
     rows.push(row);
-    printScenario(row);
-    for (const [what, r] of [['floor', floor], ['limited', real]]) {
+    check(row.ratio <= MAX_RATIO, `${s.key}: ${measured.map((r) => r.ratio.toFixed(2)).join(' and ')} × bound: less than half of OneAll's limit used`);
+    for (const [what, r] of [['floor', floor], ...measured.map((m) => ['limited', m.real])]) {
       check(!r.timedOut && r.unfinished === 0, `${s.key} ${what}: ${r.unfinished} executions unfinished`);
       check(r.duplicated === 0, `${s.key} ${what}: ${r.duplicated} duplicated pushes`);
       check(r.webhookFailures === 0 && r.pickerFailures === 0, `${s.key} ${what}: ${r.webhookFailures} webhook / ${r.pickerFailures} picker calls failed`);

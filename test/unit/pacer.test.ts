@@ -149,11 +149,11 @@ describe('request pacer', () => {
 		clock.t = 3000;
 		await pacer.waitTurn();
 		// Nothing accepted in the last second: the refused pace counts as up to a quarter slower (700),
-		// so a calm second probes 2 % past it, not back to 560.
-		expect(pacer.paceMs).toBeCloseTo(700 / 1.02);
+		// so a calm second probes 1 % past it, not back to 560.
+		expect(pacer.paceMs).toBeCloseTo(700 / 1.01);
 	});
 
-	it('refused while paced: calm seconds return to just under that pace, then probe past it by 2 %, 4 %, 8 %', async () => {
+	it('refused while paced: calm seconds return to 1 % under that pace, then probe past it by 1 %, 2 %, 4 %', async () => {
 		const clock = virtualClock();
 		const pacer = new RequestPacer(0, clock);
 		for (let i = 0; i < 20; i++) pacer.accepted();
@@ -166,8 +166,85 @@ describe('request pacer', () => {
 			await pacer.waitTurn();
 			paces.push(Number(pacer.paceMs.toFixed(1)));
 		}
-		const under = 52.5 * 1.02;
-		expect(paces).toEqual([under, under / 1.02, under / 1.02 / 1.04, under / 1.02 / 1.04 / 1.08, under / 1.02 / 1.04 / 1.08 / 1.16].map((p) => Number(p.toFixed(1))));
+		const under = 52.5 * 1.01;
+		expect(paces).toEqual([under, under / 1.01, under / 1.01 / 1.02, under / 1.01 / 1.02 / 1.04, under / 1.01 / 1.02 / 1.04 / 1.08].map((p) => Number(p.toFixed(1))));
+	});
+
+	/** A pace refused at 52.5 ms with 20 accepted in the second, now calm at just under it (53 ms). */
+	async function pacerJustUnderALimit() {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		const refuse = () => {
+			for (let i = 0; i < 20; i++) pacer.accepted(); // OneAll's second was full: 20 accepted
+			pacer.rateLimited(0, clock.t);
+		};
+		refuse(); // unpaced: 52.5 ms
+		clock.t += 100;
+		refuse(); // refused at 52.5 ms: a fifth slower
+		/** The pace after each of the next `seconds` calm seconds. */
+		const calmSeconds = async (seconds: number) => {
+			const paces: number[] = [];
+			for (let i = 0; i < seconds; i++) {
+				clock.t += 1000;
+				await pacer.waitTurn();
+				paces.push(Number(pacer.paceMs.toFixed(1)));
+			}
+			return paces;
+		};
+		await calmSeconds(1);
+		expect(pacer.paceMs).toBeCloseTo(52.5 * 1.01);
+		return { clock, pacer, refuse, calmSeconds };
+	}
+
+	it('a probe that overshoots goes back to the pace that held before it; the next probes wait 1, 2, then 4 more calm seconds', async () => {
+		const { pacer, refuse, calmSeconds } = await pacerJustUnderALimit();
+		const under = Number((52.5 * 1.01).toFixed(1));
+		const probe = Number((52.5 * 1.01 / 1.01).toFixed(1));
+		expect(await calmSeconds(1)).toEqual([probe]);
+		for (const wait of [1, 2, 4, 4]) {
+			refuse(); // the probe overshot
+			expect(pacer.paceMs).toBeCloseTo(52.5 * 1.01, 1); // back to what held, not slower
+			// `wait` calm seconds just under the limit, then the next probe.
+			expect(await calmSeconds(wait + 1)).toEqual([...Array(wait).fill(under), probe]);
+		}
+	});
+
+	it('refused at the pace just under an earlier refusal: a tenth slower, not a fifth; a pace never refused before: a fifth', async () => {
+		const { clock, pacer, refuse } = await pacerJustUnderALimit();
+		refuse(); // no probe yet: timing jitter at the limit, or another execution's share
+		expect(pacer.paceMs).toBeCloseTo(52.5 * 1.01 * 1.1);
+		clock.t += 100;
+		refuse(); // that pace was never refused before
+		expect(pacer.paceMs).toBeCloseTo(52.5 * 1.01 * 1.1 * 1.25);
+	});
+
+	it('turns let go a little late count from when they were due: timer lateness does not add up', async () => {
+		/** Start times of 21 turns at 20 per second when every timer fires `lateMs` late. */
+		const actualStarts = async (lateMs: number) => {
+			const clock = virtualClock();
+			const late: PacerClock = {
+				now: clock.now,
+				sleep: async (ms) => {
+					await sleep(0); // a macrotask: the turns already let go read the clock first
+					clock.t += ms + lateMs;
+				},
+			};
+			const pacer = new RequestPacer(20, late); // 52.5 ms
+			const starts: number[] = [];
+			await Promise.all(Array.from({ length: 21 }, async () => {
+				await pacer.waitTurn();
+				starts.push(clock.t);
+			}));
+			return starts;
+		};
+		// 2 ms late each time: the 21st turn 2 ms after it was due, not 40 ms.
+		const slightlyLate = await actualStarts(2);
+		expect(slightlyLate[20]).toBeCloseTo(20 * 52.5 + 2);
+		expect(Math.min(...gaps(slightlyLate))).toBeGreaterThanOrEqual(52);
+		// Much later (a busy process): counted from when they went, so never closer than the pace.
+		const veryLate = await actualStarts(20);
+		expect(Math.min(...gaps(veryLate))).toBeGreaterThanOrEqual(52);
+		expect(veryLate[20]).toBeCloseTo(20 * (52.5 + 20));
 	});
 
 	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {

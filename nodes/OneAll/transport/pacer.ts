@@ -27,18 +27,30 @@ const SLOWEST_PACE_MS = 2000;
 const FIRST_SPEED_UP = 0.25;
 const MAX_SPEED_UP = 2;
 // Once the pace was refused while paced, calm seconds bring it back only to just under that pace, then
-// probe past it by 2 %, 4 %, 8 %… per calm second: each probe that overshoots costs one or two 429s,
-// where a quarter faster cost several every few seconds (measured: bench section (f)).
-const FIRST_PROBE = 0.02;
-const PROBE_BACK = 1.1;
-// "Just under" the refused pace: 2 % slower.
-const UNDER_REFUSED = 1.02;
+// probe past it by 1 %, 2 %, 4 %… per calm second, so that the whole limit is taken back when others
+// sharing it stop.
+const FIRST_PROBE = 0.01;
+// "Just under" the refused pace: 1 % slower (10 ms in OneAll's second at 20 requests/s: more than the
+// timing jitter between a turn and the wire on a calm process).
+const UNDER_REFUSED = 1.01;
+// A probe that overshoots goes back to the pace that held a whole calm second before it (not slower: that
+// pace was accepted), and the next probe waits 1, 2, then 4 more calm seconds: alone on a limit, the node
+// then spends its time just under it, not in probes and step-backs (measured: bench section (a)).
+const MAX_PROBE_WAIT_SECONDS = 4;
+// Refused at that pace just under an earlier refusal (no probe): OneAll's limit is right there, and timing
+// jitter alone can cross it; a tenth slower is enough (still less each time: executions sharing the limit
+// settle), a fifth is for a pace that had not been refused before.
+const EDGE_SLOW_DOWN = 1.1;
 // A pace shared by many executions (a site's) starts at most this many requests in a second, or twice
 // what OneAll accepted in the last second if more: a hundred executions starting together ramp up
 // within a few round trips instead of sending a hundred requests into an unknown limit at once.
 const FIRST_STARTS = 10;
 // While that cap holds, the queue looks again this often (answers raise it).
 const RAMP_RECHECK_MS = 20;
+// A turn let go up to this late counts from when it was due: timer lateness would otherwise add up, a
+// millisecond or two per turn, into a pace a few per cent slower than the one computed. Later than that
+// (a busy process), it counts from when it went, so two starts are never closer than the pace less this.
+const TIMER_SLACK_MS = 3;
 // Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
 const UNPACED_BELOW_MS = 10;
 
@@ -77,6 +89,13 @@ export class RequestPacer {
 	private refusedPaceMs = 0;
 
 	private probeSteps = 0;
+
+	/** The pace before the current probe (it held a whole calm second), probes that overshot in a row, and calm seconds still to wait before the next probe. */
+	private heldPaceMs = 0;
+
+	private overshoots = 0;
+
+	private calmBeforeProbe = 0;
 
 	/** When the pace was last lowered: a 429 for a request sent before that tells nothing new. */
 	private slowedAt = Number.NEGATIVE_INFINITY;
@@ -149,7 +168,8 @@ export class RequestPacer {
 					waiter.reject(this.blockError());
 					continue;
 				}
-				this.started(Math.max(this.clock.now(), startAt));
+				const late = this.clock.now() - startAt;
+				this.started(late <= TIMER_SLACK_MS ? startAt : this.clock.now());
 				waiter.resolve(this.lastStartAt);
 			}
 		} finally {
@@ -201,17 +221,21 @@ export class RequestPacer {
 		// At the bound (or unpaced) there is no estimate yet: take the rate OneAll accepted.
 		const acceptedLastSecond = this.acceptedAt.filter((at) => at >= now - WINDOW_MS).length;
 		const paced = this.intervalMs > bound;
-		// A probe past the last refusal overshot: a step back is enough.
-		const slowDown = this.probeSteps > 0 ? PROBE_BACK : SLOW_DOWN;
+		// A probe past the last refusal overshot: back to the pace that held before it, and probe less often.
+		const overshot = paced && this.probeSteps > 0;
+		const atEdge = paced && !overshot && this.intervalMs <= this.refusedPaceMs * UNDER_REFUSED * 1.001;
+		this.overshoots = overshot ? Math.min(this.overshoots + 1, 8) : 0;
+		this.calmBeforeProbe = overshot ? Math.min(2 ** (this.overshoots - 1), MAX_PROBE_WAIT_SECONDS) : 0;
 		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
 		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
 		// count is only a lower bound.
 		const acceptedPaceMs = WINDOW_MS / Math.max(1, acceptedLastSecond);
 		this.refusedPaceMs = paced ? Math.max(this.intervalMs, Math.min(acceptedPaceMs, this.intervalMs * SLOW_DOWN)) : 0;
 		this.probeSteps = 0;
-		const lowered = paced
-			? this.intervalMs * slowDown
-			: Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
+		let lowered: number;
+		if (overshot) lowered = Math.max(this.heldPaceMs, this.refusedPaceMs * UNDER_REFUSED);
+		else if (paced) lowered = this.intervalMs * (atEdge ? EDGE_SLOW_DOWN : SLOW_DOWN);
+		else lowered = Math.max(bound * SLOW_DOWN, acceptedPaceMs * SAFETY);
 		this.intervalMs = Math.min(lowered, Math.max(SLOWEST_PACE_MS, bound));
 		// Refused unpaced: OneAll's second is full of what it accepted; the next start waits until the
 		// first of those leaves it, instead of being refused at the new pace meanwhile.
@@ -243,7 +267,11 @@ export class RequestPacer {
 		if (this.intervalMs > underRefused * 1.001) {
 			const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
 			faster = Math.max(this.intervalMs / factor, underRefused);
+		} else if (this.calmBeforeProbe > 0) {
+			this.calmBeforeProbe--; // probes overshot lately: stay just under the refused pace a while longer
+			faster = this.intervalMs;
 		} else {
+			this.heldPaceMs = this.intervalMs;
 			faster = this.intervalMs / Math.min(1 + FIRST_PROBE * 2 ** this.probeSteps++, MAX_SPEED_UP);
 		}
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
