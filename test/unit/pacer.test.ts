@@ -218,9 +218,19 @@ describe('request pacer', () => {
 		expect(pacer.paceMs).toBeCloseTo(52.5 * 1.01 * 1.1 * 1.25);
 	});
 
-	it('turns let go a little late count from when they were due: timer lateness does not add up', async () => {
-		/** Start times of 21 turns at 20 per second when every timer fires `lateMs` late. */
-		const actualStarts = async (lateMs: number) => {
+	describe('timer lateness', () => {
+		/** Start times of 21 turns when every timer fires `lateMs` late. */
+		const actualStarts = async (pacer: RequestPacer, clock: { t: number }) => {
+			const starts: number[] = [];
+			await Promise.all(
+				Array.from({ length: 21 }, async () => {
+					await pacer.waitTurn();
+					starts.push(clock.t);
+				}),
+			);
+			return starts;
+		};
+		const lateClock = (lateMs: number) => {
 			const clock = virtualClock();
 			const late: PacerClock = {
 				now: clock.now,
@@ -229,22 +239,32 @@ describe('request pacer', () => {
 					clock.t += ms + lateMs;
 				},
 			};
-			const pacer = new RequestPacer(20, late); // 52.5 ms
-			const starts: number[] = [];
-			await Promise.all(Array.from({ length: 21 }, async () => {
-				await pacer.waitTurn();
-				starts.push(clock.t);
-			}));
-			return starts;
+			return { clock, late };
 		};
-		// 2 ms late each time: the 21st turn 2 ms after it was due, not 40 ms.
-		const slightlyLate = await actualStarts(2);
-		expect(slightlyLate[20]).toBeCloseTo(20 * 52.5 + 2);
-		expect(Math.min(...gaps(slightlyLate))).toBeGreaterThanOrEqual(52);
-		// Much later (a busy process): counted from when they went, so never closer than the pace.
-		const veryLate = await actualStarts(20);
-		expect(Math.min(...gaps(veryLate))).toBeGreaterThanOrEqual(52);
-		expect(veryLate[20]).toBeCloseTo(20 * (52.5 + 20));
+		/** A pace learnt from a 429 with 20 accepted in the second: 52.5 ms, calm judged only after 5 s. */
+		const learnt = (clock: PacerClock) => {
+			const pacer = new RequestPacer(0, clock, true);
+			for (let i = 0; i < 20; i++) pacer.accepted();
+			pacer.rateLimited(5000, 0);
+			return pacer;
+		};
+
+		it('on a learnt pace, turns let go up to 3 ms late count from when they were due: lateness does not add up', async () => {
+			const slightly = lateClock(2);
+			const starts = await actualStarts(learnt(slightly.late), slightly.clock);
+			expect(starts[20] - starts[0]).toBeCloseTo(20 * 52.5); // not 20 × 54.5
+			expect(Math.min(...gaps(starts))).toBeGreaterThanOrEqual(52);
+			// Much later (a busy process): counted from when they went, so never closer than the pace.
+			const very = lateClock(20);
+			const late = await actualStarts(learnt(very.late), very.clock);
+			expect(late[20] - late[0]).toBeCloseTo(20 * (52.5 + 20));
+		});
+
+		it('a bound (Max Requests per Second) counts from when turns went: lateness only widens its margin', async () => {
+			const { clock, late } = lateClock(2);
+			const starts = await actualStarts(new RequestPacer(20, late), clock);
+			expect(starts[20] - starts[0]).toBeCloseTo(20 * (52.5 + 2));
+		});
 	});
 
 	it('requests already waiting get a faster pace as soon as it comes (turns are not booked ahead)', async () => {
