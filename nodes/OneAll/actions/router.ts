@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readBatching } from './common/batching';
-import { Slots } from './common/slots';
 import { isSplitOutput, type Caveat, type RequestDescription, type SplitOutput } from './operation';
 import { findOperation } from './registry';
 import { executionSender } from './send';
@@ -65,8 +64,7 @@ function splitItems(output: SplitOutput, itemIndex: number, onFail: { continueOn
 /**
  * The item loop of every operation. First each item is prepared (parameters read and checked, the
  * request described): nothing is sent while one is bad, unless Continue On Fail turns it into an error
- * item. Then the requests go out `concurrency` at a time (a request waiting out a 429 lends its slot);
- * outputs keep the input order.
+ * item. Then the requests go out `concurrency` at a time; outputs keep the input order.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -92,43 +90,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	const slots = new Slots(batching.concurrency);
-	// At Concurrency 1 items go strictly in input order: a refused item keeps its slot while it waits.
-	const send = executionSender(this, batching, batching.concurrency > 1 ? slots : undefined);
+	const send = executionSender(this, batching);
+	let next = 0;
 	let failure: NodeError | undefined;
-	const sendItem = async (itemIndex: number, request: RequestDescription) => {
-		try {
-			const answer = await send(request, itemIndex);
-			results[itemIndex] = isSplitOutput(answer)
-				? splitItems(answer, itemIndex, { continueOnFail, toErrorOutput })
-				: this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answer), {
-						itemData: { item: itemIndex },
-					});
-		} catch (error) {
-			const nodeError = withCaveat(asNodeError(this, error, itemIndex), definition.caveat);
-			if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
-			// Stop starting new items: what has not been sent stays unsent.
-			else failure ??= nodeError;
-		} finally {
-			slots.give();
+	const worker = async () => {
+		while (failure === undefined && next < items.length) {
+			const itemIndex = next++;
+			const request = requests[itemIndex];
+			if (!request) continue;
+			try {
+				const answer = await send(request, itemIndex);
+				results[itemIndex] = isSplitOutput(answer)
+					? splitItems(answer, itemIndex, { continueOnFail, toErrorOutput })
+					: this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answer), {
+							itemData: { item: itemIndex },
+						});
+			} catch (error) {
+				const nodeError = withCaveat(asNodeError(this, error, itemIndex), definition.caveat);
+				if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
+				// Stop starting new items: what has not been sent stays unsent.
+				else failure ??= nodeError;
+			}
 		}
 	};
-	// Started and not finished: the items in slots plus those waiting out a 429 without one. Each holds its
-	// request (a file read for it too), so at most twice Concurrency.
-	const unfinished = new Set<Promise<void>>();
-	for (let itemIndex = 0; itemIndex < items.length && failure === undefined; itemIndex++) {
-		const request = requests[itemIndex];
-		if (!request) continue;
-		while (unfinished.size >= 2 * batching.concurrency) await Promise.race(unfinished);
-		await slots.take();
-		if (failure !== undefined) {
-			slots.give();
-			break;
-		}
-		const sending: Promise<void> = sendItem(itemIndex, request).finally(() => unfinished.delete(sending));
-		unfinished.add(sending);
-	}
-	await Promise.all(unfinished);
+	await Promise.all(Array.from({ length: Math.min(batching.concurrency, items.length) }, worker));
 	if (failure) throw failure;
 	return [results.flat()];
 }

@@ -5,7 +5,7 @@ import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
 import { readListAnswer, type ListShapeError } from '../transport/listAnswer';
 import { ExecutionPacer } from '../transport/sitePace';
-import { oneAllApiRequest, resultData, type ConcurrencySlots, type RequestSettings } from '../transport/request';
+import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import { rerunGuard } from '../transport/rerun';
 import type { RequestKind } from '../transport/retryPolicy';
 import type { Batching } from './common/batching';
@@ -63,11 +63,10 @@ function redactParts(output: SplitOutput): SplitOutput {
  * Writes go through the re-run guard: when n8n runs the node again in the same execution (Retry On
  * Fail), a write an earlier try sent is answered from memory or reported as not re-sent.
  */
-export function executionSender(context: IExecuteFunctions, batching: Batching, slots?: ConcurrencySlots): Send {
+export function executionSender(context: IExecuteFunctions, batching: Batching): Send {
 	const settings: RequestSettings = {
 		pacer: new ExecutionPacer(batching.maxRequestsPerSecond),
 		timeoutMs: batching.timeoutMs,
-		slots,
 	};
 	const rerun = rerunGuard(context);
 	const checks = new PublishedChecks(context.getNode(), async (read, itemIndex) => (await sendOne(read, itemIndex)) as IDataObject[]);

@@ -39,15 +39,6 @@ import { ExecutionPacer } from './sitePace';
 import { maskAnswer, maskError, mergeSecrets, valueForms } from './secrets';
 import { USER_AGENT } from './version';
 
-/**
- * The slots that bound an execution's requests in flight (Concurrency). The caller holds one while a
- * request is sent; the transport lends it out only while a refused (429, not executed) request waits.
- */
-export interface ConcurrencySlots {
-	give(): void;
-	takeBack(): Promise<void>;
-}
-
 /** Settings one node execution shares between its requests. */
 export interface RequestSettings {
 	/** Shared by the requests of one execution (its bound; the site's pace is shared by the process); a fresh one when absent. */
@@ -59,8 +50,6 @@ export interface RequestSettings {
 	 * runs past it and no retry starts that would end after it.
 	 */
 	endsAt?: number;
-	/** Lent to other items while this request waits to be re-sent after a 429. */
-	slots?: ConcurrencySlots;
 }
 
 export interface OneAllRequest extends RequestSettings {
@@ -263,13 +252,7 @@ async function exchange(
 			firstRefusedAt ??= sentAt;
 			// The next attempt starts after this wait or the pacer's spacing, whichever is longer.
 			if (withinRateLimitBudget(sentAt - firstRefusedAt, Math.max(delay, pacer.paceMs)) && fits(delay)) {
-				if (delay > 0) {
-					// Only this request waits (the pacer slowed the others down), and not in a Concurrency slot:
-					// another item is sent meanwhile; the slot is taken back before this one is re-sent.
-					request.slots?.give();
-					await sleep(delay);
-					await request.slots?.takeBack();
-				}
+				if (delay > 0) await sleep(delay); // only this request waits; the pacer slowed the others down
 				continue;
 			}
 		}

@@ -15,7 +15,7 @@ export const BATCHING_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 		default: DEFAULT_CONCURRENCY,
 		description:
-			'How many requests are in flight to OneAll at the same time. Set 1 to publish strictly in input order. On a rate limit (429) the node slows down and re-sends only the requests OneAll did not process; while one waits for its retry, the next item takes its place.',
+			'How many items are sent to OneAll at the same time. Set 1 to publish strictly in input order. On a rate limit (429) the node slows down and re-sends only the requests OneAll did not process.',
 	},
 	{
 		displayName: 'Max Requests per Second',
