@@ -51,9 +51,7 @@ const RAMP_RECHECK_MS = 20;
 // otherwise add up, a millisecond or two per turn, into a pace a few per cent slower than the one learnt.
 // Later than that (a busy process), it counts from when it went, so two starts are never closer than the
 // pace less this. A bound (Max Requests per Second) always counts from when a turn went: its 5 % is all
-// the room it keeps for what happens between the turn and OneAll's clock (measured, bench (a): Max
-// Requests per Second 20 paced exactly at 52.5 ms drew 18 × 429 against OneAll's 20/s and took 1.27 ×
-// the bound; counted from when turns went, none and 1.05 ×).
+// the room it keeps for pauses between the turn and OneAll's clock, and nothing adapts it.
 const TIMER_SLACK_MS = 3;
 // Spacing below this is no pacing at all (Concurrency and latency space requests more than that).
 const UNPACED_BELOW_MS = 10;
