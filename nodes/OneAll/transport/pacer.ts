@@ -30,8 +30,8 @@ const MAX_SPEED_UP = 2;
 // probe past it by 1 %, 2 %, 4 %… per calm second, so that the whole limit is taken back when others
 // sharing it stop.
 const FIRST_PROBE = 0.01;
-// "Just under" the refused pace: 1 % slower (10 ms in OneAll's second at 20 requests/s: more than the
-// timing jitter between a turn and the wire on a calm process).
+// "Just under" the refused pace: 1 % slower (10 ms in OneAll's second at 20 requests/s). Pauses between a
+// turn and the wire sometimes take more; such a refusal costs a tenth slower for a while (EDGE_SLOW_DOWN).
 const UNDER_REFUSED = 1.01;
 // A probe that overshoots goes back to the pace that held a whole calm second before it (not slower: that
 // pace was accepted), and the next probe waits 1, 2, then 4 more calm seconds: alone on a limit, the node
@@ -226,8 +226,8 @@ export class RequestPacer {
 		// A probe past the last refusal overshot: back to the pace that held before it, and probe less often.
 		const overshot = paced && this.probeSteps > 0;
 		const atEdge = paced && !overshot && this.intervalMs <= this.refusedPaceMs * UNDER_REFUSED * 1.001;
-		this.overshoots = overshot ? Math.min(this.overshoots + 1, 8) : 0;
-		this.calmBeforeProbe = overshot ? Math.min(2 ** (this.overshoots - 1), MAX_PROBE_WAIT_SECONDS) : 0;
+		this.overshoots = overshot ? this.overshoots + 1 : 0;
+		this.calmBeforeProbe = overshot ? Math.min(2 ** Math.min(this.overshoots - 1, 8), MAX_PROBE_WAIT_SECONDS) : 0;
 		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
 		// how much (a quarter at most: with few requests that count says little). Unpaced, the accepted
 		// count is only a lower bound.
