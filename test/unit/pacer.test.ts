@@ -219,7 +219,7 @@ describe('request pacer', () => {
 	});
 
 	describe('timer lateness', () => {
-		/** Start times of 21 turns when every timer fires `lateMs` late. */
+		/** When each of 21 turns really started, by the test's clock. */
 		const actualStarts = async (pacer: RequestPacer, clock: { t: number }) => {
 			const starts: number[] = [];
 			await Promise.all(
@@ -230,6 +230,7 @@ describe('request pacer', () => {
 			);
 			return starts;
 		};
+		/** A clock on which every timer fires `lateMs` late. */
 		const lateClock = (lateMs: number) => {
 			const clock = virtualClock();
 			const late: PacerClock = {

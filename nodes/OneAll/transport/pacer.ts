@@ -225,7 +225,7 @@ export class RequestPacer {
 		const paced = this.intervalMs > bound;
 		// A probe past the last refusal overshot: back to the pace that held before it, and probe less often.
 		const overshot = paced && this.probeSteps > 0;
-		const atEdge = paced && !overshot && this.intervalMs <= this.refusedPaceMs * UNDER_REFUSED * 1.001;
+		const atEdge = paced && !overshot && this.atUnderRefused();
 		this.overshoots = overshot ? this.overshoots + 1 : 0;
 		this.calmBeforeProbe = overshot ? Math.min(2 ** Math.min(this.overshoots - 1, 8), MAX_PROBE_WAIT_SECONDS) : 0;
 		// Refused while paced: that pace is too fast, and the rate OneAll accepted in the last second says by
@@ -264,11 +264,10 @@ export class RequestPacer {
 
 	private speedUpWhenCalm(now: number): void {
 		if (this.intervalMs <= this.boundMs || now - this.calmSince < WINDOW_MS) return;
-		const underRefused = this.refusedPaceMs * UNDER_REFUSED;
 		let faster: number;
-		if (this.intervalMs > underRefused * 1.001) {
+		if (!this.atUnderRefused()) {
 			const factor = Math.min(1 + FIRST_SPEED_UP * 2 ** this.calmSteps, MAX_SPEED_UP);
-			faster = Math.max(this.intervalMs / factor, underRefused);
+			faster = Math.max(this.intervalMs / factor, this.refusedPaceMs * UNDER_REFUSED);
 		} else if (this.calmBeforeProbe > 0) {
 			this.calmBeforeProbe--; // probes overshot lately: stay just under the refused pace a while longer
 			faster = this.intervalMs;
@@ -279,6 +278,11 @@ export class RequestPacer {
 		this.intervalMs = faster <= this.boundMs || faster < UNPACED_BELOW_MS ? this.boundMs : faster;
 		this.calmSince = now;
 		this.calmSteps++;
+	}
+
+	/** At (or faster than) just under the last refused pace, give or take rounding: where probes start. */
+	private atUnderRefused(): boolean {
+		return this.intervalMs <= this.refusedPaceMs * UNDER_REFUSED * 1.001;
 	}
 
 	private blockedNow(): boolean {
