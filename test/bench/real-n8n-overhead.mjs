@@ -1,10 +1,11 @@
-// npm run bench:real [-- --items=1000 --rounds=5 --warmups=2 --keep --package=<tarball> --skip-build
+// npm run bench:real [-- --items=1000 --rounds=5 --warmups=2 --latency-ms=0 --keep --package=<tarball> --skip-build
 //                        --out=<file.json> --count-queries]
 //
 // Per-item overhead of the OneAll node against n8n's HTTP Request node inside a real n8n 2.41.1
 // (`n8n start`, SQLite), where every credential read goes to the database and is decrypted: the
-// cost the in-process bench (c) cannot show. Webhook → Code (N items) → contender, 0 ms emulator
-// latency, no rate limit. Per run: the contender's own executionTime (n8n's run data), the
+// cost the in-process bench (c) cannot show. Webhook → Code (N items) → contender, no rate limit, 0 ms
+// emulator latency (--latency-ms=20: bench (c2), where the node's default Concurrency 5 keeps 5 requests
+// in flight and the HTTP Request node sends every item at once; n8n's CPU per item is then the figure). Per run: the contender's own executionTime (n8n's run data), the
 // execution's duration, the wall time of the webhook call and the CPU of n8n's process tree
 // (/proc). Warm-up runs, then R rounds in alternating order; medians.
 // ONEALL_BENCH_PACKAGE=<tarball> (or --package=) measures that package instead of this worktree's.
@@ -28,6 +29,7 @@ const ROUNDS = Number(flag('rounds') ?? 5);
 // n8n gets faster over its first few 1,000-item executions (seen with one warm-up: rounds 1-2 up to
 // 2x slower than rounds 4-5, for both contenders); two warm-up runs each take most of that out.
 const WARMUPS = Number(flag('warmups') ?? 2);
+const LATENCY_MS = Number(flag('latency-ms') ?? 0);
 const KEEP = argv.includes('--keep');
 const SKIP_BUILD = argv.includes('--skip-build');
 // Diagnostics: n8n logs every SQL query (DB_LOGGING_*); each run counts its credential reads. Slows
@@ -38,7 +40,9 @@ const OUT = path.resolve(flag('out') ?? path.join(H.OUTPUT_DIR, 'bench-real-n8n.
 const USER_FOLDER = path.join(H.OUTPUT_DIR, 'bench-real-n8n-user');
 const RUN_TIMEOUT_MS = 5 * 60_000;
 const SETTLE_MS = 1000; // after the execution: sockets closing, the execution saved (counted as the run's CPU)
-if (!(ITEMS > 0 && ROUNDS > 0 && WARMUPS >= 0)) throw new Error('--items, --rounds and --warmups must be numbers (items and rounds > 0)');
+if (!(ITEMS > 0 && ROUNDS > 0 && WARMUPS >= 0 && LATENCY_MS >= 0)) {
+  throw new Error('--items, --rounds, --warmups and --latency-ms must be numbers (items and rounds > 0)');
+}
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
@@ -163,7 +167,8 @@ let runCounter = 0;
 /** One run: webhook call → execution read back → checks and figures. */
 async function runOnce(ctx, c) {
   const run = `${process.pid}.${++runCounter}`;
-  ctx.emu.reset(); // 0 ms latency, no rate limit, empty log
+  ctx.emu.reset(); // no rate limit, empty log
+  ctx.emu.setLatency(LATENCY_MS);
   const logStart = COUNT_QUERIES ? fs.statSync(ctx.logFile).size : 0;
   const cpuBefore = treeCpuMs(ctx.n8nPid);
   const busyBefore = machineBusyMs();
@@ -306,8 +311,8 @@ async function main() {
   const user = await H.prepareUserFolder(USER_FOLDER, pkg.tarball);
   if (!KEEP) H.onCleanup(() => fs.rmSync(USER_FOLDER, { recursive: true, force: true }));
 
-  step('Emulator (0 ms latency, no rate limit), credentials, workflows');
-  const { emu, DEFAULT_SITE } = await H.startOneAllEmulator({ latencyMs: 0 });
+  step(`Emulator (${LATENCY_MS} ms latency, no rate limit), credentials, workflows`);
+  const { emu, DEFAULT_SITE } = await H.startOneAllEmulator({ latencyMs: LATENCY_MS });
   const dbLogging = COUNT_QUERIES ? { DB_LOGGING_ENABLED: 'true', DB_LOGGING_OPTIONS: 'query' } : {};
   const env = H.n8nEnv({ userFolder: USER_FOLDER, port: await H.pickPort(5698), brokerPort: await H.freePort(), extra: dbLogging });
   await H.importCredentials(env, [H.emulatorCredential(emu.url, DEFAULT_SITE), basicAuthCredential(DEFAULT_SITE)]);
@@ -363,7 +368,7 @@ async function main() {
     n8n: H.N8N_VERSION,
     node: process.version,
     package: { tarball: pkg.tarball, source: pkg.source, version: user.version, sha256 },
-    settings: { items: ITEMS, rounds: ROUNDS, warmups: WARMUPS, emulatorLatencyMs: 0, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite', countQueries: COUNT_QUERIES },
+    settings: { items: ITEMS, rounds: ROUNDS, warmups: WARMUPS, emulatorLatencyMs: LATENCY_MS, rateLimit: null, settleMs: SETTLE_MS, database: 'sqlite', countQueries: COUNT_QUERIES },
     idleCpuMsPerSecond,
     n8nLogWarnings: log.split('\n').filter((l) => /warn|error/i.test(l)).slice(0, 50),
     ...result,
