@@ -49,3 +49,52 @@ describe('Multi-Network for a user: every check runs before the read of the user
 		expect(sent()).toEqual([]);
 	});
 });
+
+describe('JSON fields: a number JSON cannot carry exactly is refused, never sent changed', () => {
+	const shortUrl = (body: string): IDataObject => ({
+		resource: 'customApiCall',
+		operation: 'call',
+		method: 'POST',
+		path: '/shorturls.json',
+		body: '={{ $json.body }}',
+	});
+	const run = (bodies: string[], parameters = shortUrl('')) =>
+		runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: bodies.map((body) => ({ json: { body } })) });
+	const SHORT_URL = '"original_url": "https://example.com/"';
+
+	it('an id past 2^53 in item 2 of a Custom API Call body: refused naming item 2, nothing sent', async () => {
+		const { error } = await run([`{"shorturl": {${SHORT_URL}}}`, `{"request": {"shorturl": {${SHORT_URL}, "id": 1460323737035677698}}}`]);
+		expect(error?.message).toBe(
+			'"Body (JSON)" holds the number 1460323737035677698, which JSON cannot carry exactly: it would be sent as 1460323737035677700',
+		);
+		expect(itemIndexOf(error)).toBe(1);
+		expect(sent()).toEqual([]);
+	});
+
+	it('a number past 1.8e308 would go out as null: refused too (Extra Body Fields of a pin)', async () => {
+		const { error } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: {
+				resource: 'pinterest',
+				operation: 'publishPin',
+				identity: byId(ID.pinterest),
+				board: byId(FIXTURES.pinterest.boardId),
+				title: 'Stadium',
+				picture: 'https://www.oneall.com/logo.jpg',
+				options: { extraBodyFields: '{"rating": -1e400}' },
+			},
+			items: [{ json: {} }],
+		});
+		expect(error?.message).toBe('"Extra Body Fields (JSON)" holds the number -1e400, which JSON cannot carry exactly: it would be sent as null');
+		expect(sent()).toEqual([]);
+	});
+
+	it('quoted ids, exact large integers (2^54), fractions and digits inside strings go out as written', async () => {
+		const body = `{"shorturl": {${SHORT_URL}, "a": "1460323737035677698", "b": 18014398509481984, "c": 1.5e300, "d": "x 99999999999999999999 \\" 1e999"}}`;
+		const { error } = await run([body]);
+		expect(error?.message).toMatch(/^OneAll error 400: Unknown field\(s\): a, b, c, d$/);
+		expect(emulator.requests[0].rawBody).toBe(
+			`{"request":{"shorturl":{"original_url":"https://example.com/","a":"1460323737035677698","b":18014398509481984,"c":1.5e+300,"d":"x 99999999999999999999 \\" 1e999"}}}`,
+		);
+	});
+});

@@ -38,6 +38,24 @@ export function checkLength(value: string, label: string, max: number, counter: 
 	}
 }
 
+// In valid JSON text, a string literal or a number literal; everything between is punctuation or a word.
+const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * The first number of valid JSON text that JSON.parse does not hold as written: an integer past 2^53
+ * (1460323737035677698 becomes 1460323737035677700, another id) or a number past 1.8e308 (Infinity,
+ * which goes out as null).
+ */
+function inexactNumber(text: string): { written: string; parsed: number } | undefined {
+	for (const [token] of text.matchAll(JSON_STRING_OR_NUMBER)) {
+		if (token.startsWith('"')) continue;
+		const parsed = Number(token);
+		const integer = /^-?\d+$/.test(token);
+		if (!Number.isFinite(parsed) || (integer && BigInt(token) !== BigInt(parsed))) return { written: token, parsed };
+	}
+	return undefined;
+}
+
 /** A JSON object given as text or as an object (from an expression). */
 export function parseJsonObject(value: unknown, label: string, fail: Fail): Record<string, unknown> {
 	let parsed = value;
@@ -48,6 +66,13 @@ export function parseJsonObject(value: unknown, label: string, fail: Fail): Reco
 			parsed = JSON.parse(value);
 		} catch (error) {
 			fail(`${label} is not valid JSON`, (error as Error).message);
+		}
+		const inexact = inexactNumber(value);
+		if (inexact) {
+			fail(
+				`${label} holds the number ${inexact.written.slice(0, 40)}, which JSON cannot carry exactly: it would be sent as ${JSON.stringify(inexact.parsed)}`,
+				'Quote it ("…") where OneAll takes text, as it does for ids; otherwise use a smaller number.',
+			);
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
