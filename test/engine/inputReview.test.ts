@@ -51,14 +51,14 @@ describe('Multi-Network for a user: every check runs before the read of the user
 });
 
 describe('JSON fields: a number JSON cannot carry exactly is refused, never sent changed', () => {
-	const shortUrl = (body: string): IDataObject => ({
+	const SHORT_URLS: IDataObject = {
 		resource: 'customApiCall',
 		operation: 'call',
 		method: 'POST',
 		path: '/shorturls.json',
 		body: '={{ $json.body }}',
-	});
-	const run = (bodies: string[], parameters = shortUrl('')) =>
+	};
+	const run = (bodies: string[], parameters = SHORT_URLS) =>
 		runOneAll({ credentials: emulatorCredentials(emulator), parameters, items: bodies.map((body) => ({ json: { body } })) });
 	const SHORT_URL = '"original_url": "https://example.com/"';
 
@@ -96,5 +96,69 @@ describe('JSON fields: a number JSON cannot carry exactly is refused, never sent
 		expect(emulator.requests[0].rawBody).toBe(
 			`{"request":{"shorturl":{"original_url":"https://example.com/","a":"1460323737035677698","b":18014398509481984,"c":1.5e+300,"d":"x 99999999999999999999 \\" 1e999"}}}`,
 		);
+	});
+});
+
+describe('numbers from expressions', () => {
+	const getMany = (limit: unknown, options: IDataObject = {}) =>
+		runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: '={{ $json.limit }}', options },
+			items: [{ json: { limit: 2 } }, { json: { limit } as IDataObject }],
+		});
+
+	it.each([
+		['a list', [5]],
+		['a boolean', true],
+		['an object whose toString is no function (was a TypeError without the field)', { toString: 'x' }],
+		['empty text', ''],
+	])('Limit given %s: refused naming Limit and item 2, nothing sent', async (_name, limit) => {
+		const { error } = await getMany(limit);
+		expect(error?.message).toBe('"Limit" must be a whole number of at least 1');
+		expect(itemIndexOf(error)).toBe(1);
+		expect(sent()).toEqual([]);
+	});
+
+	it('Limit as text holding a number is that number', async () => {
+		const { error, items } = await getMany(' 3 ');
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(5);
+	});
+
+	it.each([
+		['Concurrency', 'concurrency', 'many', '"Concurrency" must be a number'],
+		['Timeout', 'timeout', { toString: 'x' }, '"Timeout (Seconds)" must be a number'],
+		['Max Requests per Second (NaN would lift the bound)', 'maxRequestsPerSecond', Number.NaN, '"Max Requests per Second" must be a number'],
+		['Max Requests per Second below 0', 'maxRequestsPerSecond', -1, '"Max Requests per Second" must be 0 (no bound) or at least 0.0000116 (one request a day)'],
+		[
+			'Max Requests per Second too slow for a timer (was sent unpaced)',
+			'maxRequestsPerSecond',
+			1e-7,
+			'"Max Requests per Second" must be 0 (no bound) or at least 0.0000116 (one request a day)',
+		],
+	])('Options → %s from an expression that is no usable number: refused before anything is sent', async (_name, option, value, message) => {
+		const { error } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: { resource: 'customApiCall', operation: 'call', method: 'GET', path: '/users.json', options: { [option]: '={{ $json.value }}' } },
+			items: [{ json: { value } as IDataObject }],
+		});
+		expect(error?.message).toBe(message);
+		expect(sent()).toEqual([]);
+	});
+
+	it('numbers past the editor bounds are brought within them, as before (Concurrency 1e9, Timeout 601, 1.5)', async () => {
+		const { error, items } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'call',
+				method: 'GET',
+				path: '/users.json',
+				options: { concurrency: '={{ 1e9 }}', timeout: '={{ 601 }}', maxRequestsPerSecond: '={{ 1.5 }}' },
+			},
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
 	});
 });

@@ -113,9 +113,10 @@ export function asNumber(value: unknown, label: string, fail: Fail): number {
 	return typeof number === 'number' && Number.isFinite(number) ? number : fail(`${label} must be a number`);
 }
 
+/** A whole number, or text holding one; never a list, boolean or object (Number([5]) is 5, Number(true) 1). */
 export function asWholeNumber(value: unknown, label: string, min: number, fail: Fail): number {
-	const number = Number(value);
-	return Number.isInteger(number) && number >= min
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) && number >= min
 		? number
 		: fail(`${label} must be a whole number of at least ${min}`);
 }
