@@ -162,3 +162,20 @@ describe('numbers from expressions', () => {
 		expect(items).toHaveLength(2);
 	});
 });
+
+describe('a token or id given as a list or object says so, not "is empty"', () => {
+	it.each([
+		['a list', [ID.twitter], 'Identity token must be text, got a list'],
+		['an object', { identity_token: ID.twitter }, 'Identity token must be text, got object'],
+		['nothing (a field the item lacks)', undefined, 'Identity token is empty'],
+	])('Identity from an expression giving %s', async (_name, identity, message) => {
+		const { error } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: { resource: 'twitter', operation: 'publishTweet', identity: byId('={{ $json.identity }}'), message: 'Hello' },
+			items: [{ json: identity === undefined ? {} : ({ identity } as IDataObject) }],
+		});
+		expect(error?.message).toBe(message);
+		expect(error?.description).toMatch(/Give the token or id itself|Pick it from the list/);
+		expect(sent()).toEqual([]);
+	});
+});

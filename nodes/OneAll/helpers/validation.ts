@@ -67,16 +67,16 @@ export function parseJsonObject(value: unknown, label: string, fail: Fail): Reco
 		} catch (error) {
 			fail(`${label} is not valid JSON`, (error as Error).message);
 		}
-		const inexact = inexactNumber(value);
-		if (inexact) {
-			fail(
-				`${label} holds the number ${inexact.written.slice(0, 40)}, which JSON cannot carry exactly: it would be sent as ${JSON.stringify(inexact.parsed)}`,
-				'Quote it ("…") where OneAll takes text, as it does for ids; otherwise use a smaller number.',
-			);
-		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		fail(`${label} must be a JSON object, e.g. {"key": "value"}`);
+	}
+	const inexact = typeof value === 'string' ? inexactNumber(value) : undefined;
+	if (inexact) {
+		fail(
+			`${label} holds the number ${inexact.written.slice(0, 40)}, which JSON cannot carry exactly: it would be sent as ${JSON.stringify(inexact.parsed)}`,
+			'Quote it ("…") where OneAll takes text, as it does for ids; otherwise use a smaller number.',
+		);
 	}
 	return parsed as Record<string, unknown>;
 }
@@ -90,7 +90,8 @@ export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function typeName(value: unknown): string {
+/** What a value is, for messages: "a list", "object", "boolean", … */
+export function typeName(value: unknown): string {
 	return Array.isArray(value) ? 'a list' : typeof value;
 }
 
