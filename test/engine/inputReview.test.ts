@@ -179,3 +179,58 @@ describe('a token or id given as a list or object says so, not "is empty"', () =
 		expect(sent()).toEqual([]);
 	});
 });
+
+describe('Sharing files: what the item holds is checked, the upload name is a plain file name', () => {
+	const publish = (binaryProperties: string): IDataObject => ({
+		resource: 'sharingMessage',
+		operation: 'publish',
+		publishFor: 'identity',
+		identity: byId(FIXTURES.identities.facebook),
+		text: 'Launch',
+		additionalParts: { binaryProperties },
+	});
+	const file = (fileName?: string, extra: IDataObject = {}) => ({
+		data: Buffer.from('picture bytes').toString('base64'),
+		mimeType: 'image/png',
+		...(fileName === undefined ? {} : { fileName }),
+		...extra,
+	});
+	const uploadNames = () =>
+		(emulator.requests[0].body as { request: { sharing_message: { parts: { uploads: Array<{ name: string }> } } } }).request.sharing_message.parts.uploads.map(
+			(upload) => upload.name,
+		);
+
+	it('folders, control characters and surrounding spaces are left out of the name; an overlong one keeps its extension', async () => {
+		const long = `${'n'.repeat(300)}.png`;
+		const binary = {
+			a: file('../../reports/a.png'),
+			b: file('..\\..\\b.png'),
+			c: file(' c\n\u0000.png '),
+			d: file(long),
+			e: file('..', { fileExtension: 'png' }),
+		};
+		const { error } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: publish('a, b, c, d, e'),
+			items: [{ json: {}, binary } as INodeExecutionData],
+		});
+		expect(error).toBeUndefined();
+		expect(uploadNames()).toEqual(['a.png', 'b.png', 'c.png', `${'n'.repeat(251)}.png`, 'e.png']);
+	});
+
+	it.each([
+		['an entry without data or id (a Code node output)', 'data', { data: { mimeType: 'image/png', fileName: 'a.png' } }],
+		['text instead of a file', 'data', { data: 'hello' }],
+		['a name n8n finds on the object prototype', 'toString', { data: file('a.png') }],
+	])('%s in item 2: refused naming the item and property before item 1 is sent', async (_name, property, binary) => {
+		const good = { json: {}, binary: { data: file('a.png'), toString: file('b.png') } };
+		const { error } = await runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: publish(property),
+			items: [good as never, { json: {}, binary } as never],
+		});
+		expect(error?.message).toBe(`The binary property "${property}" of item 1 holds no file`);
+		expect(itemIndexOf(error)).toBe(1);
+		expect(sent()).toEqual([]);
+	});
+});
