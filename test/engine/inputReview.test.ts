@@ -234,3 +234,25 @@ describe('Sharing files: what the item holds is checked, the upload name is a pl
 		expect(sent()).toEqual([]);
 	});
 });
+
+describe('tweet length at the limit, counted as X counts links', () => {
+	const tweet = (message: string) =>
+		runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: { resource: 'twitter', operation: 'publishTweet', identity: byId(ID.twitter), message },
+			items: [{ json: {} }],
+		});
+
+	it('256 letters + a Wikipedia link with its own parentheses = 280 for X: sent (was refused as 281)', async () => {
+		const message = `${'a'.repeat(256)} https://en.wikipedia.org/wiki/Primer_(film)`;
+		const { error } = await tweet(message);
+		expect(error).toBeUndefined();
+		expect(emulator.pushes()).toHaveLength(1);
+	});
+
+	it('249 letters + a link followed by Japanese (text for X, 2 each) = 281: refused before sending (was counted 273 and sent)', async () => {
+		const { error } = await tweet(`${'a'.repeat(249)} https://example.com/記事です`);
+		expect(error?.message).toBe('"Text" is too long: 281 characters, the network allows 280');
+		expect(sent()).toEqual([]);
+	});
+});

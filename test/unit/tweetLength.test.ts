@@ -25,6 +25,13 @@ const AGREED: Array<[string, string, number]> = [
 	['keycap emoji counts 2', '1️⃣', 2],
 	['a full stop after a URL is not part of it', 'Read https://example.com/x.', 5 + 23 + 1],
 	['a closing parenthesis after a URL is not part of it', '(https://example.com)', 25],
+	['a URL with its own balanced parentheses keeps them (Wikipedia)', 'https://en.wikipedia.org/wiki/Primer_(film)', 23],
+	['... also inside parentheses', '(https://en.wikipedia.org/wiki/Primer_(film))', 25],
+	['CJK right after a URL path is text, not link', 'https://example.com/日本', 27],
+	['a Cyrillic path stays in the link', 'https://example.com/путь', 23],
+	['a quote, brace or caret ends the link', 'https://a.com/b"x https://a.com/{b} https://a.com/b^c', 25 + 1 + 26 + 1 + 25],
+	['a URL glued to a word is not a link for X', 'Seehttps://a.com/b', 18],
+	['query ending in punctuation, a trailing semicolon and an exclamation mark', 'https://a.com/b?q=a. https://a.com/b; https://a.com/b!', 24 + 1 + 24 + 1 + 24],
 ];
 
 // Where the node's counter and X's disagree today (jest's `it.failing`: these pass while the
