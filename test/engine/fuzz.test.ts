@@ -582,7 +582,7 @@ const VALIDATION_MESSAGES = [
 	/^"Path" has an invalid part ".*"$/s,
 	/^"Method" must be one of GET, POST, PUT, DELETE$/,
 	/^"Query Parameters": each Name and Value must be text$/,
-	/^"Limit" must be a whole number of at least 1$/,
+	/^"(Limit|Position)" must be a whole number of at least [01]$/,
 	/^"Order" must be asc or desc$/,
 	/^"(Additional Fields|Options)" must be a collection of fields$/,
 	// Cross-field checks of the push specs.

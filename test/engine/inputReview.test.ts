@@ -256,3 +256,31 @@ describe('tweet length at the limit, counted as X counts links', () => {
 		expect(sent()).toEqual([]);
 	});
 });
+
+describe('a position is a whole number, 0 or more (YouTube channel section)', () => {
+	const addSection = (position: unknown) =>
+		runOneAll({
+			credentials: emulatorCredentials(emulator),
+			parameters: {
+				resource: 'youtube',
+				operation: 'addChannelSection',
+				identity: byId(ID.youtube),
+				sectionType: 'allPlaylists',
+				additionalFields: { position: '={{ $json.position }}' },
+			},
+			items: [{ json: { position } as IDataObject }],
+		});
+
+	it.each([-1, 1.5, 'first'])('Position %p is refused before sending (-1 and 1.5 were sent to OneAll)', async (position) => {
+		const { error } = await addSection(position);
+		expect(error?.message).toBe('"Position" must be a whole number of at least 0');
+		expect(sent()).toEqual([]);
+	});
+
+	it('Position 0 and "3" are sent as numbers', async () => {
+		await addSection(0);
+		await addSection('3');
+		const positions = emulator.pushes().map((entry) => ((entry.body as IDataObject).request as { push: { channel: { section: IDataObject } } }).push.channel.section.position);
+		expect(positions).toEqual([0, 3]);
+	});
+});
