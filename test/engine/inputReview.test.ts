@@ -218,6 +218,14 @@ describe('Sharing files: what the item holds is checked, the upload name is a pl
 		expect(uploadNames()).toEqual(['a.png', 'b.png', 'c.png', `${'n'.repeat(251)}.png`, 'e.png']);
 	});
 
+	it('a file inside the item is measured by its content, not by a "bytes" that says 1: refused before item 1 is sent', async () => {
+		const good = { json: {}, binary: { data: file('a.png') } };
+		const big = { json: {}, binary: { data: { ...file('big.png'), data: Buffer.alloc(5 * 1024 * 1024 + 1).toString('base64'), bytes: 1 } } };
+		const { error } = await runOneAll({ credentials: emulatorCredentials(emulator), parameters: publish('data'), items: [good as never, big as never] });
+		expect(error?.message).toBe('The file in binary property "data" of item 1 is too large: 5.0 MB (5242881 bytes)');
+		expect(sent()).toEqual([]);
+	});
+
 	it.each([
 		['an entry without data or id (a Code node output)', 'data', { data: { mimeType: 'image/png', fileName: 'a.png' } }],
 		['text instead of a file', 'data', { data: 'hello' }],

@@ -126,14 +126,17 @@ interface CheckedUpload {
 	name: string;
 }
 
-/** Size of a binary without reading it: n8n's `bytes`, the stored file's metadata, or the inline base64's length. */
+/** Size of a binary without reading it: the inline base64's length, else n8n's `bytes` or the stored file's metadata. */
 async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (!binary.id && typeof binary.data === 'string') {
+		// The content itself, not `bytes` (an item made by hand may say 1 for megabytes). n8n's base64 has
+		// no line breaks; the bytes are checked again when they are read.
+		const padding = binary.data.endsWith('==') ? 2 : binary.data.endsWith('=') ? 1 : 0;
+		return Math.floor((binary.data.length * 3) / 4) - padding;
+	}
 	if (typeof binary.bytes === 'number') return binary.bytes;
 	if (binary.id) return (await context.helpers.getBinaryMetadata(binary.id)).fileSize;
-	if (typeof binary.data !== 'string') return undefined;
-	// n8n's base64 has no line breaks; the bytes are checked again when they are read.
-	const padding = binary.data.endsWith('==') ? 2 : binary.data.endsWith('=') ? 1 : 0;
-	return Math.floor((binary.data.length * 3) / 4) - padding;
+	return undefined;
 }
 
 const isVideo = (binary: IBinaryData) => /^video\//i.test(binary.mimeType ?? '');
