@@ -258,6 +258,14 @@ describe('tweet length at the limit, counted as X counts links', () => {
 		expect(emulator.pushes()).toHaveLength(1);
 	});
 
+	it('a pasted 300,000-character text ending a link in punctuation is refused at once (the count took ~50 s)', async () => {
+		const started = Date.now();
+		const { error } = await tweet(`https://a.com/${'!'.repeat(300_000)}`);
+		expect(error?.message).toBe('"Text" is too long: 300023 characters, the network allows 280');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(sent()).toEqual([]);
+	});
+
 	it('249 letters + a link followed by Japanese (text for X, 2 each) = 281: refused before sending (was counted 273 and sent)', async () => {
 		const { error } = await tweet(`${'a'.repeat(249)} https://example.com/記事です`);
 		expect(error?.message).toBe('"Text" is too long: 281 characters, the network allows 280');

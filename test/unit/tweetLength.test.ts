@@ -66,4 +66,12 @@ describe('weightedTweetLength (X/Twitter weighted length)', () => {
 			expect([text, weightedTweetLength(text)]).toEqual([text, xWeightedLength(text)]);
 		}
 	});
+
+	it('takes time in proportion to the text: a pasted 400,000-character link of punctuation is counted at once', () => {
+		// The end of a link was found by a regex anchored at the end, retried from every character: ~90 s here.
+		const started = Date.now();
+		expect(weightedTweetLength(`https://a.com/${'!,'.repeat(200_000)})a`)).toBe(23);
+		expect(weightedTweetLength(`https://a.com/${'!'.repeat(400_000)}`)).toBe(23 + 400_000);
+		expect(Date.now() - started).toBeLessThan(2_000);
+	});
 });

@@ -18,8 +18,8 @@ const URL_LETTERS = '\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0253\\u0254
 // A link, not glued to a word, @, $ or # before it: the host, then what X takes in a path, query or
 // fragment; CJK, emoji, quotes and <>{}^` end it.
 const URL = new RegExp(`(?<![A-Za-z0-9@＠$#＃])https?://[^\\s/?#]+(?:[/?#][\\w!*';:=+,.$/%#\\[\\]\\-\\u2013~@|&?()${URL_LETTERS}]*)?`, 'gi');
-// What a link may not end with: sentence punctuation right after it is text for X.
-const TRAILING = new RegExp(`[^\\w\\-+=#/&)${URL_LETTERS}]+$`);
+// What a link may end with (besides a closing parenthesis it opened); anything else at its end is text for X.
+const LINK_END = new RegExp(`[\\w\\-+=#/&${URL_LETTERS}]`);
 // What makes a multi-code-point grapheme one emoji for X.
 const EMOJI_PART = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -36,18 +36,30 @@ function graphemeWeight(grapheme: string): number {
 
 /**
  * The end of a matched link that X counts as text: sentence punctuation, and a closing parenthesis the
- * link did not open ("(see https://x.com/a)"), while "/wiki/Primer_(film)" keeps its own.
+ * link did not open ("(see https://x.com/a)"), while "/wiki/Primer_(film)" keeps its own. One backward
+ * pass: a regex anchored at the end would retry from every character (seconds for a long text).
  */
 function trailingText(url: string): string {
-	let end = url.length;
-	for (;;) {
-		const punctuation = TRAILING.exec(url.slice(0, end))?.[0].length ?? 0;
-		end -= punctuation;
-		const kept = url.slice(0, end);
-		const unbalanced = kept.endsWith(')') && (kept.match(/\(/g)?.length ?? 0) < (kept.match(/\)/g)?.length ?? 0);
-		if (unbalanced) end -= 1;
-		if (punctuation === 0 && !unbalanced) return url.slice(end);
+	let opened = 0;
+	let closed = 0;
+	for (const char of url) {
+		if (char === '(') opened++;
+		else if (char === ')') closed++;
 	}
+	let end = url.length;
+	while (end > 0) {
+		const char = url[end - 1];
+		if (char === ')') {
+			if (closed <= opened) break;
+			closed--;
+		} else if (LINK_END.test(char)) {
+			break;
+		} else if (char === '(') {
+			opened--;
+		}
+		end--;
+	}
+	return url.slice(end);
 }
 
 export function weightedTweetLength(text: string): number {
