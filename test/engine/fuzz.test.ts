@@ -558,6 +558,7 @@ const VALIDATION_MESSAGES = [
 	/^(Identity|User|Connection) token is empty$/,
 	/^(Identity|User|Connection) token ".*" is not a valid OneAll token: tokens look like [\w-]+$/s,
 	/^(Board|Playlist) ID is empty$/,
+	/^((Identity|User|Connection) token|(Board|Playlist) ID) must be text, got (a list|object|boolean)$/,
 	// Numbers where an id goes (22 #11): only exact whole numbers are ids.
 	/^.+ (-?[\d.e+]+|NaN|-?Infinity) is not an id: ids are whole numbers or text$/,
 	/^.+ [\d.e+]+ is a number too large to be exact: it was rounded before the node got it, so it would name another object$/,
@@ -574,13 +575,14 @@ const VALIDATION_MESSAGES = [
 	/^"[^"]+" must be an id without spaces$/,
 	/^"(Extra Body Fields|Body) \(JSON\)" is not valid JSON$/,
 	/^"(Extra Body Fields|Body) \(JSON\)" must be a JSON object, e\.g\. \{"key": "value"\}$/,
+	/^"(Extra Body Fields|Body) \(JSON\)" holds the number \S+, which JSON cannot carry exactly: it would be sent as \S+$/,
 	/^"(Extra Body Fields|Body) \(JSON\)" may not use the key ".*"$/s,
 	/^"Body \(JSON\)" with a "request" root must /,
 	/^"Path" must start with \/, e\.g\. \/[\w.]+$/,
 	/^"Path" has an invalid part ".*"$/s,
 	/^"Method" must be one of GET, POST, PUT, DELETE$/,
 	/^"Query Parameters": each Name and Value must be text$/,
-	/^"Limit" must be a whole number of at least 1$/,
+	/^"(Limit|Position)" must be a whole number of at least [01]$/,
 	/^"Order" must be asc or desc$/,
 	/^"(Additional Fields|Options)" must be a collection of fields$/,
 	// Cross-field checks of the push specs.

@@ -54,6 +54,13 @@ describe('tokenSegment', () => {
 		expect(() => tokenSegment('  ', 'Identity', fail)).toThrow('Identity is empty');
 		expect(() => tokenSegment('y'.repeat(100), 'Identity', fail)).toThrow(`Identity "${'y'.repeat(60)}" is not a valid OneAll token`);
 	});
+
+	it('says what a list, an object or a boolean is instead of "is empty" (an AI agent passing [token])', () => {
+		expect(() => tokenSegment([IDENTITY], 'Identity', fail)).toThrow(/^Identity must be text, got a list$/);
+		expect(() => tokenSegment({ value: IDENTITY }, 'Identity', fail)).toThrow(/^Identity must be text, got object$/);
+		expect(() => idSegment(true, 'Board', fail)).toThrow(/^Board must be text, got boolean$/);
+		expect(() => tokenSegment(null, 'Identity', fail)).toThrow(/^Identity is empty$/);
+	});
 });
 
 describe('idSegment', () => {

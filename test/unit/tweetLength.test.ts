@@ -25,6 +25,13 @@ const AGREED: Array<[string, string, number]> = [
 	['keycap emoji counts 2', '1️⃣', 2],
 	['a full stop after a URL is not part of it', 'Read https://example.com/x.', 5 + 23 + 1],
 	['a closing parenthesis after a URL is not part of it', '(https://example.com)', 25],
+	['a URL with its own balanced parentheses keeps them (Wikipedia)', 'https://en.wikipedia.org/wiki/Primer_(film)', 23],
+	['... also inside parentheses', '(https://en.wikipedia.org/wiki/Primer_(film))', 25],
+	['CJK right after a URL path is text, not link', 'https://example.com/日本', 27],
+	['a Cyrillic path stays in the link', 'https://example.com/путь', 23],
+	['a quote, brace or caret ends the link', 'https://a.com/b"x https://a.com/{b} https://a.com/b^c', 25 + 1 + 26 + 1 + 25],
+	['a URL glued to a word is not a link for X', 'Seehttps://a.com/b', 18],
+	['query ending in punctuation, a trailing semicolon and an exclamation mark', 'https://a.com/b?q=a. https://a.com/b; https://a.com/b!', 24 + 1 + 24 + 1 + 24],
 ];
 
 // Where the node's counter and X's disagree today (jest's `it.failing`: these pass while the
@@ -58,5 +65,13 @@ describe('weightedTweetLength (X/Twitter weighted length)', () => {
 			const text = words.join(' ');
 			expect([text, weightedTweetLength(text)]).toEqual([text, xWeightedLength(text)]);
 		}
+	});
+
+	it('takes time in proportion to the text: a pasted 400,000-character link of punctuation is counted at once', () => {
+		// The end of a link was found by a regex anchored at the end, retried from every character: ~90 s here.
+		const started = Date.now();
+		expect(weightedTweetLength(`https://a.com/${'!,'.repeat(200_000)})a`)).toBe(23);
+		expect(weightedTweetLength(`https://a.com/${'!'.repeat(400_000)}`)).toBe(23 + 400_000);
+		expect(Date.now() - started).toBeLessThan(2_000);
 	});
 });

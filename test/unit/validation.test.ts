@@ -120,6 +120,22 @@ describe('parseJsonObject', () => {
 		expect(Object.keys(parsed)).toEqual(['__proto__']);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
+
+	it.each([
+		['an integer past 2^53', '{"id": 9007199254740993}', '9007199254740993', '9007199254740992'],
+		['a negative one, nested in a list', '{"a": [1, {"b": -12345678901234567891}]}', '-12345678901234567891', '-12345678901234567000'],
+		['a number past 1.8e308', '{"n": 2e308}', '2e308', 'null'],
+		['after a string with an escaped quote and digits', '{"s": "\\" 1", "n": 1E999}', '1E999', 'null'],
+	])('rejects %s, saying what would be sent', (_name, text, written, sentAs) => {
+		expect(() => parseJsonObject(text, 'Extra Fields', fail)).toThrow(
+			`Extra Fields holds the number ${written}, which JSON cannot carry exactly: it would be sent as ${sentAs}`,
+		);
+	});
+
+	it('accepts exact integers past 2^53 (2^54), fractions, tiny numbers and digits inside strings', () => {
+		const text = '{"a": 18014398509481984, "b": 0.1, "c": 1e-400, "d": "99999999999999999999 1e999", "e": -0}';
+		expect(parseJsonObject(text, 'Extra Fields', fail)).toEqual(JSON.parse(text));
+	});
 });
 
 describe('ids given as JSON numbers (22 #11)', () => {

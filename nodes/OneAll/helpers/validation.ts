@@ -38,6 +38,24 @@ export function checkLength(value: string, label: string, max: number, counter: 
 	}
 }
 
+// In valid JSON text, a string literal or a number literal; everything between is punctuation or a word.
+const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * The first number of valid JSON text that JSON.parse does not hold as written: an integer past 2^53
+ * (1460323737035677698 becomes 1460323737035677700, another id) or a number past 1.8e308 (Infinity,
+ * which goes out as null).
+ */
+function inexactNumber(text: string): { written: string; parsed: number } | undefined {
+	for (const [token] of text.matchAll(JSON_STRING_OR_NUMBER)) {
+		if (token.startsWith('"')) continue;
+		const parsed = Number(token);
+		const integer = /^-?\d+$/.test(token);
+		if (!Number.isFinite(parsed) || (integer && BigInt(token) !== BigInt(parsed))) return { written: token, parsed };
+	}
+	return undefined;
+}
+
 /** A JSON object given as text or as an object (from an expression). */
 export function parseJsonObject(value: unknown, label: string, fail: Fail): Record<string, unknown> {
 	let parsed = value;
@@ -53,6 +71,13 @@ export function parseJsonObject(value: unknown, label: string, fail: Fail): Reco
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		fail(`${label} must be a JSON object, e.g. {"key": "value"}`);
 	}
+	const inexact = typeof value === 'string' ? inexactNumber(value) : undefined;
+	if (inexact) {
+		fail(
+			`${label} holds the number ${inexact.written.slice(0, 40)}, which JSON cannot carry exactly: it would be sent as ${JSON.stringify(inexact.parsed)}`,
+			'Quote it ("…") where OneAll takes text, as it does for ids; otherwise use a smaller number.',
+		);
+	}
 	return parsed as Record<string, unknown>;
 }
 
@@ -65,7 +90,8 @@ export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function typeName(value: unknown): string {
+/** What a value is, for messages: "a list", "object", "boolean", … */
+export function typeName(value: unknown): string {
 	return Array.isArray(value) ? 'a list' : typeof value;
 }
 
@@ -88,9 +114,10 @@ export function asNumber(value: unknown, label: string, fail: Fail): number {
 	return typeof number === 'number' && Number.isFinite(number) ? number : fail(`${label} must be a number`);
 }
 
+/** A whole number, or text holding one; never a list, boolean or object (Number([5]) is 5, Number(true) 1). */
 export function asWholeNumber(value: unknown, label: string, min: number, fail: Fail): number {
-	const number = Number(value);
-	return Number.isInteger(number) && number >= min
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) && number >= min
 		? number
 		: fail(`${label} must be a whole number of at least ${min}`);
 }

@@ -1,5 +1,5 @@
 import type { Fail } from '../helpers/fail';
-import { idText } from '../helpers/validation';
+import { idText, typeName } from '../helpers/validation';
 
 /** OneAll tokens (identity, user, connection) are UUID-shaped; OneAll's own examples use letters beyond hex. */
 export const TOKEN_PATTERN = '^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$';
@@ -9,10 +9,20 @@ export const PATH_ID_PATTERN = '^[A-Za-z0-9_-]{1,128}$';
 const TOKEN = new RegExp(TOKEN_PATTERN);
 const PATH_ID = new RegExp(PATH_ID_PATTERN);
 
-/** The text of a token or id; a number only when it is exact (idText refuses rounded ones). */
+/**
+ * The text of a token or id; a number only when it is exact (idText refuses rounded ones). Nothing
+ * (undefined, null) is empty; a list, object or boolean is refused as such, not as "empty".
+ */
 function asText(value: unknown, label: string, fail: Fail): string {
 	const checked = idText(value, label, fail);
-	return typeof checked === 'string' ? checked.trim() : '';
+	if (checked === undefined || checked === null) return '';
+	if (typeof checked !== 'string') {
+		fail(
+			`${label} must be text, got ${typeName(checked)}`,
+			'Give the token or id itself: map the field that holds it, e.g. {{ $json.identity_token }}, not the object or list around it.',
+		);
+	}
+	return checked.trim();
 }
 
 export function tokenSegment(value: unknown, label: string, fail: Fail): string {

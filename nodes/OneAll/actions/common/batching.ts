@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { failFor, type Fail } from '../../helpers/fail';
+import { asCollection } from '../../helpers/validation';
+
 /** Items sent at the same time unless the user sets Concurrency. */
 export const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 50;
@@ -42,21 +45,42 @@ export interface Batching {
 	timeoutMs?: number;
 }
 
-/** `value` clamped to [min, max]; `ifInvalid` when it is not a number. */
-function bounded(value: unknown, min: number, max: number, ifInvalid: number): number {
-	const number = Number(value);
-	return Number.isFinite(number) ? Math.min(Math.max(number, min), max) : ifInvalid;
+/** Slowest bound taken: one request a day. Slower spacings do not fit a timer and would send unpaced. */
+const MIN_REQUESTS_PER_SECOND = 1 / 86_400;
+
+/**
+ * A number option (from an expression it may be anything): absent is `fallback`; text holding a number
+ * is that number; anything else is refused naming the option.
+ */
+function optionNumber(options: IDataObject, name: string, label: string, fallback: number, fail: Fail): number {
+	const value = options[name];
+	if (value === undefined || value === null || value === '') return fallback;
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : fail(`"${label}" must be a number`, `Got ${JSON.stringify(value)?.slice(0, 60)}.`);
 }
 
-/** The Options of the first item apply to the whole execution (they are not per item). */
+const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
+
+/**
+ * The Options of the first item apply to the whole execution (they are not per item). Numbers past the
+ * editor's bounds are brought within them; what is no number, or a bound on the rate that would lift it
+ * (negative, or slower than one request a day), is refused before anything is sent.
+ */
 export function readBatching(context: IExecuteFunctions): Batching {
-	const raw = context.getNodeParameter('options', 0, {});
-	const options = (typeof raw === 'object' && raw !== null ? raw : {}) as IDataObject;
-	const concurrency = Math.round(bounded(options.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 1));
-	const timeoutSeconds = bounded(options.timeout ?? 0, 0, MAX_TIMEOUT_SECONDS, 0);
+	const fail = failFor(context.getNode(), 0);
+	const options = asCollection(context.getNodeParameter('options', 0, {}), 'Options', fail) as IDataObject;
+	const concurrency = Math.round(clamp(optionNumber(options, 'concurrency', 'Concurrency', DEFAULT_CONCURRENCY, fail), 1, MAX_CONCURRENCY));
+	const timeoutSeconds = clamp(optionNumber(options, 'timeout', 'Timeout (Seconds)', 0, fail), 0, MAX_TIMEOUT_SECONDS);
+	const maxRequestsPerSecond = optionNumber(options, 'maxRequestsPerSecond', 'Max Requests per Second', 0, fail);
+	if (maxRequestsPerSecond < 0 || (maxRequestsPerSecond > 0 && maxRequestsPerSecond < MIN_REQUESTS_PER_SECOND)) {
+		fail(
+			'"Max Requests per Second" must be 0 (no bound) or at least 0.0000116 (one request a day)',
+			`Got ${maxRequestsPerSecond}. Nothing was sent.`,
+		);
+	}
 	return {
 		concurrency,
-		maxRequestsPerSecond: bounded(options.maxRequestsPerSecond ?? 0, 0, Number.MAX_VALUE, 0),
+		maxRequestsPerSecond,
 		timeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
 	};
 }

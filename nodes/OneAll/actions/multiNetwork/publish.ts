@@ -241,6 +241,9 @@ const publishToSeveral: OperationDefinition = {
 		if (!user || entries.every((entry) => entry.identity)) {
 			return fanOutOf(this, itemIndex, entries, (entry) => entry.identity as string, fail);
 		}
+		// Every check but the accounts' (options, Skip If Already Published) runs now, before any request of
+		// the run: the user's token stands in for the accounts the read will find.
+		fanOutOf(this, itemIndex, entries, (entry) => entry.identity ?? user, fail);
 		const read: RequestDescription = { method: 'GET', path: apiPath('/users/{user}.json', { user }), intent: 'read' };
 		return {
 			...read,

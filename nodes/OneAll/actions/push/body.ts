@@ -6,9 +6,9 @@ import {
 	asBodyId,
 	asBoolean,
 	asIdList,
-	asNumber,
 	asOption,
 	asText,
+	asWholeNumber,
 	checkLength,
 	checkUrl,
 	isEmpty,
@@ -41,7 +41,7 @@ function convert(field: PushField, value: unknown, skipLengthChecks: boolean, fa
 		case 'boolean':
 			return asBoolean(value, label, fail);
 		case 'number':
-			return asNumber(value, label, fail);
+			return asWholeNumber(value, label, 0, fail);
 		case 'options':
 			return asOption(value, label, field.options.map((option) => String(option.value)), fail);
 		case 'idList':

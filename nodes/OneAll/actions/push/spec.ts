@@ -35,6 +35,7 @@ export type PushField =
 	| (FieldBase & { kind: 'text'; maxLength?: number; counter?: LengthCounter; rows?: number })
 	| (FieldBase & { kind: 'url' })
 	| (FieldBase & { kind: 'boolean'; default: boolean })
+	/** A position or count: a whole number, 0 or more (a fraction or -1 would reach the network). */
 	| (FieldBase & { kind: 'number' })
 	| (FieldBase & { kind: 'options'; options: INodePropertyOptions[]; default: string })
 	/** Comma-separated ids sent as an array of strings. */

@@ -126,14 +126,17 @@ interface CheckedUpload {
 	name: string;
 }
 
-/** Size of a binary without reading it: n8n's `bytes`, the stored file's metadata, or the inline base64's length. */
+/** Size of a binary without reading it: the inline base64's length, else n8n's `bytes` or the stored file's metadata. */
 async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (!binary.id && typeof binary.data === 'string') {
+		// The content itself, not `bytes` (an item made by hand may say 1 for megabytes). n8n's base64 has
+		// no line breaks; the bytes are checked again when they are read.
+		const padding = binary.data.endsWith('==') ? 2 : binary.data.endsWith('=') ? 1 : 0;
+		return Math.floor((binary.data.length * 3) / 4) - padding;
+	}
 	if (typeof binary.bytes === 'number') return binary.bytes;
 	if (binary.id) return (await context.helpers.getBinaryMetadata(binary.id)).fileSize;
-	if (typeof binary.data !== 'string') return undefined;
-	// n8n's base64 has no line breaks; the bytes are checked again when they are read.
-	const padding = binary.data.endsWith('==') ? 2 : binary.data.endsWith('=') ? 1 : 0;
-	return Math.floor((binary.data.length * 3) / 4) - padding;
+	return undefined;
 }
 
 const isVideo = (binary: IBinaryData) => /^video\//i.test(binary.mimeType ?? '');
@@ -153,6 +156,37 @@ function checkSize(bytes: number, binary: IBinaryData, property: string, itemInd
 	}
 }
 
+/** Longest upload name sent; a longer one keeps its extension. */
+const MAX_NAME_LENGTH = 255;
+
+/**
+ * The name OneAll gets for an upload: the file's own name without any folder part (n8n items can carry
+ * "reports/a.png" or a server's "..\\a.png"), control characters or surrounding spaces, at most 255
+ * characters; when nothing is left, the property's name with the file's extension.
+ */
+function uploadName(binary: IBinaryData, property: string): string {
+	const given = typeof binary.fileName === 'string' ? binary.fileName : '';
+	const base = (given.split(/[/\\]/).pop() ?? '').replace(/\p{Cc}/gu, '').trim();
+	if (base !== '' && base !== '.' && base !== '..') {
+		if (base.length <= MAX_NAME_LENGTH) return base;
+		const extension = /\.[A-Za-z0-9]{1,16}$/.exec(base)?.[0] ?? '';
+		let stem = '';
+		for (const char of base.slice(0, base.length - extension.length)) {
+			if (stem.length + char.length + extension.length > MAX_NAME_LENGTH) break;
+			stem += char;
+		}
+		return `${stem}${extension}`;
+	}
+	const extension = typeof binary.fileExtension === 'string' && /^[A-Za-z0-9]{1,16}$/.test(binary.fileExtension) ? `.${binary.fileExtension}` : '';
+	return `${property}${extension}`;
+}
+
+/** A file as n8n's nodes output it: stored (`id`) or inside the item (`data`, base64). */
+const holdsFile = (value: unknown): value is IBinaryData =>
+	typeof value === 'object' &&
+	value !== null &&
+	(typeof (value as IBinaryData).id === 'string' || typeof (value as IBinaryData).data === 'string');
+
 /**
  * The item's files, checked through n8n's binary helpers so every binary data mode works (memory,
  * filesystem, S3) without reading them: a batch's files are read one request at a time (readUploads).
@@ -160,13 +194,20 @@ function checkSize(bytes: number, binary: IBinaryData, property: string, itemInd
  */
 async function checkUploads(context: IExecuteFunctions, itemIndex: number, names: string[], fail: Fail): Promise<CheckedUpload[]> {
 	const uploads: CheckedUpload[] = [];
+	const files = context.getInputData()[itemIndex]?.binary ?? {};
 	for (const property of names) {
 		// Throws n8n's own error naming the property and the item when it is missing.
 		const binary = context.helpers.assertBinaryData(itemIndex, property);
+		// n8n looks the name up with the object's prototype ("toString" is found) and takes any object.
+		if (!Object.prototype.hasOwnProperty.call(files, property) || !holdsFile(binary)) {
+			fail(
+				`The binary property "${property}" of item ${itemIndex} holds no file`,
+				"A file has its data or the id n8n stored it under, as n8n's nodes output it (e.g. Read Files From Disk, HTTP Request with the response as a file). Nothing was sent.",
+			);
+		}
 		const size = await binarySize(context, binary);
 		if (size !== undefined) checkSize(size, binary, property, itemIndex, fail, false);
-		const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
-		uploads.push({ property, name: binary.fileName || `${property}${extension}` });
+		uploads.push({ property, name: uploadName(binary, property) });
 	}
 	return uploads;
 }
