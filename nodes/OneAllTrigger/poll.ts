@@ -22,6 +22,7 @@ import {
 } from './cursor';
 import { EVENTS, isEventName, matchesNetwork, missingFields, type EventKind } from './events';
 import { readLogin } from './login';
+import { EventAnswerError, isObject, shapeOf } from './answer';
 
 /**
  * Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. A walk
@@ -150,15 +151,19 @@ async function readInFull(context: IPollFunctions, settings: PollSettings, item:
 	const { read } = settings.event;
 	try {
 		if (read.kind === 'login') return await readLogin(context, item.token, settings.keepSecrets);
-		const response = await oneAllApiRequest.call(context, { method: 'GET', path: apiPath(read.path, { token: item.token }) });
-		const data = resultData(response);
-		const full = (data[read.object] ?? data) as IDataObject;
+		const path = apiPath(read.path, { token: item.token });
+		const full = resultData(await oneAllApiRequest.call(context, { method: 'GET', path }))[read.object];
+		if (!isObject(full)) {
+			throw new EventAnswerError(context.getNode(), `OneAll's answer for ${settings.event.tokenKey} ${item.token} has no ${read.object}: result.data.${read.object} is ${shapeOf(full)}`, {
+				description: `GET ${path} answered without the ${read.object}. Use a Custom API Call to see the raw answer.`,
+			});
+		}
 		return settings.keepSecrets ? full : redactProviderTokens(full);
 	} catch (error) {
 		if (error instanceof NodeApiError && String(error.httpCode) === '404') {
 			return { ...redactProviderTokens(item.entry), _oneAllReadError: 'Deleted before it could be read in full' };
 		}
-		throw error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
+		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 
@@ -199,8 +204,9 @@ function withMissing(settings: PollSettings, json: IDataObject): IDataObject {
  * One poll (docs/oneall-api.md §8.7): pages newest first back to the cursor, emits at most Max Events of
  * the new entries oldest first, and moves the cursor past what it passed. A failure of the list or of
  * every full read throws before the cursor changes, so the next poll repeats the same window. A full read
- * that fails while the next event's read succeeds fails for that event only: the poll stops before it
- * (logged); after MAX_READ_FAILURES such polls it is emitted as listed, marked `_oneAllReadFailed`.
+ * that fails while the next event's read succeeds, or whose answer lacks the event's own parts (a
+ * connection without its user), fails for that event only: the poll stops before it (logged); after
+ * MAX_READ_FAILURES such polls it is emitted as listed, marked `_oneAllReadFailed`.
  */
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -255,10 +261,13 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 			if (matchesNetwork(read.json, settings.network)) out.push(withMissing(settings, read.json));
 			continue;
 		}
-		// Only this event, or OneAll as a whole? The next event's read tells.
-		const nextEvent = found[index + 1];
-		const probe = nextEvent && mayFailAlone(read.error) ? await tryReadInFull(this, settings, nextEvent) : undefined;
-		if (!probe?.json) throw read.error;
+		// Only this event, or OneAll as a whole? An answer without the event's parts concerns this event;
+		// otherwise the next event's read tells.
+		if (!(read.error instanceof EventAnswerError)) {
+			const nextEvent = found[index + 1];
+			const probe = nextEvent && mayFailAlone(read.error) ? await tryReadInFull(this, settings, nextEvent) : undefined;
+			if (!probe?.json) throw read.error;
+		}
 		next = withFailure(next, item.token);
 		const polls = next.failures[item.token];
 		if (polls < MAX_READ_FAILURES) {

@@ -227,6 +227,19 @@ describe('Social Login Trigger: test runs in the editor', () => {
 		expect(t.runs[0][0].json).toEqual({ refused: true, status: 403, reason: 'this login is older than Max Login Age' });
 	});
 
+	it.each([
+		['without its user', { drop: ['response.result.data.user'] }, 'result.data.user is missing'],
+		['whose user is not an object', { set: { 'response.result.data.user': 'x' } }, 'result.data.user is the text "x"'],
+		['whose user has no user_token', { drop: ['response.result.data.user.user_token'] }, 'result.data.user.user_token is missing'],
+	])('a connection read %s: the neutral page, and the test run names the missing part', async (_, change, part) => {
+		const t = await start(REDIRECT, { mode: 'manual' });
+		const token = addLogin();
+		emulator.addFault({ type: 'reshape', path: `/connections/${token}.json`, ...change, times: -1 } as never);
+		await expectRefused(await t.postForm(form(token, { identity_vault_key: '' })), 502);
+		expect(t.runs).toHaveLength(1);
+		expect(t.runs[0][0].json).toEqual({ refused: true, status: 502, reason: `OneAll's answer for connection ${token} names no user: ${part}` });
+	});
+
 	it('in production the same refusal starts nothing', async () => {
 		const t = await start();
 		await expectRefused(await t.postForm(form(addLogin(Date.now() - 3600_000))), 403);

@@ -248,6 +248,28 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		expect(obj(staticData.cursor).failures).toEqual({});
 	});
 
+	it.each([
+		['a login whose connection names no user', 'newLogin', 'connections', (token: string) => ({ path: `/connections/${token}.json`, drop: ['response.result.data.user'] }), /connection .* names no user: result\.data\.user is missing/],
+		['a user whose read holds no user object', 'newUser', 'users', (token: string) => ({ path: `/users/${token}.json`, set: { 'response.result.data.user': 'gone' } }), /has no user: result\.data\.user is the text "gone"/],
+	] as const)('%s, the newest event: never fails the poll; held for 3 polls, then emitted marked _oneAllReadFailed', async (_, event, kind, fault, message) => {
+		const staticData: IDataObject = {};
+		await poll({ event }, staticData);
+		const add = (date: number) =>
+			kind === 'connections' ? addLogins(date)[0] : emulator.addEvents({ users: [{ date_creation: date }] }).users[0];
+		const [a, bad] = [add(at(-20)), add(at(-10))];
+		emulator.addFault({ type: 'reshape', ...fault(bad), times: -1 } as never);
+		// A login read in full names its token under connection; one emitted as listed, at the top.
+		const token = (json: IDataObject) => String(obj(json.connection ?? json).connection_token ?? json.user_token);
+		const polls = [];
+		for (let round = 0; round < 4; round++) {
+			const { items, error } = await poll({ event }, staticData);
+			expect(error).toBeUndefined();
+			polls.push((items ?? []).map((item) => [token(item.json), item.json._oneAllReadFailed ? 'failed' : 'read']));
+			for (const item of items ?? []) if (item.json._oneAllReadFailed) expect(obj(item.json._oneAllReadFailed).message).toMatch(message);
+		}
+		expect(polls).toEqual([[[a, 'read']], [], [[bad, 'failed']], []]);
+	});
+
 	it('an old entry (before the cursor) without token or date does not fail the poll', async () => {
 		const staticData: IDataObject = {};
 		await poll({ event: 'newUser' }, staticData);
