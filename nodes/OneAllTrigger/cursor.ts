@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readOneAllDate } from '../OneAll/helpers/dates';
+
 /** Tokens remembered as already passed (newest kept): what tells an undated entry apart from a new one. */
 export const SEEN_LIMIT = 5000;
 /** Events whose full read keeps failing, remembered with their failure count (newest kept). */
@@ -39,15 +41,10 @@ export interface ListedEvent {
 	entry: IDataObject;
 }
 
-/**
- * OneAll's dates ("Mon, 06 Oct 2014 10:26:44 +0200") as seconds since the epoch. The docs sometimes show
- * the "+" of the offset as a space (docs/oneall-api.md §2.4).
- */
+/** OneAll's dates (helpers/dates.ts) as seconds since the epoch; undefined when unreadable (then undated). */
 export function parseOneAllDate(value: unknown): number | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim().replace(/(\d{2}:\d{2}:\d{2})\s+(\d{4})$/, '$1 +$2');
-	const ms = Date.parse(text);
-	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+	const ms = readOneAllDate(value);
+	return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
 
 /** The oldest second still looked at: the cursor less the look-back, but not before `seen` is complete. */

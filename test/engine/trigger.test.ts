@@ -270,6 +270,17 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		expect(polls).toEqual([[[a, 'read']], [], [[bad, 'failed']], []]);
 	});
 
+	it.each(['garbage 12', 'Thu, 01 Jan 1970 00:00:00 +0000', 'Mon, 31 Feb 2014 10:26:44 +0200'])('a new entry dated %j (read by Date.parse as an old date) is emitted once, as undated', async (date) => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newUser' }, staticData);
+		const [fresh] = emulator.addEvents({ users: [{ date_creation: at(5) }] }).users;
+		emulator.addFault({ type: 'reshape', path: '/users.json', set: { 'response.result.data.users.entries.0.date_creation': date }, times: -1 } as never);
+		const { items, error } = await poll({ event: 'newUser' }, staticData);
+		expect(error).toBeUndefined();
+		expect(tokensOf(items, 'user_token')).toEqual([fresh]);
+		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+	});
+
 	it('an old entry (before the cursor) without token or date does not fail the poll', async () => {
 		const staticData: IDataObject = {};
 		await poll({ event: 'newUser' }, staticData);

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
+import { readOneAllDate } from '../../helpers/dates';
 import { asNumber, optionFlag } from '../../helpers/validation';
 import { apiPath } from '../../transport/path';
 import type { RequestDescription } from '../operation';
@@ -126,15 +127,12 @@ function namedValues(entry: IDataObject, names: string[]): string[] {
 
 const DATE_KEYS = ['date_creation', 'created_at', 'created_time', 'published_at', 'date_published', 'date'];
 
-/** When the entry was published (ms), from its first readable date key; OneAll's ISO dates carry no zone: UTC. */
+/** When the entry was published (ms), from its first readable date key (helpers/dates.ts: ISO without a zone is UTC). */
 export function publishedAt(entry: IDataObject): number | undefined {
 	const keys = Object.keys(entry).filter((key) => DATE_KEYS.includes(key) || key.endsWith('_created_at'));
 	for (const key of keys) {
-		const value = entry[key];
-		if (typeof value !== 'string') continue;
-		const text = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value.trim()) ? `${value.trim().replace(' ', 'T')}Z` : value;
-		const ms = Date.parse(text);
-		if (Number.isFinite(ms)) return ms;
+		const ms = readOneAllDate(entry[key]);
+		if (ms !== undefined) return ms;
 	}
 	return undefined;
 }
