@@ -24,7 +24,7 @@ export interface Cursor {
 	key: string;
 	/** Seconds since the epoch of the newest dated entry passed; null when none was. */
 	second: number | null;
-	/** Tokens passed at `second`. */
+	/** Tokens passed at `second`, newest last, at most SEEN_LIMIT. */
 	tokens: string[];
 	/** Every token passed, newest last, at most SEEN_LIMIT. */
 	seen: string[];
@@ -93,7 +93,8 @@ export function advance(cursor: Cursor, passed: ListedEvent[], nowSecond: number
 	if (cursor.second !== null && newest < cursor.second) return { ...cursor, seen, failures };
 	const atNewest = passed.filter((event) => event.second === newest).map((event) => event.token);
 	const kept = cursor.second === newest ? cursor.tokens : [];
-	const tokens = [...new Set([...kept, ...atNewest])];
+	// Bounded like `seen` (which holds them too): entries sharing one second must not grow the static data.
+	const tokens = [...new Set([...kept, ...atNewest])].slice(-SEEN_LIMIT);
 	return { ...cursor, second: newest, tokens, seen, failures };
 }
 
@@ -111,7 +112,7 @@ export function readCursor(stored: IDataObject, key: string): Cursor | undefined
 	const cursor = stored.cursor as Partial<Cursor> | undefined;
 	if (!cursor || cursor.key !== key || !Array.isArray(cursor.tokens)) return undefined;
 	if (cursor.second !== null && typeof cursor.second !== 'number') return undefined;
-	const tokens = strings(cursor.tokens);
+	const tokens = strings(cursor.tokens).slice(-SEEN_LIMIT);
 	const failures: Record<string, number> = {};
 	const storedFailures = cursor.failures && typeof cursor.failures === 'object' ? cursor.failures : {};
 	for (const [token, count] of Object.entries(storedFailures)) {
