@@ -60,6 +60,24 @@ describe.each<AnswerProfile>(['generous', 'public'])("lists in answer profile '%
 	});
 });
 
+describe('Twitter → Search Tweets: an answer that is not a list of tweets is an error, never "nothing found"', () => {
+	const { handle, run } = withEmulator();
+
+	it.each([
+		['no result.data', { drop: ['response.result.data'] }, /has no result\.data for the tweets/, /got no result\.data/],
+		['result.data as text', { set: { 'response.result.data': 'x' } }, /has no result\.data for the tweets/, /result\.data of type string/],
+		['result.data with other keys only', { drop: ['response.result.data.entries', 'response.result.data.count'], set: { 'response.result.data.tweets': [] } }, /has no tweets list/, /result\.data holds tweets/],
+		['entries that are no list', { set: { 'response.result.data.entries': { id: 1 } } }, /entries that are not a list/, /got object/],
+	])('%s', async (_, change, message, description) => {
+		handle.emulator.addFault({ type: 'reshape', path: '/search/twitter/tweets.json', ...change } as never);
+		const { items, error } = await run({ resource: 'twitter', operation: 'searchTweets', searchText: 'OneAll' });
+		expect(items).toHaveLength(0);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(description);
+	});
+});
+
 describe('Twitter → Search Tweets: the query', () => {
 	const { handle, run } = withEmulator();
 
