@@ -67,13 +67,33 @@ function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): 
 	return { token, second: parseOneAllDate(entry.date_creation), entry };
 }
 
-/** Newest first: page `page` of the list ordered by date_creation desc. */
+/** True when a page's dated entries run oldest first (its first dated entry is older than its last). */
+function runsOldestFirst(entries: IDataObject[]): boolean {
+	const seconds = entries.map((entry) => parseOneAllDate(entry.date_creation)).filter((second) => second !== undefined);
+	return seconds.length >= 2 && seconds[0] < seconds[seconds.length - 1];
+}
+
+/**
+ * Newest first: page `page` of the list ordered by date_creation desc. A list of several pages that comes
+ * oldest first (order_direction ignored) is an error: the walk reads only the newest pages, so it would
+ * never see a new entry and every poll would pass as "nothing new".
+ */
 async function newestPage(context: IPollFunctions, event: EventKind, page: number, size: number) {
-	return await fetchListPage.call(context, event.path, event.collection, {
+	const answer = await fetchListPage.call(context, event.path, event.collection, {
 		page,
 		entries_per_page: size,
 		order_direction: 'desc',
 	});
+	if (answer.hasMore && runsOldestFirst(answer.entries)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`OneAll listed the ${event.collection} oldest first although the trigger asked for the newest first (GET ${event.path}?order_direction=desc)`,
+			{
+				description: `The list has more than one page and the trigger reads it from the newest end, so it would never see a new entry. Nothing was emitted and the cursor did not move. Check with a Custom API Call whether ${event.path} still accepts order_direction=desc.`,
+			},
+		);
+	}
+	return answer;
 }
 
 /** What one poll has read of the list so far: tokens counted once per poll, the new entries in list order. */

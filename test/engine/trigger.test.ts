@@ -315,6 +315,37 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		}
 	});
 
+	it('a list of several pages served oldest first (order_direction ignored) fails the poll with a clear error instead of never seeing a new entry', async () => {
+		const base = Math.floor(Date.now() / 1000) - 5000;
+		// Oldest first whatever is asked; one page of 3 is fine, 600 entries are not.
+		let all = Array.from({ length: 3 }, (_, n) => user(`u-${n}`, base + n));
+		const stub = await startAnswerStub(({ path, query }) => {
+			if (path !== '/users.json') return fullRead(path);
+			const page = Number(query.page);
+			const size = Number(query.entries_per_page);
+			const entries = all.slice((page - 1) * size, page * size);
+			return envelope({ users: { pagination: { current_page: page, total_pages: Math.ceil(all.length / size) }, count: entries.length, entries } });
+		});
+		try {
+			const staticData: IDataObject = {};
+			expect((await poll({ event: 'newUser' }, staticData, 'trigger', stub.url)).error).toBeUndefined();
+			all = [...all, user('u-new', base + 10)];
+			const small = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(small.error).toBeUndefined();
+			expect(tokensOf(small.items, 'user_token')).toEqual(['u-new']);
+
+			all = Array.from({ length: 600 }, (_, n) => user(`u-${n}`, base + n));
+			const cursor = JSON.stringify(staticData);
+			const { items, error } = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(items).toBeNull();
+			expect(error?.message).toBe('OneAll listed the users oldest first although the trigger asked for the newest first (GET /users.json?order_direction=desc)');
+			expect(JSON.stringify(staticData)).toBe(cursor);
+			expect((await poll({ event: 'newUser' }, {}, 'trigger', stub.url)).error?.message).toMatch(/oldest first/);
+		} finally {
+			await stub.close();
+		}
+	});
+
 	it('a login arriving between page 1 and page 2 shifts the entries: none is emitted twice, none skipped', async () => {
 		const base = Math.floor(Date.now() / 1000) - 2000;
 		// Newest first; the first poll's page 2 request sees one more entry on top.
