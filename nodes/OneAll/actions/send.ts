@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
 import { readDataList, type ListShapeError } from '../transport/listAnswer';
-import type { OneAllResponse } from '../transport/envelope';
+import { hasResultData, type OneAllResponse } from '../transport/envelope';
 import { ExecutionPacer } from '../transport/sitePace';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import { rerunGuard } from '../transport/rerun';
@@ -121,6 +121,14 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			return { deleted: true, ...output.ids, ...(status ? { status: status as IDataObject } : {}), ...resultData(response) };
 		}
 		if (output.kind === 'entries') return entriesOfData(context, response, output.what, path, itemIndex);
+		if (request.intent === 'read' && output.kind === 'data' && !output.dataOptional && !hasResultData(response)) {
+			// What a read returns is required: a success without it must not pass as an item holding only the status.
+			throw new NodeApiError(context.getNode(), (response.result ?? {}) as JsonObject, {
+				message: `OneAll's answer has no result.data (GET ${path})`,
+				description: `OneAll answered with success but without the data this read returns${response.result === undefined ? ' (no result)' : ''}. Use a Custom API Call to see the raw answer.`,
+				itemIndex,
+			});
+		}
 		const data = resultData(response);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}
