@@ -149,13 +149,14 @@ function singular(collection: string): string {
 
 /**
  * What makes an entry the same entry on another page: its `<singular>_token` or `<singular>_id`
- * (`identity_token`, `pin_id`), else `id` or `token`, else the whole entry.
+ * (`identity_token`, `pin_id`), else `id` or `token`, else the whole entry. A number counts only while
+ * it is exact: beyond 2^53 JSON reading rounded it (tweet ids), so two tweets could share one.
  */
 export function entryKey(entry: IDataObject, collection: string): string {
 	const one = singular(collection);
 	for (const key of [`${one}_token`, `${one}_id`, 'id', 'token']) {
 		const value = entry[key];
-		if ((typeof value === 'string' && value !== '') || typeof value === 'number') return `${key}=${value}`;
+		if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return `${key}=${value as string | number}`;
 	}
 	return JSON.stringify(entry);
 }
