@@ -6,7 +6,7 @@ import { redactProviderTokens } from '../OneAll/helpers/redact';
 import { asWholeNumber } from '../OneAll/helpers/validation';
 import { failFor } from '../OneAll/helpers/fail';
 import { fetchListPage, MAX_PAGE_SIZE } from '../OneAll/transport/list';
-import { apiPath } from '../OneAll/transport/path';
+import { apiPath, PATH_ID_PATTERN } from '../OneAll/transport/path';
 import { oneAllApiRequest, resultData } from '../OneAll/transport/request';
 import {
 	advance,
@@ -55,11 +55,16 @@ function readSettings(context: IPollFunctions): PollSettings {
 	return { event, network, maxEvents, keepSecrets, key: `${eventName}:${network ?? ''}` };
 }
 
-/** The entry as an event; undefined (and logged) when it has no token, so it cannot be told apart. */
+const LISTED_TOKEN = new RegExp(PATH_ID_PATTERN);
+
+/**
+ * The entry as an event; undefined (and logged) when it has no token, so it cannot be told apart, or one
+ * that is no OneAll id (letters, digits, - and _, at most 128): the cursor keeps thousands of them.
+ */
 function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): ListedEvent | undefined {
 	const token = entry[event.tokenKey];
-	if (typeof token !== 'string' || token === '') {
-		context.logger.warn(`OneAll Trigger: an entry of OneAll's ${event.collection} list has no ${event.tokenKey} and is skipped`, {
+	if (typeof token !== 'string' || !LISTED_TOKEN.test(token)) {
+		context.logger.warn(`OneAll Trigger: an entry of OneAll's ${event.collection} list has no valid ${event.tokenKey} and is skipped`, {
 			entry: JSON.stringify(redactProviderTokens(entry)).slice(0, 300),
 		});
 		return undefined;

@@ -346,6 +346,27 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		}
 	});
 
+	it('entries whose token is no OneAll id (10,000 characters, a space) are skipped: never read, never kept in the static data', async () => {
+		const base = Math.floor(Date.now() / 1000) - 100;
+		let list = [user('u-old', base)];
+		const stub = await startAnswerStub(({ path }) =>
+			path === '/users.json' ? envelope({ users: { count: list.length, entries: list } }) : fullRead(path),
+		);
+		try {
+			const staticData: IDataObject = {};
+			await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			list = [user('x'.repeat(10_000), base + 3), user('a b', base + 2), user('u-new', base + 1), ...list];
+			const { items, error } = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(error).toBeUndefined();
+			expect(tokensOf(items, 'user_token')).toEqual(['u-new']);
+			expect(stub.requests.filter((r) => r.path !== '/users.json').map((r) => r.path)).toEqual(['/users/u-new.json']);
+			expect(JSON.stringify(staticData).length).toBeLessThan(500);
+			expect((await poll({ event: 'newUser' }, staticData, 'trigger', stub.url)).items).toBeNull();
+		} finally {
+			await stub.close();
+		}
+	});
+
 	it('a login arriving between page 1 and page 2 shifts the entries: none is emitted twice, none skipped', async () => {
 		const base = Math.floor(Date.now() / 1000) - 2000;
 		// Newest first; the first poll's page 2 request sees one more entry on top.
