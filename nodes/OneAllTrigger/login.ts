@@ -64,7 +64,8 @@ export async function readLogin(
 	);
 	const login: Login = {
 		connection: asObject(connectionData.connection),
-		user: { user_token: userToken, ...asObject(userData.user) },
+		// The token the connection read verified wins over whatever the user read says.
+		user: { ...asObject(userData.user), user_token: userToken },
 		identity,
 	};
 	return keepSecrets ? login : redactProviderTokens(login);

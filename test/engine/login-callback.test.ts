@@ -240,6 +240,19 @@ describe('Social Login Trigger: test runs in the editor', () => {
 		expect(t.runs[0][0].json).toEqual({ refused: true, status: 502, reason: `OneAll's answer for connection ${token} names no user: ${part}` });
 	});
 
+	it.each([
+		['another token', 'ffffffff-ffff-4fff-8fff-ffffffffffff'],
+		['an object', { id: 1 }],
+	])('a user read whose user_token is %s: the redirect and the run keep the token the connection read verified', async (_, other) => {
+		const t = await start(REDIRECT);
+		const token = addLogin();
+		emulator.addFault({ type: 'reshape', path: `/users/${FIXTURES.users.primary}.json`, set: { 'response.result.data.user.user_token': other }, times: -1 } as never);
+		const response = await t.postForm(form(token, { identity_vault_key: '' }));
+		expect(response.status).toBe(302);
+		expect(response.headers.get('location')).toBe(`https://shop.example.com/welcome?user_token=${FIXTURES.users.primary}`);
+		expect((t.runs[0][0].json.user as IDataObject).user_token).toBe(FIXTURES.users.primary);
+	});
+
 	it('in production the same refusal starts nothing', async () => {
 		const t = await start();
 		await expectRefused(await t.postForm(form(addLogin(Date.now() - 3600_000))), 403);
