@@ -173,13 +173,16 @@ export function findPublished(entries: IDataObject[], check: AlreadyPublishedChe
 	return { kind: 'none' };
 }
 
-/** The existing entry's id: `<singular>_id` of the list (`pin_id`), else `id`, else the first `…_id`. */
+/**
+ * The existing entry's id: `<singular>_id` of the list (`pin_id`), else `id` or `id_str`, else the first `…_id`; a
+ * number only while exact (beyond 2^53 JSON reading rounded it: it would name another post).
+ */
 export function existingId(entry: IDataObject, collection: string): { key: string; id: string } | undefined {
 	const one = collection.replace(/s$/, '');
-	const keys = [`${one}_id`, 'id', ...Object.keys(entry).filter((key) => key.endsWith('_id'))];
+	const keys = [`${one}_id`, 'id', 'id_str', ...Object.keys(entry).filter((key) => key.endsWith('_id'))];
 	for (const key of keys) {
 		const value = entry[key];
-		if (typeof value === 'string' || typeof value === 'number') return { key, id: String(value) };
+		if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return { key, id: String(value) };
 	}
 	return undefined;
 }
