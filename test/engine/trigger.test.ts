@@ -67,6 +67,8 @@ describe.each(['generous', 'public'] as const)('OneAll Trigger: polling, %s answ
 		// Oldest first; within one second OneAll gives no order, so tokens break the tie.
 		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual([early, ...[sameSecondA, sameSecondB].sort()]);
 		const login = items![0].json;
+		// The connection read dates a login as `date` (docs/oneall-api.md §7.4): nothing the trigger relies on is missing.
+		expect(login._oneAllMissing).toBeUndefined();
 		expect(obj(login.identity).identity_token).toBe(FIXTURES.identities.twitter);
 		expect(obj(login.user).user_token).toBe(FIXTURES.users.primary);
 		expect((obj(login.user).identities as IDataObject[]).map((i) => i.provider).sort()).toEqual(['facebook', 'pinterest', 'twitter']);
@@ -279,6 +281,16 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		expect(error).toBeUndefined();
 		expect(tokensOf(items, 'user_token')).toEqual([fresh]);
 		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+	});
+
+	it('a login whose connection read has no date at all says so in _oneAllMissing (named connection.date)', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const [login] = addLogins(at(5));
+		emulator.addFault({ type: 'reshape', path: `/connections/${login}.json`, drop: ['response.result.data.connection.date'], times: -1 } as never);
+		const { items, error } = await poll({ event: 'newLogin' }, staticData);
+		expect(error).toBeUndefined();
+		expect(items?.map((item) => item.json._oneAllMissing)).toEqual([['connection.date']]);
 	});
 
 	it('an old entry (before the cursor) without token or date does not fail the poll', async () => {
