@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { raceDeadline } from '../OneAll/transport/deadline';
 import { TOKEN_PATTERN } from '../OneAll/transport/path';
 import { readLogin, type Login } from '../OneAllTrigger/login';
+import { EventAnswerError } from '../OneAllTrigger/answer';
 import { checkEncryptedAnswer, EncryptedSiteError } from './encryption';
 import { checkLoginAge } from './age';
 import { readSettings, redirectTarget, type CallbackSettings } from './settings';
@@ -58,6 +59,7 @@ async function verify(
 			context.logger.warn(error.message, { node: context.getNode().name });
 			refuse(502, NEUTRAL.title, NEUTRAL.message, 'the site has data encryption on; see the n8n log');
 		}
+		if (error instanceof EventAnswerError) refuse(502, NEUTRAL.title, NEUTRAL.message, error.message);
 		const status = error instanceof NodeApiError ? Number(error.httpCode) : NaN;
 		if (status === 404 || status === 400 || status === 403) {
 			refuse(403, NEUTRAL.title, NEUTRAL.message, 'OneAll does not know this connection token for this site');

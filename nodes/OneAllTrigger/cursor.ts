@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readOneAllDate } from '../OneAll/helpers/dates';
+
 /** Tokens remembered as already passed (newest kept): what tells an undated entry apart from a new one. */
 export const SEEN_LIMIT = 5000;
 /** Events whose full read keeps failing, remembered with their failure count (newest kept). */
@@ -22,7 +24,7 @@ export interface Cursor {
 	key: string;
 	/** Seconds since the epoch of the newest dated entry passed; null when none was. */
 	second: number | null;
-	/** Tokens passed at `second`. */
+	/** Tokens passed at `second`, newest last, at most SEEN_LIMIT. */
 	tokens: string[];
 	/** Every token passed, newest last, at most SEEN_LIMIT. */
 	seen: string[];
@@ -39,15 +41,10 @@ export interface ListedEvent {
 	entry: IDataObject;
 }
 
-/**
- * OneAll's dates ("Mon, 06 Oct 2014 10:26:44 +0200") as seconds since the epoch. The docs sometimes show
- * the "+" of the offset as a space (docs/oneall-api.md §2.4).
- */
+/** OneAll's dates (helpers/dates.ts) as seconds since the epoch; undefined when unreadable (then undated). */
 export function parseOneAllDate(value: unknown): number | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim().replace(/(\d{2}:\d{2}:\d{2})\s+(\d{4})$/, '$1 +$2');
-	const ms = Date.parse(text);
-	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+	const ms = readOneAllDate(value);
+	return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
 
 /** The oldest second still looked at: the cursor less the look-back, but not before `seen` is complete. */
@@ -96,7 +93,8 @@ export function advance(cursor: Cursor, passed: ListedEvent[], nowSecond: number
 	if (cursor.second !== null && newest < cursor.second) return { ...cursor, seen, failures };
 	const atNewest = passed.filter((event) => event.second === newest).map((event) => event.token);
 	const kept = cursor.second === newest ? cursor.tokens : [];
-	const tokens = [...new Set([...kept, ...atNewest])];
+	// Bounded like `seen` (which holds them too): entries sharing one second must not grow the static data.
+	const tokens = [...new Set([...kept, ...atNewest])].slice(-SEEN_LIMIT);
 	return { ...cursor, second: newest, tokens, seen, failures };
 }
 
@@ -114,7 +112,7 @@ export function readCursor(stored: IDataObject, key: string): Cursor | undefined
 	const cursor = stored.cursor as Partial<Cursor> | undefined;
 	if (!cursor || cursor.key !== key || !Array.isArray(cursor.tokens)) return undefined;
 	if (cursor.second !== null && typeof cursor.second !== 'number') return undefined;
-	const tokens = strings(cursor.tokens);
+	const tokens = strings(cursor.tokens).slice(-SEEN_LIMIT);
 	const failures: Record<string, number> = {};
 	const storedFailures = cursor.failures && typeof cursor.failures === 'object' ? cursor.failures : {};
 	for (const [token, count] of Object.entries(storedFailures)) {

@@ -21,7 +21,10 @@ export interface EventKind {
 	read: FullRead;
 	/** Entries of this kind may be limited to one network (the entry's `provider`). */
 	filterByNetwork?: boolean;
-	/** Fields of the emitted event the trigger relies on, as paths: listed in `_oneAllMissing` when absent. */
+	/**
+	 * Fields of the emitted event the trigger relies on, as paths: listed in `_oneAllMissing` when absent.
+	 * A key may name alternatives, `date|date_creation`: present when any is (listed by the first).
+	 */
 	expected: string[][];
 }
 
@@ -36,7 +39,8 @@ export const EVENTS: Record<EventName, EventKind> = {
 		collection: 'connections',
 		tokenKey: 'connection_token',
 		read: { kind: 'login' },
-		expected: [['connection', 'date_creation'], ['identity', 'provider']],
+		// The connection read dates the login as `date` (docs/oneall-api.md §7.4), the list as date_creation.
+		expected: [['connection', 'date|date_creation'], ['identity', 'provider']],
 	},
 	newUser: {
 		name: 'New User',
@@ -82,15 +86,20 @@ export function matchesNetwork(identity: IDataObject, network: Network | undefin
 	return network === undefined || identity.provider === network;
 }
 
-/** The `expected` fields (dotted) OneAll did not send in `json`. */
+const isAbsent = (value: unknown) => value === undefined || value === null || value === '';
+
+/** The `expected` fields (dotted; of alternatives the first) OneAll did not send in `json`. */
 export function missingFields(event: EventKind, json: IDataObject): string[] {
 	return event.expected
 		.filter((path) => {
 			let value: unknown = json;
-			for (const key of path) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
-			return value === undefined || value === null || value === '';
+			for (const key of path) {
+				const parent = value && typeof value === 'object' ? (value as IDataObject) : {};
+				value = key.split('|').map((name) => parent[name]).find((found) => !isAbsent(found));
+			}
+			return isAbsent(value);
 		})
-		.map((path) => path.join('.'));
+		.map((path) => path.map((key) => key.split('|')[0]).join('.'));
 }
 
 export const NETWORK_OPTIONS = [

@@ -1,9 +1,11 @@
 import type { IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../OneAll/helpers/redact';
-import { apiPath, tokenSegment } from '../OneAll/transport/path';
+import { apiPath, TOKEN_PATTERN } from '../OneAll/transport/path';
 import { oneAllApiRequest, resultData } from '../OneAll/transport/request';
-import { failFor } from '../OneAll/helpers/fail';
+import { EventAnswerError, isObject, shapeOf } from './answer';
+
+const TOKEN = new RegExp(TOKEN_PATTERN);
 
 export interface Login extends IDataObject {
 	connection: IDataObject;
@@ -21,7 +23,7 @@ export interface LoginReadSettings {
 }
 
 function asObject(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return isObject(value) ? value : {};
 }
 
 /**
@@ -45,7 +47,14 @@ export async function readLogin(
 	settings.checkConnection?.(connectionData);
 	const loginUser = asObject(connectionData.user);
 	const identity = asObject(loginUser.identity);
-	const userToken = tokenSegment(loginUser.user_token, 'The connection\'s user_token', failFor(context.getNode()));
+	const userToken = loginUser.user_token;
+	if (typeof userToken !== 'string' || !TOKEN.test(userToken)) {
+		// Required: the login is the user's; without the token there is nothing to read or redirect with.
+		const part = isObject(connectionData.user) ? `result.data.user.user_token is ${shapeOf(userToken)}` : `result.data.user is ${shapeOf(connectionData.user)}`;
+		throw new EventAnswerError(context.getNode(), `OneAll's answer for connection ${connectionToken} names no user: ${part}`, {
+			description: `GET /connections/${connectionToken}.json answered without the user who logged in, so the login cannot be read. Use a Custom API Call to see the raw answer.`,
+		});
+	}
 	const userData = resultData(
 		await oneAllApiRequest.call(context, {
 			method: 'GET',
@@ -55,7 +64,8 @@ export async function readLogin(
 	);
 	const login: Login = {
 		connection: asObject(connectionData.connection),
-		user: { user_token: userToken, ...asObject(userData.user) },
+		// The token the connection read verified wins over whatever the user read says.
+		user: { ...asObject(userData.user), user_token: userToken },
 		identity,
 	};
 	return keepSecrets ? login : redactProviderTokens(login);

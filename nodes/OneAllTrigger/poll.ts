@@ -6,7 +6,7 @@ import { redactProviderTokens } from '../OneAll/helpers/redact';
 import { asWholeNumber } from '../OneAll/helpers/validation';
 import { failFor } from '../OneAll/helpers/fail';
 import { fetchListPage, MAX_PAGE_SIZE } from '../OneAll/transport/list';
-import { apiPath } from '../OneAll/transport/path';
+import { apiPath, PATH_ID_PATTERN } from '../OneAll/transport/path';
 import { oneAllApiRequest, resultData } from '../OneAll/transport/request';
 import {
 	advance,
@@ -22,6 +22,7 @@ import {
 } from './cursor';
 import { EVENTS, isEventName, matchesNetwork, missingFields, type EventKind } from './events';
 import { readLogin } from './login';
+import { EventAnswerError, isObject, shapeOf } from './answer';
 
 /**
  * Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. A walk
@@ -54,11 +55,16 @@ function readSettings(context: IPollFunctions): PollSettings {
 	return { event, network, maxEvents, keepSecrets, key: `${eventName}:${network ?? ''}` };
 }
 
-/** The entry as an event; undefined (and logged) when it has no token, so it cannot be told apart. */
+const LISTED_TOKEN = new RegExp(PATH_ID_PATTERN);
+
+/**
+ * The entry as an event; undefined (and logged) when it has no token, so it cannot be told apart, or one
+ * that is no OneAll id (letters, digits, - and _, at most 128): the cursor keeps thousands of them.
+ */
 function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): ListedEvent | undefined {
 	const token = entry[event.tokenKey];
-	if (typeof token !== 'string' || token === '') {
-		context.logger.warn(`OneAll Trigger: an entry of OneAll's ${event.collection} list has no ${event.tokenKey} and is skipped`, {
+	if (typeof token !== 'string' || !LISTED_TOKEN.test(token)) {
+		context.logger.warn(`OneAll Trigger: an entry of OneAll's ${event.collection} list has no valid ${event.tokenKey} and is skipped`, {
 			entry: JSON.stringify(redactProviderTokens(entry)).slice(0, 300),
 		});
 		return undefined;
@@ -66,13 +72,33 @@ function listed(context: IPollFunctions, event: EventKind, entry: IDataObject): 
 	return { token, second: parseOneAllDate(entry.date_creation), entry };
 }
 
-/** Newest first: page `page` of the list ordered by date_creation desc. */
+/** True when a page's dated entries run oldest first (its first dated entry is older than its last). */
+function runsOldestFirst(entries: IDataObject[]): boolean {
+	const seconds = entries.map((entry) => parseOneAllDate(entry.date_creation)).filter((second) => second !== undefined);
+	return seconds.length >= 2 && seconds[0] < seconds[seconds.length - 1];
+}
+
+/**
+ * Newest first: page `page` of the list ordered by date_creation desc. A list of several pages that comes
+ * oldest first (order_direction ignored) is an error: the walk reads only the newest pages, so it would
+ * never see a new entry and every poll would pass as "nothing new".
+ */
 async function newestPage(context: IPollFunctions, event: EventKind, page: number, size: number) {
-	return await fetchListPage.call(context, event.path, event.collection, {
+	const answer = await fetchListPage.call(context, event.path, event.collection, {
 		page,
 		entries_per_page: size,
 		order_direction: 'desc',
 	});
+	if (answer.hasMore && runsOldestFirst(answer.entries)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`OneAll listed the ${event.collection} oldest first although the trigger asked for the newest first (GET ${event.path}?order_direction=desc)`,
+			{
+				description: `The list has more than one page and the trigger reads it from the newest end, so it would never see a new entry. Nothing was emitted and the cursor did not move. Check with a Custom API Call whether ${event.path} still accepts order_direction=desc.`,
+			},
+		);
+	}
+	return answer;
 }
 
 /** What one poll has read of the list so far: tokens counted once per poll, the new entries in list order. */
@@ -150,15 +176,19 @@ async function readInFull(context: IPollFunctions, settings: PollSettings, item:
 	const { read } = settings.event;
 	try {
 		if (read.kind === 'login') return await readLogin(context, item.token, settings.keepSecrets);
-		const response = await oneAllApiRequest.call(context, { method: 'GET', path: apiPath(read.path, { token: item.token }) });
-		const data = resultData(response);
-		const full = (data[read.object] ?? data) as IDataObject;
+		const path = apiPath(read.path, { token: item.token });
+		const full = resultData(await oneAllApiRequest.call(context, { method: 'GET', path }))[read.object];
+		if (!isObject(full)) {
+			throw new EventAnswerError(context.getNode(), `OneAll's answer for ${settings.event.tokenKey} ${item.token} has no ${read.object}: result.data.${read.object} is ${shapeOf(full)}`, {
+				description: `GET ${path} answered without the ${read.object}. Use a Custom API Call to see the raw answer.`,
+			});
+		}
 		return settings.keepSecrets ? full : redactProviderTokens(full);
 	} catch (error) {
 		if (error instanceof NodeApiError && String(error.httpCode) === '404') {
 			return { ...redactProviderTokens(item.entry), _oneAllReadError: 'Deleted before it could be read in full' };
 		}
-		throw error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
+		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
 	}
 }
 
@@ -199,8 +229,9 @@ function withMissing(settings: PollSettings, json: IDataObject): IDataObject {
  * One poll (docs/oneall-api.md §8.7): pages newest first back to the cursor, emits at most Max Events of
  * the new entries oldest first, and moves the cursor past what it passed. A failure of the list or of
  * every full read throws before the cursor changes, so the next poll repeats the same window. A full read
- * that fails while the next event's read succeeds fails for that event only: the poll stops before it
- * (logged); after MAX_READ_FAILURES such polls it is emitted as listed, marked `_oneAllReadFailed`.
+ * that fails while the next event's read succeeds, or whose answer lacks the event's own parts (a
+ * connection without its user), fails for that event only: the poll stops before it (logged); after
+ * MAX_READ_FAILURES such polls it is emitted as listed, marked `_oneAllReadFailed`.
  */
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -255,10 +286,13 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 			if (matchesNetwork(read.json, settings.network)) out.push(withMissing(settings, read.json));
 			continue;
 		}
-		// Only this event, or OneAll as a whole? The next event's read tells.
-		const nextEvent = found[index + 1];
-		const probe = nextEvent && mayFailAlone(read.error) ? await tryReadInFull(this, settings, nextEvent) : undefined;
-		if (!probe?.json) throw read.error;
+		// Only this event, or OneAll as a whole? An answer without the event's parts concerns this event;
+		// otherwise the next event's read tells.
+		if (!(read.error instanceof EventAnswerError)) {
+			const nextEvent = found[index + 1];
+			const probe = nextEvent && mayFailAlone(read.error) ? await tryReadInFull(this, settings, nextEvent) : undefined;
+			if (!probe?.json) throw read.error;
+		}
 		next = withFailure(next, item.token);
 		const polls = next.failures[item.token];
 		if (polls < MAX_READ_FAILURES) {

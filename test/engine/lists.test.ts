@@ -320,6 +320,24 @@ describe('hostile list servers (issue 22 item 10): never loop, never output an e
 		});
 	});
 
+	it('two tweets whose ids JSON reading rounded to the same number (beyond 2^53) are both output; a tweet listed twice once', async () => {
+		const rounded = 2 ** 60; // what 1152921504606846977 and 1152921504606846976 both read as
+		const tweets = [
+			{ id: rounded, text: 'first', url: 'https://x.com/i/status/1152921504606846977' },
+			{ id: rounded, text: 'second', url: 'https://x.com/i/status/1152921504606846976' },
+			{ id: rounded, text: 'first', url: 'https://x.com/i/status/1152921504606846977' },
+			{ id: 42, text: 'small' },
+			{ id: 42, text: 'small, edited' },
+		];
+		const answer = { response: { request: { status: { flag: 'success', code: 200 } }, result: { data: { tweets: { count: tweets.length, entries: tweets } } } } };
+		await withStub(() => answer, async (stub) => {
+			const identity = byId('00000000-0000-4000-8000-000000000001');
+			const { items, error } = await runOneAll({ credentials: credentialsFor(stub.url), parameters: { resource: 'twitter', operation: 'getTweets', identity, limit: 10 } });
+			expect(error).toBeUndefined();
+			expect(tokens(items, 'text')).toEqual(['first', 'second', 'small']);
+		});
+	});
+
 	it('result.data with other keys but not the list is an error; an empty result.data is an empty list', async () => {
 		const other = { response: { request: { status: { flag: 'success', code: 200 } }, result: { data: { user: { user_token: 'x' } } } } };
 		await withStub(() => other, async (stub) => {

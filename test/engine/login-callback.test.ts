@@ -227,6 +227,32 @@ describe('Social Login Trigger: test runs in the editor', () => {
 		expect(t.runs[0][0].json).toEqual({ refused: true, status: 403, reason: 'this login is older than Max Login Age' });
 	});
 
+	it.each([
+		['without its user', { drop: ['response.result.data.user'] }, 'result.data.user is missing'],
+		['whose user is not an object', { set: { 'response.result.data.user': 'x' } }, 'result.data.user is the text "x"'],
+		['whose user has no user_token', { drop: ['response.result.data.user.user_token'] }, 'result.data.user.user_token is missing'],
+	])('a connection read %s: the neutral page, and the test run names the missing part', async (_, change, part) => {
+		const t = await start(REDIRECT, { mode: 'manual' });
+		const token = addLogin();
+		emulator.addFault({ type: 'reshape', path: `/connections/${token}.json`, ...change, times: -1 } as never);
+		await expectRefused(await t.postForm(form(token, { identity_vault_key: '' })), 502);
+		expect(t.runs).toHaveLength(1);
+		expect(t.runs[0][0].json).toEqual({ refused: true, status: 502, reason: `OneAll's answer for connection ${token} names no user: ${part}` });
+	});
+
+	it.each([
+		['another token', 'ffffffff-ffff-4fff-8fff-ffffffffffff'],
+		['an object', { id: 1 }],
+	])('a user read whose user_token is %s: the redirect and the run keep the token the connection read verified', async (_, other) => {
+		const t = await start(REDIRECT);
+		const token = addLogin();
+		emulator.addFault({ type: 'reshape', path: `/users/${FIXTURES.users.primary}.json`, set: { 'response.result.data.user.user_token': other }, times: -1 } as never);
+		const response = await t.postForm(form(token, { identity_vault_key: '' }));
+		expect(response.status).toBe(302);
+		expect(response.headers.get('location')).toBe(`https://shop.example.com/welcome?user_token=${FIXTURES.users.primary}`);
+		expect((t.runs[0][0].json.user as IDataObject).user_token).toBe(FIXTURES.users.primary);
+	});
+
 	it('in production the same refusal starts nothing', async () => {
 		const t = await start();
 		await expectRefused(await t.postForm(form(addLogin(Date.now() - 3600_000))), 403);

@@ -60,6 +60,49 @@ describe.each<AnswerProfile>(['generous', 'public'])("lists in answer profile '%
 	});
 });
 
+describe('Twitter → Search Tweets: an answer that is not a list of tweets is an error, never "nothing found"', () => {
+	const { handle, run } = withEmulator();
+
+	it.each([
+		['no result.data', { drop: ['response.result.data'] }, /has no result\.data for the tweets/, /got no result\.data/],
+		['result.data as text', { set: { 'response.result.data': 'x' } }, /has no result\.data for the tweets/, /result\.data of type string/],
+		['result.data with other keys only', { drop: ['response.result.data.entries', 'response.result.data.count'], set: { 'response.result.data.tweets': [] } }, /has no tweets list/, /result\.data holds tweets/],
+		['entries that are no list', { set: { 'response.result.data.entries': { id: 1 } } }, /entries that are not a list/, /got object/],
+	])('%s', async (_, change, message, description) => {
+		handle.emulator.addFault({ type: 'reshape', path: '/search/twitter/tweets.json', ...change } as never);
+		const { items, error } = await run({ resource: 'twitter', operation: 'searchTweets', searchText: 'OneAll' });
+		expect(items).toHaveLength(0);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(description);
+	});
+});
+
+describe('a read whose success answer has no result.data is an error, never an item holding only the status', () => {
+	const { handle, run } = withEmulator();
+	const user = FIXTURES.users.primary;
+
+	it.each([
+		['no result.data', { drop: ['response.result.data'] }, ''],
+		['no result', { drop: ['response.result'] }, ' (no result)'],
+		['result.data as text', { set: { 'response.result.data': 'x' } }, ''],
+	])('User → Get with %s', async (_, change, noResult) => {
+		handle.emulator.addFault({ type: 'reshape', path: `/users/${user}.json`, ...change } as never);
+		const { items, error } = await run({ resource: 'user', operation: 'get', user: byId(user) });
+		expect(items).toHaveLength(0);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(`OneAll's answer has no result.data (GET /users/${user}.json)`);
+		expect(error?.description).toBe(`OneAll answered with success but without the data this read returns${noResult}. Use a Custom API Call to see the raw answer.`);
+	});
+
+	it('a Custom API Call GET of the same answer outputs OneAll\'s status: what it reads is up to the user', async () => {
+		handle.emulator.addFault({ type: 'reshape', path: `/users/${user}.json`, drop: ['response.result.data'] } as never);
+		const { items, error } = await run({ resource: 'customApiCall', operation: 'call', method: 'GET', path: `/users/${user}.json` });
+		expect(error).toBeUndefined();
+		expect(Object.keys(items[0].json)).toEqual(['status']);
+	});
+});
+
 describe('Twitter → Search Tweets: the query', () => {
 	const { handle, run } = withEmulator();
 

@@ -390,3 +390,53 @@ describe('an answer without the expected list', () => {
 		}
 	});
 });
+
+describe('entries with parts missing or of another type (never a crash, never a value that names nothing)', () => {
+	const T = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+	const answer = (collection: string, entries: unknown[]) => ({
+		response: { request: { status: { flag: 'success', code: 200 } }, result: { data: { [collection]: { count: entries.length, entries } } } },
+	});
+	async function withList<T>(collection: string, entries: unknown[], body: (credentials: ReturnType<typeof emulatorCredentials>) => Promise<T>) {
+		const stub = await startStub(answer(collection, entries));
+		try {
+			return await body(emulatorCredentials(emulator, { apiBaseUrl: stub.url }));
+		} finally {
+			await stub.close();
+		}
+	}
+
+	it('users: identities holding null, text or a list, names of another type; an entry without user_token is left out', async () => {
+		const entries = [
+			{ user_token: T(1), identities: [null, 'x', ['y'], { provider: 'twitter', displayName: 7, name: 'Ada', emails: [null, 'a@b'] }] },
+			{ date_creation: 'Wed, 24 Aug 2011 17:23:00 +0200', identities: [{ provider: 'facebook' }] },
+			{ user_token: T(2), identities: { provider: 'facebook' } },
+			{ user_token: '', identities: [] },
+		];
+		const { results } = await withList('users', entries, async (credentials) => await search('searchUsers', { resource: 'user', operation: 'get' }, { credentials }));
+		expect(results).toEqual([
+			{ name: `${T(1)} (twitter)`, value: T(1) },
+			{ name: T(2), value: T(2) },
+		]);
+	});
+
+	it('identities: an entry without identity_token is left out instead of offered as "undefined"', async () => {
+		const entries = [{ user_token: T(1) }, { identity_token: T(3), name: { formatted: 5 }, emails: 'x' }, { identity_token: 12 }];
+		const { results } = await withList('identities', entries, async (credentials) => await search('searchIdentities', { resource: 'user', operation: 'get' }, { credentials }));
+		expect(results).toEqual([{ name: T(3), value: T(3) }]);
+	});
+
+	it('boards: ids as exact numbers or text are offered; an id beyond 2^53 (already rounded), an object or none is left out; a name that is no text falls back to the id', async () => {
+		const entries = [
+			{ board_id: 42, board_name: { text: 'x' } },
+			{ board_id: '549755885175', board_name: ' Recipes ' },
+			{ board_id: 2 ** 60, board_name: 'Rounded' },
+			{ board_id: { id: 1 }, board_name: 'Object' },
+			{ board_name: 'No id' },
+		];
+		const { results } = await withList('boards', entries, async (credentials) => await search('searchPinterestBoards', pinParameters(), { credentials }));
+		expect(results).toEqual([
+			{ name: '42', value: '42' },
+			{ name: 'Recipes', value: '549755885175' },
+		]);
+	});
+});

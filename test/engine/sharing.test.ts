@@ -235,6 +235,17 @@ describe('Sharing Message → Publish', () => {
 		expect(sent().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /users/${SHARING_USER}.json`]);
 	});
 
+	it('the network list of a user whose read answers without result.data is an error, never an empty list', async () => {
+		emulator.addFault({ type: 'reshape', path: `/users/${SHARING_USER}.json`, drop: ['response.result.data'] } as never);
+		await expect(
+			callLoadOptions('getUserNetworks', {
+				parameters: { resource: 'sharingMessage', operation: 'publish', publishFor: 'user', user: byId(SHARING_USER), networkChoice: 'chosen' },
+				credentials: emulatorCredentials(emulator),
+				path: 'parameters.networks',
+			}),
+		).rejects.toThrow(`OneAll's answer has no result.data (GET /users/${SHARING_USER}.json)`);
+	});
+
 	it("each item's files are read when that item is sent, not all before the first request (Concurrency 2)", async () => {
 		const files = Array.from({ length: 12 }, (_, i) => fileBytes(50_000, i + 1));
 		const items = await Promise.all(files.map(async (data) => await binaryItem({ data })));

@@ -67,6 +67,8 @@ describe.each(['generous', 'public'] as const)('OneAll Trigger: polling, %s answ
 		// Oldest first; within one second OneAll gives no order, so tokens break the tie.
 		expect(tokensOf(items, '', (j) => obj(j.connection).connection_token)).toEqual([early, ...[sameSecondA, sameSecondB].sort()]);
 		const login = items![0].json;
+		// The connection read dates a login as `date` (docs/oneall-api.md §7.4): nothing the trigger relies on is missing.
+		expect(login._oneAllMissing).toBeUndefined();
 		expect(obj(login.identity).identity_token).toBe(FIXTURES.identities.twitter);
 		expect(obj(login.user).user_token).toBe(FIXTURES.users.primary);
 		expect((obj(login.user).identities as IDataObject[]).map((i) => i.provider).sort()).toEqual(['facebook', 'pinterest', 'twitter']);
@@ -248,6 +250,49 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 		expect(obj(staticData.cursor).failures).toEqual({});
 	});
 
+	it.each([
+		['a login whose connection names no user', 'newLogin', 'connections', (token: string) => ({ path: `/connections/${token}.json`, drop: ['response.result.data.user'] }), /connection .* names no user: result\.data\.user is missing/],
+		['a user whose read holds no user object', 'newUser', 'users', (token: string) => ({ path: `/users/${token}.json`, set: { 'response.result.data.user': 'gone' } }), /has no user: result\.data\.user is the text "gone"/],
+	] as const)('%s, the newest event: never fails the poll; held for 3 polls, then emitted marked _oneAllReadFailed', async (_, event, kind, fault, message) => {
+		const staticData: IDataObject = {};
+		await poll({ event }, staticData);
+		const add = (date: number) =>
+			kind === 'connections' ? addLogins(date)[0] : emulator.addEvents({ users: [{ date_creation: date }] }).users[0];
+		const [a, bad] = [add(at(-20)), add(at(-10))];
+		emulator.addFault({ type: 'reshape', ...fault(bad), times: -1 } as never);
+		// A login read in full names its token under connection; one emitted as listed, at the top.
+		const token = (json: IDataObject) => String(obj(json.connection ?? json).connection_token ?? json.user_token);
+		const polls = [];
+		for (let round = 0; round < 4; round++) {
+			const { items, error } = await poll({ event }, staticData);
+			expect(error).toBeUndefined();
+			polls.push((items ?? []).map((item) => [token(item.json), item.json._oneAllReadFailed ? 'failed' : 'read']));
+			for (const item of items ?? []) if (item.json._oneAllReadFailed) expect(obj(item.json._oneAllReadFailed).message).toMatch(message);
+		}
+		expect(polls).toEqual([[[a, 'read']], [], [[bad, 'failed']], []]);
+	});
+
+	it.each(['garbage 12', 'Thu, 01 Jan 1970 00:00:00 +0000', 'Mon, 31 Feb 2014 10:26:44 +0200'])('a new entry dated %j (read by Date.parse as an old date) is emitted once, as undated', async (date) => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newUser' }, staticData);
+		const [fresh] = emulator.addEvents({ users: [{ date_creation: at(5) }] }).users;
+		emulator.addFault({ type: 'reshape', path: '/users.json', set: { 'response.result.data.users.entries.0.date_creation': date }, times: -1 } as never);
+		const { items, error } = await poll({ event: 'newUser' }, staticData);
+		expect(error).toBeUndefined();
+		expect(tokensOf(items, 'user_token')).toEqual([fresh]);
+		expect((await poll({ event: 'newUser' }, staticData)).items).toBeNull();
+	});
+
+	it('a login whose connection read has no date at all says so in _oneAllMissing (named connection.date)', async () => {
+		const staticData: IDataObject = {};
+		await poll({ event: 'newLogin' }, staticData);
+		const [login] = addLogins(at(5));
+		emulator.addFault({ type: 'reshape', path: `/connections/${login}.json`, drop: ['response.result.data.connection.date'], times: -1 } as never);
+		const { items, error } = await poll({ event: 'newLogin' }, staticData);
+		expect(error).toBeUndefined();
+		expect(items?.map((item) => item.json._oneAllMissing)).toEqual([['connection.date']]);
+	});
+
 	it('an old entry (before the cursor) without token or date does not fail the poll', async () => {
 		const staticData: IDataObject = {};
 		await poll({ event: 'newUser' }, staticData);
@@ -277,6 +322,58 @@ describe('OneAll Trigger: answers like OneAll\'s public examples and hostile ser
 			expect(error).toBeUndefined();
 			expect(tokensOf(items, 'user_token')).toEqual(['u-1', 'u-2', 'u-3']);
 			expect(stub.requests.filter((r) => r.path === '/users.json').length).toBeLessThanOrEqual(3);
+		} finally {
+			await stub.close();
+		}
+	});
+
+	it('a list of several pages served oldest first (order_direction ignored) fails the poll with a clear error instead of never seeing a new entry', async () => {
+		const base = Math.floor(Date.now() / 1000) - 5000;
+		// Oldest first whatever is asked; one page of 3 is fine, 600 entries are not.
+		let all = Array.from({ length: 3 }, (_, n) => user(`u-${n}`, base + n));
+		const stub = await startAnswerStub(({ path, query }) => {
+			if (path !== '/users.json') return fullRead(path);
+			const page = Number(query.page);
+			const size = Number(query.entries_per_page);
+			const entries = all.slice((page - 1) * size, page * size);
+			return envelope({ users: { pagination: { current_page: page, total_pages: Math.ceil(all.length / size) }, count: entries.length, entries } });
+		});
+		try {
+			const staticData: IDataObject = {};
+			expect((await poll({ event: 'newUser' }, staticData, 'trigger', stub.url)).error).toBeUndefined();
+			all = [...all, user('u-new', base + 10)];
+			const small = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(small.error).toBeUndefined();
+			expect(tokensOf(small.items, 'user_token')).toEqual(['u-new']);
+
+			all = Array.from({ length: 600 }, (_, n) => user(`u-${n}`, base + n));
+			const cursor = JSON.stringify(staticData);
+			const { items, error } = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(items).toBeNull();
+			expect(error?.message).toBe('OneAll listed the users oldest first although the trigger asked for the newest first (GET /users.json?order_direction=desc)');
+			expect(JSON.stringify(staticData)).toBe(cursor);
+			expect((await poll({ event: 'newUser' }, {}, 'trigger', stub.url)).error?.message).toMatch(/oldest first/);
+		} finally {
+			await stub.close();
+		}
+	});
+
+	it('entries whose token is no OneAll id (10,000 characters, a space) are skipped: never read, never kept in the static data', async () => {
+		const base = Math.floor(Date.now() / 1000) - 100;
+		let list = [user('u-old', base)];
+		const stub = await startAnswerStub(({ path }) =>
+			path === '/users.json' ? envelope({ users: { count: list.length, entries: list } }) : fullRead(path),
+		);
+		try {
+			const staticData: IDataObject = {};
+			await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			list = [user('x'.repeat(10_000), base + 3), user('a b', base + 2), user('u-new', base + 1), ...list];
+			const { items, error } = await poll({ event: 'newUser' }, staticData, 'trigger', stub.url);
+			expect(error).toBeUndefined();
+			expect(tokensOf(items, 'user_token')).toEqual(['u-new']);
+			expect(stub.requests.filter((r) => r.path !== '/users.json').map((r) => r.path)).toEqual(['/users/u-new.json']);
+			expect(JSON.stringify(staticData).length).toBeLessThan(500);
+			expect((await poll({ event: 'newUser' }, staticData, 'trigger', stub.url)).items).toBeNull();
 		} finally {
 			await stub.close();
 		}

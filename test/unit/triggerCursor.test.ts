@@ -24,6 +24,18 @@ describe('OneAll Trigger cursor', () => {
 		expect(withFailure(withFailure(empty, 'x'), 'x').failures).toEqual({ x: 2 });
 	});
 
+	it('keeps the tokens at the cursor\'s second bounded when every entry shares one date (a bulk import, a constant date)', () => {
+		let cursor = empty;
+		for (let round = 0; round < 3; round++) {
+			const batch = Array.from({ length: SEEN_LIMIT }, (_, n) => event(`r${round}-${n}`, 1_800_000_000));
+			cursor = advance(cursor, batch, 1_800_000_000);
+		}
+		expect(cursor.tokens).toHaveLength(SEEN_LIMIT);
+		expect(cursor.tokens.at(-1)).toBe(`r2-${SEEN_LIMIT - 1}`);
+		const stored = { cursor: { ...cursor, tokens: Array.from({ length: 3 * SEEN_LIMIT }, (_, n) => `s${n}`) } };
+		expect(readCursor(stored, 'k')!.tokens).toHaveLength(SEEN_LIMIT);
+	});
+
 	it('reads a cursor stored before `seen` existed: complete only from its second on', () => {
 		const cursor = readCursor({ cursor: { key: 'k', second: 100, tokens: ['a'] } }, 'k')!;
 		expect(cursor).toMatchObject({ seen: ['a'], seenFrom: 100, failures: {} });

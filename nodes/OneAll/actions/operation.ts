@@ -32,9 +32,11 @@ export interface PullPaging {
 export type OutputShape =
 	/**
 	 * `response.result.data` (the default). `withStatus` adds OneAll's `request.status` as `status`, for
-	 * answers whose status says something the data doesn't (201 "scheduled", 207 "one is pending").
+	 * answers whose status says something the data doesn't (201 "scheduled", 207 "one is pending"). A read
+	 * (intent 'read') without `result.data` is an error unless `dataOptional` (a Custom API Call): then its
+	 * output is OneAll's status.
 	 */
-	| { kind: 'data'; withStatus?: boolean }
+	| { kind: 'data'; withStatus?: boolean; dataOptional?: boolean }
 	/** Every entry of the list `result.data.<collection>`, walking OneAll's pages up to `limit`. */
 	| { kind: 'list'; collection: string; limit?: number }
 	/**

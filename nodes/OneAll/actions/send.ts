@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactProviderTokens } from '../helpers/redact';
 import { fetchList } from '../transport/list';
-import { readListAnswer, type ListShapeError } from '../transport/listAnswer';
+import { readDataList, type ListShapeError } from '../transport/listAnswer';
+import { hasResultData, type OneAllResponse } from '../transport/envelope';
 import { ExecutionPacer } from '../transport/sitePace';
 import { oneAllApiRequest, resultData, type RequestSettings } from '../transport/request';
 import { rerunGuard } from '../transport/rerun';
@@ -38,12 +39,12 @@ export const ALREADY_DELETED_NOTE =
 	'OneAll answered 404 Not Found to a re-sent delete whose first answer was lost: the first attempt deleted it, so it is already gone.';
 
 /** `result.data.entries` read by the list rules (`{count: 0}` is empty); any other shape is an error. */
-function entriesOfData(context: IExecuteFunctions, data: IDataObject, what: string, path: string, itemIndex: number): IDataObject[] {
+function entriesOfData(context: IExecuteFunctions, response: OneAllResponse, what: string, path: string, itemIndex: number): IDataObject[] {
 	try {
-		return readListAnswer({ [what]: data }, what).entries;
+		return readDataList(response.result?.data, what);
 	} catch (error) {
 		const shape = error as ListShapeError;
-		throw new NodeApiError(context.getNode(), data as JsonObject, {
+		throw new NodeApiError(context.getNode(), (response.result ?? {}) as JsonObject, {
 			message: `${shape.message} (GET ${path})`,
 			description: `${shape.description ?? ''} Use a Custom API Call to see the raw answer.`.trim(),
 			itemIndex,
@@ -119,8 +120,16 @@ export function executionSender(context: IExecuteFunctions, batching: Batching):
 			const status = response.request?.status;
 			return { deleted: true, ...output.ids, ...(status ? { status: status as IDataObject } : {}), ...resultData(response) };
 		}
+		if (output.kind === 'entries') return entriesOfData(context, response, output.what, path, itemIndex);
+		if (request.intent === 'read' && output.kind === 'data' && !output.dataOptional && !hasResultData(response)) {
+			// What a read returns is required: a success without it must not pass as an item holding only the status.
+			throw new NodeApiError(context.getNode(), (response.result ?? {}) as JsonObject, {
+				message: `OneAll's answer has no result.data (GET ${path})`,
+				description: `OneAll answered with success but without the data this read returns${response.result === undefined ? ' (no result)' : ''}. Use a Custom API Call to see the raw answer.`,
+				itemIndex,
+			});
+		}
 		const data = resultData(response);
-		if (output.kind === 'entries') return entriesOfData(context, data, output.what, path, itemIndex);
 		return output.withStatus && response.request?.status ? { status: response.request.status as IDataObject, ...data } : data;
 	}
 

@@ -7,7 +7,7 @@ import { failFor } from '../helpers/fail';
 import { withHintInMessage } from '../transport/errors';
 import { fetchListPage, pageSignature, SeenEntries } from '../transport/list';
 import { apiPath, tokenSegment } from '../transport/path';
-import { identityEntry, matchesFilter, pickerResults, userEntry, type PickerEntry } from './pickerLabels';
+import { identityEntry, matchesFilter, pickableId, pickerResults, tokenOf, userEntry, type PickerEntry } from './pickerLabels';
 
 // Large enough to fill the dropdown, small enough to answer fast.
 const PAGE_SIZE = 100;
@@ -78,8 +78,9 @@ async function searchIdentities(
 	const network = isNetwork(resource) ? resource : undefined;
 	const entries = new Map<string, PickerEntry>();
 	const page = await searchPages(this, '/identities.json', 'identities', paginationToken, (raw) => {
-		if (network && raw.provider && raw.provider !== network) return undefined;
-		const entry = identityEntry(raw);
+		const token = tokenOf(raw, 'identity_token');
+		if (!token || (network && raw.provider && raw.provider !== network)) return undefined;
+		const entry = identityEntry(raw, token);
 		if (!matchesFilter(entry, filter)) return undefined;
 		entries.set(entry.value, entry);
 		return { name: entry.who + entry.detail, value: entry.value };
@@ -94,7 +95,9 @@ async function searchUsers(
 ): Promise<INodeListSearchResult> {
 	const entries = new Map<string, PickerEntry>();
 	const page = await searchPages(this, '/users.json', 'users', paginationToken, (raw) => {
-		const entry = userEntry(raw);
+		const token = tokenOf(raw, 'user_token');
+		if (!token) return undefined;
+		const entry = userEntry(raw, token);
 		if (!matchesFilter(entry, filter)) return undefined;
 		entries.set(entry.value, entry);
 		return { name: entry.who + entry.detail, value: entry.value };
@@ -114,8 +117,8 @@ async function searchSharingMessages(
 		'sharing_messages',
 		paginationToken,
 		(entry) => {
-			const token = entry.sharing_message_token;
-			if (typeof token !== 'string' || token === '') return undefined;
+			const token = tokenOf(entry, 'sharing_message_token');
+			if (!token) return undefined;
 			const date = entry.date_last_published ?? entry.date_creation;
 			const name = typeof date === 'string' && date ? `${date} (${token})` : token;
 			return matches(filter, name) ? { name, value: token } : undefined;
@@ -138,12 +141,14 @@ function objectSearch({ path: pullPath, collection, object }: PullList) {
 		const token = tokenSegment(identity, 'Identity token', failFor(this.getNode()));
 		const path = apiPath(`/pull/identities/{identity}/${pullPath}`, { identity: token });
 		return await searchPages(this, path, collection, paginationToken, (entry) => {
-			const id = entry[`${object}_id`] ?? entry.id;
-			if (id === undefined || id === null) return undefined;
-			const name = String(entry[`${object}_name`] ?? entry[`${object}_title`] ?? entry.name ?? entry.title ?? id);
+			// An entry without an exact id cannot be picked (an id beyond 2^53 as a number names another object).
+			const id = pickableId(entry[`${object}_id`] ?? entry.id);
+			if (id === undefined) return undefined;
+			const texts = [entry[`${object}_name`], entry[`${object}_title`], entry.name, entry.title];
+			const name = texts.map((value) => (typeof value === 'string' ? value.trim() : '')).find(Boolean) ?? id;
 			const url = entry[`${object}_url`] ?? entry.url;
-			if (!matches(filter, name, String(id))) return undefined;
-			return { name, value: String(id), ...(typeof url === 'string' ? { url } : {}) };
+			if (!matches(filter, name, id)) return undefined;
+			return { name, value: id, ...(typeof url === 'string' ? { url } : {}) };
 		});
 	};
 }

@@ -5,6 +5,7 @@ import { OPTION_LISTS } from '../actions/common/optionLists';
 import { isNetwork, NETWORK_NAMES } from '../actions/common/networks';
 import { networksOfUser } from '../actions/sharing/audience';
 import { failFor } from '../helpers/fail';
+import { hasResultData } from '../transport/envelope';
 import { oneAllApiRequest, resultData } from '../transport/request';
 import { apiPath, tokenSegment } from '../transport/path';
 
@@ -15,10 +16,12 @@ async function getUserNetworks(this: ILoadOptionsFunctions): Promise<INodeProper
 		throw new NodeOperationError(this.getNode(), 'Choose the user first: the list shows the networks of its social accounts');
 	}
 	const token = tokenSegment(user, 'User token', failFor(this.getNode()));
-	const answer = await oneAllApiRequest.call(this, {
-		method: 'GET',
-		path: apiPath('/users/{user}.json', { user: token }),
-	});
+	const path = apiPath('/users/{user}.json', { user: token });
+	const answer = await oneAllApiRequest.call(this, { method: 'GET', path });
+	if (!hasResultData(answer)) {
+		// Never an empty list that reads as "this user has no networks".
+		throw new NodeOperationError(this.getNode(), `OneAll's answer has no result.data (GET ${path})`);
+	}
 	return networksOfUser(resultData(answer)).map((provider) => ({
 		name: isNetwork(provider) ? NETWORK_NAMES[provider] : provider,
 		value: provider,

@@ -21,12 +21,26 @@ export interface PickerEntry {
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The entry's token under `key`, or undefined when it has none: such an entry cannot be picked. */
+export const tokenOf = (entry: IDataObject, key: string): string | undefined => text(entry[key]);
+
+/**
+ * An object's id as a picker value: text, or a number only while it is exact (beyond 2^53 JSON reading
+ * rounded it, so it would name another object); undefined otherwise.
+ */
+export function pickableId(value: unknown): string | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+	return text(value);
+}
+
 /** A person as an identity entry describes them: name, handle, first email; any may be missing. */
 export function personOf(entry: IDataObject): { name?: string; handle?: string; email?: string } {
-	const name = entry.name as IDataObject | undefined;
-	const emails = Array.isArray(entry.emails) ? (entry.emails as IDataObject[]) : [];
+	const name = entry.name;
+	const emails = Array.isArray(entry.emails) ? entry.emails.filter(isObject) : [];
 	return {
-		name: text(entry.displayName) ?? text(name?.formatted),
+		name: text(entry.displayName) ?? text(isObject(name) ? name.formatted : undefined),
 		handle: text(entry.preferredUsername),
 		email: text(emails[0]?.value),
 	};
@@ -47,8 +61,7 @@ function personSearchable(entry: IDataObject): string[] {
 }
 
 /** An identity: "Linus Hopper @linus.h (pinterest)", its token when OneAll names nobody. */
-export function identityEntry(entry: IDataObject): PickerEntry {
-	const token = String(entry.identity_token);
+export function identityEntry(entry: IDataObject, token = String(entry.identity_token)): PickerEntry {
 	const provider = text(entry.provider);
 	const who = personLabel(entry) ?? token;
 	return {
@@ -70,9 +83,8 @@ function shortDate(value: unknown): string | undefined {
  * last login ("Ada Lovelace (facebook, twitter), last login 24 Aug 2011"); the token stands in for a
  * name the entry does not carry.
  */
-export function userEntry(entry: IDataObject): PickerEntry {
-	const token = String(entry.user_token);
-	const identities = Array.isArray(entry.identities) ? (entry.identities as IDataObject[]) : [];
+export function userEntry(entry: IDataObject, token = String(entry.user_token)): PickerEntry {
+	const identities = Array.isArray(entry.identities) ? entry.identities.filter(isObject) : [];
 	const providers = [...new Set(identities.map((identity) => text(identity.provider)).filter(Boolean))].join(', ');
 	const who = identities.map(personLabel).find(Boolean) ?? token;
 	const lastLogin = shortDate(entry.date_last_login);

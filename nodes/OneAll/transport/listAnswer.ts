@@ -78,7 +78,7 @@ export function readListAnswer(data: unknown, collection: string, askedSize?: nu
 	if (!isPlainObject(data)) {
 		throw new ListShapeError(
 			`OneAll's answer has no result.data for the "${collection}" list`,
-			`Expected result.data.${collection}; got ${data === undefined ? 'no result.data' : `result.data of type ${Array.isArray(data) ? 'array' : typeof data}`}.`,
+			`Expected result.data.${collection}; got ${dataShape(data)}.`,
 		);
 	}
 	const list = data[collection];
@@ -118,6 +118,30 @@ export function readListAnswer(data: unknown, collection: string, askedSize?: nu
 	return { entries, hasMore };
 }
 
+/** How `result.data` is named in an error: "no result.data", "result.data of type string". */
+function dataShape(data: unknown): string {
+	return data === undefined ? 'no result.data' : `result.data of type ${Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data}`;
+}
+
+/**
+ * The entries of a list that is `result.data` itself (`{count, entries}`, Twitter search), by the rules of
+ * readListAnswer; `{}` is empty. No result.data, or one with other keys but neither `entries` nor `count`,
+ * throws a ListShapeError: a changed answer must not pass as "nothing found".
+ */
+export function readDataList(data: unknown, what: string): IDataObject[] {
+	if (!isPlainObject(data)) {
+		throw new ListShapeError(`OneAll's answer has no result.data for the ${what}`, `Expected result.data as {count, entries}; got ${dataShape(data)}.`);
+	}
+	const keys = Object.keys(data);
+	if (keys.length > 0 && !('entries' in data) && !('count' in data)) {
+		throw new ListShapeError(
+			`OneAll's answer has no ${what} list`,
+			`Expected result.data.entries; result.data holds ${keys.slice(0, 10).join(', ')}.`,
+		);
+	}
+	return readListAnswer({ [what]: data }, what).entries;
+}
+
 /** `users` → `user`, `identities` → `identity`, `sharing_messages` → `sharing_message`. */
 function singular(collection: string): string {
 	return collection.replace(/ies$/, 'y').replace(/s$/, '');
@@ -125,13 +149,14 @@ function singular(collection: string): string {
 
 /**
  * What makes an entry the same entry on another page: its `<singular>_token` or `<singular>_id`
- * (`identity_token`, `pin_id`), else `id` or `token`, else the whole entry.
+ * (`identity_token`, `pin_id`), else `id` or `token`, else the whole entry. A number counts only while
+ * it is exact: beyond 2^53 JSON reading rounded it (tweet ids), so two tweets could share one.
  */
 export function entryKey(entry: IDataObject, collection: string): string {
 	const one = singular(collection);
 	for (const key of [`${one}_token`, `${one}_id`, 'id', 'token']) {
 		const value = entry[key];
-		if ((typeof value === 'string' && value !== '') || typeof value === 'number') return `${key}=${value}`;
+		if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return `${key}=${value as string | number}`;
 	}
 	return JSON.stringify(entry);
 }

@@ -142,7 +142,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): RequestDescription
 		query,
 		...(sendsBody ? { body: bodyFrom(nodeParameter(this, 'body', itemIndex, '{}'), fail), bodyIsEnvelope: true } : {}),
 		intent: method === 'GET' ? 'read' : method === 'DELETE' ? 'delete' : 'write',
-		output: optionFlag(options, 'fullResponse', 'Full Response', fail) ? { kind: 'response' } : { kind: 'data' },
+		output: optionFlag(options, 'fullResponse', 'Full Response', fail) ? { kind: 'response' } : { kind: 'data', dataOptional: true },
 		keepSecrets: optionFlag(options, 'includeAccessTokens', 'Include Access Tokens', fail),
 	};
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Fail } from '../../helpers/fail';
+import { readOneAllDate } from '../../helpers/dates';
 import { asNumber, optionFlag } from '../../helpers/validation';
 import { apiPath } from '../../transport/path';
 import type { RequestDescription } from '../operation';
@@ -126,15 +127,12 @@ function namedValues(entry: IDataObject, names: string[]): string[] {
 
 const DATE_KEYS = ['date_creation', 'created_at', 'created_time', 'published_at', 'date_published', 'date'];
 
-/** When the entry was published (ms), from its first readable date key; OneAll's ISO dates carry no zone: UTC. */
+/** When the entry was published (ms), from its first readable date key (helpers/dates.ts: ISO without a zone is UTC). */
 export function publishedAt(entry: IDataObject): number | undefined {
 	const keys = Object.keys(entry).filter((key) => DATE_KEYS.includes(key) || key.endsWith('_created_at'));
 	for (const key of keys) {
-		const value = entry[key];
-		if (typeof value !== 'string') continue;
-		const text = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value.trim()) ? `${value.trim().replace(' ', 'T')}Z` : value;
-		const ms = Date.parse(text);
-		if (Number.isFinite(ms)) return ms;
+		const ms = readOneAllDate(entry[key]);
+		if (ms !== undefined) return ms;
 	}
 	return undefined;
 }
@@ -175,13 +173,16 @@ export function findPublished(entries: IDataObject[], check: AlreadyPublishedChe
 	return { kind: 'none' };
 }
 
-/** The existing entry's id: `<singular>_id` of the list (`pin_id`), else `id`, else the first `…_id`. */
+/**
+ * The existing entry's id: `<singular>_id` of the list (`pin_id`), else `id` or `id_str`, else the first `…_id`; a
+ * number only while exact (beyond 2^53 JSON reading rounded it: it would name another post).
+ */
 export function existingId(entry: IDataObject, collection: string): { key: string; id: string } | undefined {
 	const one = collection.replace(/s$/, '');
-	const keys = [`${one}_id`, 'id', ...Object.keys(entry).filter((key) => key.endsWith('_id'))];
+	const keys = [`${one}_id`, 'id', 'id_str', ...Object.keys(entry).filter((key) => key.endsWith('_id'))];
 	for (const key of keys) {
 		const value = entry[key];
-		if (typeof value === 'string' || typeof value === 'number') return { key, id: String(value) };
+		if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return { key, id: String(value) };
 	}
 	return undefined;
 }
