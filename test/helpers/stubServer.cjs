@@ -57,4 +57,31 @@ async function startSilentServer() {
   };
 }
 
-module.exports = { startAnswerStub, startStub, startSilentServer };
+/**
+ * A server for odd bytes: `answer(req, res)` writes whatever it likes (endless bodies, wrong encodings,
+ * dropped sockets). Settable per test with `serve(answer)`; `requests` counts what arrived.
+ */
+async function startRawServer() {
+  let answer = (_req, res) => res.end();
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method, path: req.url });
+    req.resume();
+    answer(req, res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    serve: (next) => {
+      answer = next;
+      requests.length = 0;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer };
