@@ -5,12 +5,11 @@
  * time and memory with a clear error, and send a push once.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { gzipSync } from 'node:zlib';
 
 import { DEFAULT_SITE, FIXTURES } from '../emulator/index.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, publishPin } from '../helpers/params';
-import { startRawServer } from '../helpers/stubServer.cjs';
+import { gzip, startRawServer } from '../helpers/stubServer.cjs';
 
 let server: Awaited<ReturnType<typeof startRawServer>>;
 beforeAll(async () => {
@@ -64,7 +63,7 @@ describe('a body larger than any OneAll answer is cut off at 64 MiB', () => {
 	}, 30_000);
 
 	it('a push answered with a 1 KiB-per-MiB gzip bomb (80 MiB unpacked): sent once, may be live, nothing output', async () => {
-		const bomb = gzipSync(Buffer.alloc(80 * MIB, 32));
+		const bomb = gzip(Buffer.alloc(80 * MIB, 32));
 		server.serve((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
 			res.end(bomb);
@@ -128,7 +127,7 @@ describe('a body that does not match its Content-Encoding', () => {
 	it('a correct gzip answer is read as before', async () => {
 		server.serve((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-			res.end(gzipSync(`\ufeff${OK}`)); // with a byte order mark, too
+			res.end(gzip(`\ufeff${OK}`)); // with a byte order mark, too
 		});
 		const { error, items } = await run(identityGet());
 		expect(error).toBeUndefined();

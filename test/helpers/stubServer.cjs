@@ -84,4 +84,7 @@ async function startRawServer() {
   };
 }
 
-module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer };
+/** `content` gzip-compressed (for answers with Content-Encoding: gzip). */
+const gzip = (content) => require('node:zlib').gzipSync(content);
+
+module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer, gzip };

@@ -23,3 +23,6 @@ export function startRawServer(): Promise<{
 	serve(answer: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void): void;
 	close(): Promise<void>;
 }>;
+
+/** `content` gzip-compressed (for answers with Content-Encoding: gzip). */
+export function gzip(content: string | Buffer): Buffer;

@@ -97,21 +97,25 @@ export async function readAnswerBody(
 	signal?.addEventListener('abort', stop, { once: true });
 	const chunks: Buffer[] = [];
 	let bytes = 0;
+	let tooLarge = false;
+	let failure: unknown;
 	try {
 		for await (const chunk of body) {
 			const piece = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
 			bytes += piece.length;
 			if (bytes > maxBytes) {
+				tooLarge = true;
 				body.destroy();
-				throw new AnswerTooLargeError(maxBytes, statusCode);
+				break;
 			}
 			chunks.push(piece);
 		}
 	} catch (error) {
-		if (error instanceof AnswerTooLargeError) throw error;
-		throw new AnswerReadError(statusCode, error);
+		failure = error;
 	} finally {
 		signal?.removeEventListener('abort', stop);
 	}
+	if (tooLarge) throw new AnswerTooLargeError(maxBytes, statusCode);
+	if (failure !== undefined) throw new AnswerReadError(statusCode, failure);
 	return parseAnswerText(Buffer.concat(chunks, bytes).toString('utf8'));
 }
