@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OneAllResponse, OneAllStatus } from './envelope';
+import { MAX_BLOCK_MS } from './pacer';
 import { RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
 import { maskText } from './secrets';
 
@@ -181,10 +182,14 @@ export function oneAllNoResultError(node: INode, httpStatus: number, envelope: O
 /** Retry-After asks for longer than the node waits: fail now and say how long OneAll asked for. */
 export function oneAllWaitTooLongError(node: INode, retryAfterMs: number, maxWaitMs: number, where: Where): NodeApiError {
 	const seconds = Math.ceil(retryAfterMs / 1000);
+	const held = Math.min(retryAfterMs, MAX_BLOCK_MS);
 	const error = new NodeApiError(node, { retryAfterSeconds: seconds }, {
 		message: `OneAll's rate limit: OneAll asked to wait ${seconds} s (Retry-After) before the next request`,
 		description: describeFailure(where, [
-			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${seconds} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
+			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${Math.ceil(held / 1000)} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
+			retryAfterMs > MAX_BLOCK_MS
+				? `The node holds this site's requests for ${MAX_BLOCK_MS / 60_000} minutes at most, then asks OneAll again.`
+				: undefined,
 		]),
 		httpCode: '429',
 		itemIndex: where.itemIndex,
