@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_SITE, FIXTURES } from '../emulator/index.cjs';
+import { recordSleeps } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, publishPin } from '../helpers/params';
 import { gzip, startRawServer } from '../helpers/stubServer.cjs';
@@ -22,14 +23,14 @@ const MAY_HAVE_LANDED = /may already have been executed by OneAll \(a post may b
 const OK = JSON.stringify({ response: { request: { status: { flag: 'success', code: 200 } }, result: { data: { ok: true } } } });
 
 const identityGet = (): IDataObject => ({ resource: 'identity', operation: 'get', identity: byId(FIXTURES.identities.pinterest) });
-const run = async (parameters: IDataObject) =>
+const run = async (parameters: IDataObject, apiBaseUrl = server.url) =>
 	await runOneAll({
 		credentials: {
 			subdomain: DEFAULT_SITE.subdomain,
 			publicKey: DEFAULT_SITE.publicKey,
 			privateKey: DEFAULT_SITE.privateKey,
 			useCustomBaseUrl: true,
-			apiBaseUrl: server.url,
+			apiBaseUrl,
 		},
 		parameters,
 	});
@@ -132,5 +133,19 @@ describe('a body that does not match its Content-Encoding', () => {
 		const { error, items } = await run(identityGet());
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ ok: true });
+	});
+});
+
+describe('an API Base URL whose host does not resolve', () => {
+	it('a push is tried again with back-off, then fails without saying it may be live (it never left)', async () => {
+		const clock = recordSleeps({ skip: true });
+		try {
+			const { error } = await run(publishPin(), 'http://no-such-host.invalid');
+			expect(error?.message).toMatch(/^Could not reach OneAll \((ENOTFOUND|EAI_AGAIN)\)$/);
+			expect(error?.description).not.toMatch(MAY_HAVE_LANDED);
+			expect(clock.delays).toEqual([1000, 2000, 4000, 8000]);
+		} finally {
+			clock.restore();
+		}
 	});
 });

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OneAllResponse, OneAllStatus } from './envelope';
 import { MAX_BLOCK_MS } from './pacer';
-import { RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
+import { mayHaveExecuted, RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
 import { maskText } from './secrets';
 
 const MAY_HAVE_LANDED =
@@ -120,7 +120,8 @@ export function oneAllNetworkError(
 		? 'OneAll did not answer in time'
 		: `Could not reach OneAll${code ? ` (${code})` : ''}`;
 	const lines = [detail];
-	if (request.kind === 'write' && code !== 'ECONNREFUSED') lines.push(MAY_HAVE_LANDED);
+	// A refused connection or an unknown host never carried the request: nothing can be live.
+	if (request.kind === 'write' && (code === undefined || mayHaveExecuted({ code }))) lines.push(MAY_HAVE_LANDED);
 	const error = new NodeApiError(node, { code: code ?? 'UNKNOWN', message: detail }, {
 		message,
 		description: describeFailure(request, lines),
