@@ -5,6 +5,7 @@
  * time and memory with a clear error, and send a push once.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { DEFAULT_SITE, FIXTURES } from '../emulator/index.cjs';
 import { recordSleeps } from '../helpers/collect.cjs';
@@ -147,5 +148,32 @@ describe('an API Base URL whose host does not resolve', () => {
 		} finally {
 			clock.restore();
 		}
+	});
+});
+
+describe('stopping the execution while a body streams in', () => {
+	it('closes the connection at once', async () => {
+		let closedAt: number | undefined;
+		let headersSent!: () => void;
+		const streaming = new Promise<void>((resolve) => (headersSent = resolve));
+		server.serve((_req, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.write('{"response":');
+			const drip = setInterval(() => res.write(' '), 100);
+			res.on('close', () => {
+				clearInterval(drip);
+				closedAt = Date.now();
+			});
+			headersSent();
+		});
+		const result = await runOneAll({
+			credentials: { subdomain: DEFAULT_SITE.subdomain, publicKey: DEFAULT_SITE.publicKey, privateKey: DEFAULT_SITE.privateKey, useCustomBaseUrl: true, apiBaseUrl: server.url },
+			parameters: publishPin(),
+			stopWhen: streaming.then(async () => await sleep(300)),
+		});
+		expect(result.timedOut).toBe(true);
+		const giveUpAt = Date.now() + 5000;
+		while (closedAt === undefined && Date.now() < giveUpAt) await sleep(20);
+		expect(closedAt! - result.stoppedAt!).toBeLessThan(1000);
 	});
 });
