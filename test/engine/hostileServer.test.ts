@@ -11,7 +11,7 @@ import { DEFAULT_SITE, FIXTURES } from '../emulator/index.cjs';
 import { recordSleeps } from '../helpers/collect.cjs';
 import { runOneAll } from '../helpers/harness.cjs';
 import { byId, publishPin } from '../helpers/params';
-import { gzip, startRawServer } from '../helpers/stubServer.cjs';
+import { drip, gzip, startRawServer } from '../helpers/stubServer.cjs';
 
 let server: Awaited<ReturnType<typeof startRawServer>>;
 beforeAll(async () => {
@@ -159,11 +159,7 @@ describe('stopping the execution while a body streams in', () => {
 		server.serve((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.write('{"response":');
-			const drip = setInterval(() => res.write(' '), 100);
-			res.on('close', () => {
-				clearInterval(drip);
-				closedAt = Date.now();
-			});
+			drip(res, ' ', 100, (at) => (closedAt = at));
 			headersSent();
 		});
 		const result = await runOneAll({

@@ -84,7 +84,16 @@ async function startRawServer() {
   };
 }
 
+/** Writes `chunk` to `res` every `everyMs` until the client hangs up; `onClose` is told when (ms since epoch). */
+function drip(res, chunk, everyMs, onClose = () => {}) {
+  const timer = setInterval(() => res.write(chunk), everyMs);
+  res.on('close', () => {
+    clearInterval(timer);
+    onClose(Date.now());
+  });
+}
+
 /** `content` gzip-compressed (for answers with Content-Encoding: gzip). */
 const gzip = (content) => require('node:zlib').gzipSync(content);
 
-module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer, gzip };
+module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer, gzip, drip };

@@ -26,3 +26,6 @@ export function startRawServer(): Promise<{
 
 /** `content` gzip-compressed (for answers with Content-Encoding: gzip). */
 export function gzip(content: string | Buffer): Buffer;
+
+/** Writes `chunk` to `res` every `everyMs` until the client hangs up; `onClose` is told when (ms since epoch). */
+export function drip(res: import('node:http').ServerResponse, chunk: string, everyMs: number, onClose?: (at: number) => void): void;
