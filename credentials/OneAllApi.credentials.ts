@@ -97,13 +97,24 @@ export class OneAllApi implements ICredentialType {
 			username: String(credentials.publicKey ?? ''),
 			password: String(credentials.privateKey ?? ''),
 		};
+		// Whoever sends with this credential (the credential test, n8n's HTTP Request node) and follows a
+		// redirect: n8n would add the keys again on the other host unless told not to.
+		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 		return requestOptions;
 	}
 
 	test: ICredentialTestRequest = {
 		// No baseURL: authenticate() supplies it from the subdomain (or the override).
-		request: { url: '/tools/ping.json', method: 'GET', timeout: 15000 },
+		// OneAll's API never redirects: a redirect is reported (rules below), not followed elsewhere.
+		request: { url: '/tools/ping.json', method: 'GET', timeout: 15000, disableFollowRedirect: true },
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `Not OneAll: the answer was a redirect (HTTP ${value}), which OneAll's API never sends, so it was not followed and the keys were not sent on. Check the subdomain, or the API Base URL and any proxy in between.`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

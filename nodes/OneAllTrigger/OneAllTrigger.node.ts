@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { INCLUDE_ACCESS_TOKENS } from '../OneAll/actions/account/shared';
 import { NODES_PANEL_DESCRIPTION } from '../OneAll/nodesPanel';
+import { startRun } from '../OneAll/transport/credential';
 import { EVENT_NAMES, EVENTS, NETWORK_OPTIONS } from './events';
 import { pollEvents } from './poll';
 
@@ -79,6 +80,7 @@ export class OneAllTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		startRun(this); // n8n reuses this context for every poll of the activation
 		return await pollEvents.call(this);
 	}
 }

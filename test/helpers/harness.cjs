@@ -222,8 +222,23 @@ async function testCredential(credentials) {
   return { status: 'Error', message: error.message };
 }
 
+/**
+ * Sends `options` the way another node using this credential does (n8n's HTTP Request node with a
+ * predefined credential type): the credential's authenticate(), then n8n's own HTTP client, which
+ * follows redirects unless told otherwise. Resolves with n8n's full response.
+ */
+async function sendWithCredential(credentials, options) {
+  const loader = await loadPackage();
+  const credentialType = loader.credentialTypes[CREDENTIAL_TYPE].type;
+  const authenticated = await credentialType.authenticate({ ...credentials }, { ...options });
+  const { Container } = require('@n8n/di');
+  const { OutboundHttp } = require('@n8n/backend-network');
+  return await Container.get(OutboundHttp).requests().request({ ...authenticated, returnFullResponse: true, ignoreHttpStatusErrors: true });
+}
+
 module.exports = {
   createHarness,
+  sendWithCredential,
   runWorkflow,
   runOneAll,
   testCredential,

@@ -61,3 +61,9 @@ export function loadPackage(): Promise<{
 	nodeTypes: Record<string, { type: unknown }>;
 	credentialTypes: Record<string, { type: unknown }>;
 }>;
+
+/** `options` sent as another node using this credential sends them: authenticate(), then n8n's HTTP client (redirects followed). */
+export function sendWithCredential(
+	credentials: OneAllCredentials,
+	options: { url: string; method?: string; disableFollowRedirect?: boolean },
+): Promise<{ statusCode: number; body: unknown; headers: Record<string, unknown> }>;

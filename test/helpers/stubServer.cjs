@@ -57,4 +57,43 @@ async function startSilentServer() {
   };
 }
 
-module.exports = { startAnswerStub, startStub, startSilentServer };
+/**
+ * A server for odd bytes: `answer(req, res)` writes whatever it likes (endless bodies, wrong encodings,
+ * dropped sockets). Settable per test with `serve(answer)`; `requests` counts what arrived.
+ */
+async function startRawServer() {
+  let answer = (_req, res) => res.end();
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method, path: req.url });
+    req.resume();
+    answer(req, res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    serve: (next) => {
+      answer = next;
+      requests.length = 0;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Writes `chunk` to `res` every `everyMs` until the client hangs up; `onClose` is told when (ms since epoch). */
+function drip(res, chunk, everyMs, onClose = () => {}) {
+  const timer = setInterval(() => res.write(chunk), everyMs);
+  res.on('close', () => {
+    clearInterval(timer);
+    onClose(Date.now());
+  });
+}
+
+/** `content` gzip-compressed (for answers with Content-Encoding: gzip). */
+const gzip = (content) => require('node:zlib').gzipSync(content);
+
+module.exports = { startAnswerStub, startStub, startSilentServer, startRawServer, gzip, drip };

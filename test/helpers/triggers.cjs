@@ -51,6 +51,30 @@ async function pollOnce({ parameters, credentials, staticData, mode = 'trigger' 
 }
 
 /**
+ * An active poll trigger as n8n runs one (active-workflow-triggers.js): ONE PollContext for the whole
+ * activation, whose poll() the schedule calls again and again. `setCredentials` changes the stored
+ * credential between polls, as saving it in the editor does (n8n does not re-activate the workflow).
+ */
+async function activatePoll({ parameters, credentials, staticData = {} }) {
+  const { node, workflow, additionalData, nodeType } = await contextParts(POLL_TYPE, parameters, credentials, 'OneAll Trigger', staticData);
+  const context = new PollContext(workflow, node, additionalData, 'trigger', 'activate', undefined, undefined, undefined, undefined, () => staticData);
+  return {
+    staticData,
+    async poll() {
+      try {
+        const result = await nodeType.poll.call(context);
+        return { items: result === null ? null : result[0], error: undefined };
+      } catch (error) {
+        return { items: null, error };
+      }
+    },
+    setCredentials(next) {
+      additionalData.credentialsHelper.data[CREDENTIAL_TYPE] = next;
+    },
+  };
+}
+
+/**
  * A real HTTP server whose every request goes to the login trigger's webhook(), with the body parsed
  * as n8n parses application/x-www-form-urlencoded. Each call's result is recorded: `runs` holds the
  * items of every call that would start an execution.
@@ -119,4 +143,5 @@ function n8nLogger() {
   return Container.get(Logger);
 }
 
-module.exports = { pollOnce, startLoginTrigger, n8nLogger, POLL_TYPE, LOGIN_TYPE };
+module.exports = {
+  activatePoll, pollOnce, startLoginTrigger, n8nLogger, POLL_TYPE, LOGIN_TYPE };

@@ -9,6 +9,13 @@ export function pollOnce(args: {
 	mode?: 'trigger' | 'manual';
 }): Promise<{ items: INodeExecutionData[] | null; error: (Error & { httpCode?: string | null; description?: string | null }) | undefined }>;
 
+/** An active poll trigger: one PollContext for the activation, as n8n keeps it; the credential can change between polls. */
+export function activatePoll(args: { parameters: IDataObject; credentials: OneAllCredentials; staticData?: IDataObject }): Promise<{
+	staticData: IDataObject;
+	poll(): Promise<{ items: INodeExecutionData[] | null; error: (Error & { httpCode?: string | null; description?: string | null }) | undefined }>;
+	setCredentials(credentials: OneAllCredentials): void;
+}>;
+
 export interface LoginTrigger {
 	url: string;
 	/** The items of every call that started an execution. */

@@ -28,6 +28,7 @@ describe('masking', () => {
 		[`authorization: basic ${BASIC}`, 'authorization: basic [redacted]'],
 		['Authorization: Bearer ya29.a0AfH6SMBx-very-long-token', 'Authorization: Bearer [redacted]'],
 		[`key=${PRIVATE}&x=1`, 'key=[redacted]&x=1'],
+		[`bad creds ${PRIVATE.toUpperCase()}`, 'bad creds [redacted]'], // a server that upper-cases the UUID it echoes
 		[`b64 ${BASIC} end`, 'b64 [redacted] end'],
 		['Basic training for the Bearer of news', 'Basic training for the Bearer of news'],
 		['Basic dHJhaW5pbmc=', 'Basic dHJhaW5pbmc='], // base64 of "training": no "user:password"

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { RateLimitBlockedError, RequestPacer, type PacerClock } from '../../nodes/OneAll/transport/pacer';
+import { MAX_BLOCK_MS, RateLimitBlockedError, RequestPacer, type PacerClock } from '../../nodes/OneAll/transport/pacer';
 
 /** A clock that only moves when the pacer sleeps (or the test says so). */
 function virtualClock(): PacerClock & { t: number } {
@@ -302,5 +302,16 @@ describe('request pacer', () => {
 		await expect(pacer.waitTurn()).rejects.toThrow(RateLimitBlockedError);
 		await sleep(40);
 		await expect(pacer.waitTurn()).resolves.toEqual(expect.any(Number));
+	});
+
+	it('an absurd Retry-After (10^10 s) blocks for an hour at most, then one request asks again', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer(0, clock);
+		pacer.blockFor(1e13);
+		clock.t = MAX_BLOCK_MS - 1;
+		await expect(pacer.waitTurn()).rejects.toMatchObject({ retryAfterMs: 1e13 });
+		clock.t = MAX_BLOCK_MS;
+		await expect(pacer.waitTurn()).resolves.toBe(MAX_BLOCK_MS);
+		expect(MAX_BLOCK_MS).toBe(3_600_000);
 	});
 });

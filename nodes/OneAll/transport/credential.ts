@@ -60,6 +60,15 @@ async function readCredential(context: OneAllContext): Promise<ExecutionCredenti
 	}
 }
 
+/**
+ * Starts a new run on a context n8n keeps across runs (a poll trigger's: one per activation, and n8n does
+ * not re-activate a workflow when its credential is saved): its next request reads the credential again,
+ * so a new key or base URL applies from the next poll.
+ */
+export function startRun(context: OneAllContext): void {
+	byContext.delete(context);
+}
+
 /** This execution's credential, read on first use. */
 export async function executionCredential(context: OneAllContext): Promise<ExecutionCredential> {
 	let credential = byContext.get(context);

@@ -2,7 +2,8 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OneAllResponse, OneAllStatus } from './envelope';
-import { RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
+import { MAX_BLOCK_MS } from './pacer';
+import { mayHaveExecuted, RATE_LIMIT_BUDGET_MS, type RequestKind } from './retryPolicy';
 import { maskText } from './secrets';
 
 const MAY_HAVE_LANDED =
@@ -119,7 +120,8 @@ export function oneAllNetworkError(
 		? 'OneAll did not answer in time'
 		: `Could not reach OneAll${code ? ` (${code})` : ''}`;
 	const lines = [detail];
-	if (request.kind === 'write' && code !== 'ECONNREFUSED') lines.push(MAY_HAVE_LANDED);
+	// A refused connection or an unknown host never carried the request: nothing can be live.
+	if (request.kind === 'write' && (code === undefined || mayHaveExecuted({ code }))) lines.push(MAY_HAVE_LANDED);
 	const error = new NodeApiError(node, { code: code ?? 'UNKNOWN', message: detail }, {
 		message,
 		description: describeFailure(request, lines),
@@ -181,13 +183,46 @@ export function oneAllNoResultError(node: INode, httpStatus: number, envelope: O
 /** Retry-After asks for longer than the node waits: fail now and say how long OneAll asked for. */
 export function oneAllWaitTooLongError(node: INode, retryAfterMs: number, maxWaitMs: number, where: Where): NodeApiError {
 	const seconds = Math.ceil(retryAfterMs / 1000);
+	const held = Math.min(retryAfterMs, MAX_BLOCK_MS);
 	const error = new NodeApiError(node, { retryAfterSeconds: seconds }, {
 		message: `OneAll's rate limit: OneAll asked to wait ${seconds} s (Retry-After) before the next request`,
 		description: describeFailure(where, [
-			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${seconds} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
+			`That is longer than the ${Math.round(maxWaitMs / 1000)} s the node waits, so this request and the rest of this run were not sent. Run it again after ${Math.ceil(held / 1000)} s, or lower Concurrency / set Max Requests per Second in the node's Options.`,
+			retryAfterMs > MAX_BLOCK_MS
+				? `The node holds this site's requests for ${MAX_BLOCK_MS / 60_000} minutes at most, then asks OneAll again.`
+				: undefined,
 		]),
 		httpCode: '429',
 		itemIndex: where.itemIndex,
 	});
 	return error;
+}
+
+/** The answer was larger than any OneAll answer: cut off unread, never sent again (it would be as large). */
+export function oneAllAnswerTooLargeError(node: INode, httpStatus: number, maxBytes: number, where: Where): NodeApiError {
+	const mib = Math.round(maxBytes / (1024 * 1024));
+	const lines = [
+		`HTTP ${httpStatus} with a body over ${mib} MiB, far larger than any OneAll answer: it was cut off and not read, so the process's memory stays safe. Check the credential's API Base URL and any proxy in between; for a list, ask for fewer entries per page.`,
+	];
+	if (where.kind === 'write') lines.push(MAY_HAVE_LANDED);
+	return new NodeApiError(node, { httpStatus, maxBytes }, {
+		message: `OneAll's answer was larger than ${mib} MiB and was not read`,
+		description: describeFailure(where, lines),
+		httpCode: String(httpStatus),
+		itemIndex: where.itemIndex,
+	});
+}
+
+/** The answer's body could not be decoded (e.g. a Content-Encoding that does not match the bytes). */
+export function oneAllUnreadableAnswerError(node: INode, httpStatus: number, detail: string, where: Where): NodeApiError {
+	const lines = [
+		`${detail}. The body did not match its Content-Encoding; something between the node and OneAll may have changed the answer.`,
+	];
+	if (where.kind === 'write') lines.push(MAY_HAVE_LANDED);
+	return new NodeApiError(node, { httpStatus, message: detail }, {
+		message: `OneAll answered HTTP ${httpStatus}, but its body could not be decoded`,
+		description: describeFailure(where, lines),
+		httpCode: String(httpStatus),
+		itemIndex: where.itemIndex,
+	});
 }

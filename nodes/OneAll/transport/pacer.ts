@@ -1,6 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
 const WINDOW_MS = 1000;
+/**
+ * The longest a Retry-After holds every request of a site (OneAll documents no Retry-After at all; a proxy's
+ * or a typo's "86400000" must not stop a site's workflows, its polling trigger included, until n8n restarts).
+ */
+export const MAX_BLOCK_MS = 3_600_000;
 
 /**
  * OneAll asked for a longer pause than the node waits: every later request of the execution fails at
@@ -193,9 +198,13 @@ export class RequestPacer {
 		return this.startedAt.length < Math.max(FIRST_STARTS, 2 * this.acceptedAt.length);
 	}
 
-	/** OneAll asked for a pause longer than the node waits: nothing more is sent until it is over. */
+	/**
+	 * OneAll asked for a pause longer than the node waits: nothing more is sent until it is over, or for
+	 * MAX_BLOCK_MS at most (then one request asks again), so that one absurd Retry-After cannot silence the
+	 * site for the life of the process.
+	 */
 	blockFor(retryAfterMs: number): void {
-		const until = this.clock.now() + retryAfterMs;
+		const until = this.clock.now() + Math.min(retryAfterMs, MAX_BLOCK_MS);
 		if (!this.block || until > this.block.until) this.block = { until, retryAfterMs };
 	}
 

@@ -9,6 +9,9 @@ export function secretForms(publicKey: string, privateKey: string): string[] {
 	const pair = `${publicKey}:${privateKey}`;
 	const forms = [
 		privateKey,
+		// OneAll's keys are UUIDs, which do not depend on letter case: a server may echo one upper-cased.
+		privateKey.toUpperCase(),
+		privateKey.toLowerCase(),
 		Buffer.from(pair).toString('base64'),
 		Buffer.from(pair).toString('base64url'),
 		Buffer.from(privateKey).toString('base64'),
