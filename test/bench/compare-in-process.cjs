@@ -4,7 +4,7 @@
 // <dir>/dist under the type variant.oneAll, default options). Rounds in rotating order; each run's CPU
 // includes closing its sockets (300 ms pause counted, not in the wall time). Medians per item: wall, system,
 // user, voluntary context switches. E.g. copy package.json + dist/ to /tmp/v, patch /tmp/v/dist/..., then
-//   node test/bench/compare-in-process.cjs --package=/tmp/v [--items=1000] [--reps=4]
+//   node test/bench/compare-in-process.cjs --package=/tmp/v [--items=1000] [--reps=4] [--latency-ms=0 ((c2): 20)]
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -25,6 +25,7 @@ const { pinItems, oneAllNode, httpRequestNode } = require('./nodes.cjs');
 
 const N = Number(ARGS.items ?? 1000);
 const REPS = Number(ARGS.reps ?? 4);
+const LATENCY_MS = Number(ARGS['latency-ms'] ?? 0);
 const LABELS = { oneAll: 'OneAll node, default options', httpRequest: 'HTTP Request node', variant: `variant (${ARGS.package})` };
 
 async function main() {
@@ -37,7 +38,7 @@ async function main() {
   }
   const emulator = await startEmulatorProcess();
   try {
-    await emulator.configure(0, 0);
+    await emulator.configure(LATENCY_MS, 0);
     const build = {
       oneAll: () => oneAllNode(emulator.url, {}),
       httpRequest: () => httpRequestNode(emulator.url, engine.httpRequest.description.defaultVersion),
@@ -73,7 +74,7 @@ async function main() {
       for (const key of [...keys.slice(rep % keys.length), ...keys.slice(0, rep % keys.length)]) await run(key, true);
     }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    process.stdout.write(`${N} items, 0 ms latency, no rate limit; medians of ${REPS} per item:\n`);
+    process.stdout.write(`${N} items, ${LATENCY_MS} ms latency, no rate limit; medians of ${REPS} per item:\n`);
     for (const key of keys) {
       const rows = samples[key];
       process.stdout.write(`  ${LABELS[key].padEnd(40)} wall ${median(rows.map((r) => r.wall)).toFixed(3)} ms  system ${median(rows.map((r) => r.system)).toFixed(3)} ms  user ` +
