@@ -1,8 +1,8 @@
 /**
- * Answers no OneAll server gives, written byte by byte by a raw server at the credential's API Base URL
- * (a proxy gone wrong, or a hostile one): bodies larger than any answer, endless or compressed into a
- * small bomb, and bodies whose Content-Encoding does not match their bytes. The node must end in bounded
- * time and memory with a clear error, and send a push once.
+ * Answers written byte by byte by a raw server at the credential's API Base URL (a proxy gone wrong, or a
+ * hostile one): large and compressed answers, an unknown host, a body that never ends while the execution
+ * is stopped. The node must end in bounded time with a clear error, and send a push once.
+ * (Answers are not size-bounded: n8n's client buffers them whole; docs/security.md says why.)
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -36,60 +36,7 @@ const run = async (parameters: IDataObject, apiBaseUrl = server.url) =>
 		parameters,
 	});
 
-/** A JSON-looking body that never ends: 1 MiB chunks as fast as the client takes them. */
-function endlessBody(res: import('node:http').ServerResponse) {
-	res.writeHead(200, { 'content-type': 'application/json' });
-	res.write('{"response":{"result":{"data":{"x":"');
-	const chunk = Buffer.alloc(MIB, 97);
-	let closed = false;
-	res.on('close', () => (closed = true));
-	const pump = () => {
-		while (!closed) if (!res.write(chunk)) return void res.once('drain', pump);
-	};
-	pump();
-}
-
-describe('a body larger than any OneAll answer is cut off at 64 MiB', () => {
-	it('a read answered with an endless body: one request, a clear error within seconds, well below the Timeout', async () => {
-		server.serve((_req, res) => endlessBody(res));
-		const started = Date.now();
-		const { error, items } = await run({ ...identityGet(), options: { timeout: 25 } });
-		expect(Date.now() - started).toBeLessThan(15_000);
-		expect(items).toHaveLength(0);
-		expect(server.requests).toHaveLength(1); // the same question would get the same answer: not re-sent
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe("OneAll's answer was larger than 64 MiB and was not read");
-		expect(error?.httpCode).toBe('200');
-		expect(error?.context?.itemIndex).toBe(0);
-		expect(error?.description).not.toMatch(MAY_HAVE_LANDED);
-	}, 30_000);
-
-	it('a push answered with a 1 KiB-per-MiB gzip bomb (80 MiB unpacked): sent once, may be live, nothing output', async () => {
-		const bomb = gzip(Buffer.alloc(80 * MIB, 32));
-		server.serve((_req, res) => {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-			res.end(bomb);
-		});
-		const { error, items } = await run({ ...publishPin(), __continueOnFail: true });
-		expect(server.requests).toHaveLength(1);
-		expect(items).toHaveLength(1);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[0].json.error).toBe("OneAll's answer was larger than 64 MiB and was not read");
-		expect(String(items[0].json.description)).toMatch(MAY_HAVE_LANDED);
-		expect(error).toBeUndefined();
-	});
-
-	it('a Content-Length over 64 MiB is refused at once, without waiting for the bytes', async () => {
-		server.serve((_req, res) => {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(100 * MIB) });
-			res.write('{"response":'); // and nothing more
-		});
-		const started = Date.now();
-		const { error } = await run({ ...identityGet(), options: { timeout: 20 } });
-		expect(Date.now() - started).toBeLessThan(5_000);
-		expect(error?.message).toBe("OneAll's answer was larger than 64 MiB and was not read");
-	});
-
+describe('large and compressed answers', () => {
 	it('an answer of a few MiB is still read', async () => {
 		const text = 'y'.repeat(2 * MIB);
 		server.serve((_req, res) => {
@@ -99,31 +46,6 @@ describe('a body larger than any OneAll answer is cut off at 64 MiB', () => {
 		const { error, items } = await run(identityGet());
 		expect(error).toBeUndefined();
 		expect(items[0].json.text).toBe(text);
-	});
-});
-
-describe('a body that does not match its Content-Encoding', () => {
-	it.each(['gzip', 'deflate', 'br'])('Content-Encoding: %s on plain JSON (read): "could not be decoded", not "could not reach"', async (encoding) => {
-		server.serve((_req, res) => {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
-			res.end(OK);
-		});
-		const { error } = await run(identityGet());
-		expect(server.requests).toHaveLength(1);
-		expect(error?.message).toBe('OneAll answered HTTP 200, but its body could not be decoded');
-		expect(error?.httpCode).toBe('200');
-		expect(error?.description).toMatch(/did not match its Content-Encoding/);
-	});
-
-	it('the same on a push: sent once and said to be maybe live', async () => {
-		server.serve((_req, res) => {
-			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-			res.end(OK);
-		});
-		const { error } = await run(publishPin());
-		expect(server.requests).toHaveLength(1);
-		expect(error?.message).toBe('OneAll answered HTTP 200, but its body could not be decoded');
-		expect(error?.description).toMatch(MAY_HAVE_LANDED);
 	});
 
 	it('a correct gzip answer is read as before', async () => {

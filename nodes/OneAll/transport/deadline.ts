@@ -12,8 +12,6 @@ export class DeadlineExceededError extends Error {
 export interface Deadline {
 	readonly signal: AbortSignal;
 	readonly timeoutMs: number;
-	/** The deadline or the execution's cancel, whichever fires first (once n8n has set the cancel). */
-	readonly either: AbortSignal;
 	release(): void;
 }
 
@@ -36,14 +34,7 @@ export function withDeadline(options: IHttpRequestOptions, timeoutMs: number): D
 			({ signal: combined, release: releaseCancel } = cancel ? either(signal, cancel) : { signal, release: () => {} });
 		},
 	});
-	return {
-		signal,
-		timeoutMs,
-		get either() {
-			return combined;
-		},
-		release: () => releaseCancel(),
-	};
+	return { signal, timeoutMs, release: () => releaseCancel() };
 }
 
 /**
@@ -78,7 +69,7 @@ function either(deadline: AbortSignal, cancel: AbortSignal): { signal: AbortSign
  * Settles like `request`, or rejects with DeadlineExceededError when the deadline fires first (in case
  * the client does not honour the signal, the node still returns on time). Releases the deadline either way.
  */
-export async function raceDeadline<T>(request: Promise<T>, deadline: Pick<Deadline, 'signal' | 'timeoutMs' | 'release'>): Promise<T> {
+export async function raceDeadline<T>(request: Promise<T>, deadline: Deadline): Promise<T> {
 	const { signal, timeoutMs } = deadline;
 	try {
 		return await new Promise<T>((resolve, reject) => {

@@ -197,32 +197,3 @@ export function oneAllWaitTooLongError(node: INode, retryAfterMs: number, maxWai
 	});
 	return error;
 }
-
-/** The answer was larger than any OneAll answer: cut off unread, never sent again (it would be as large). */
-export function oneAllAnswerTooLargeError(node: INode, httpStatus: number, maxBytes: number, where: Where): NodeApiError {
-	const mib = Math.round(maxBytes / (1024 * 1024));
-	const lines = [
-		`HTTP ${httpStatus} with a body over ${mib} MiB, far larger than any OneAll answer: it was cut off and not read, so the process's memory stays safe. Check the credential's API Base URL and any proxy in between; for a list, ask for fewer entries per page.`,
-	];
-	if (where.kind === 'write') lines.push(MAY_HAVE_LANDED);
-	return new NodeApiError(node, { httpStatus, maxBytes }, {
-		message: `OneAll's answer was larger than ${mib} MiB and was not read`,
-		description: describeFailure(where, lines),
-		httpCode: String(httpStatus),
-		itemIndex: where.itemIndex,
-	});
-}
-
-/** The answer's body could not be decoded (e.g. a Content-Encoding that does not match the bytes). */
-export function oneAllUnreadableAnswerError(node: INode, httpStatus: number, detail: string, where: Where): NodeApiError {
-	const lines = [
-		`${detail}. The body did not match its Content-Encoding; something between the node and OneAll may have changed the answer.`,
-	];
-	if (where.kind === 'write') lines.push(MAY_HAVE_LANDED);
-	return new NodeApiError(node, { httpStatus, message: detail }, {
-		message: `OneAll answered HTTP ${httpStatus}, but its body could not be decoded`,
-		description: describeFailure(where, lines),
-		httpCode: String(httpStatus),
-		itemIndex: where.itemIndex,
-	});
-}

@@ -9,16 +9,13 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, executionCredential, type ExecutionCredential, type OneAllContext } from './credential';
 import { raceDeadline, withDeadline, DeadlineExceededError } from './deadline';
-import { AnswerReadError, AnswerTooLargeError, droppedMidBody, MAX_ANSWER_BYTES, readAnswerBody } from './answerBody';
 import { jsonBodyWithFiles } from './jsonBody';
 import { failedStatus, hasResultData, isBareEnvelope, readEnvelope, type OneAllResponse } from './envelope';
 import {
-	oneAllAnswerTooLargeError,
 	oneAllApiError,
 	oneAllNetworkError,
 	oneAllNoResultError,
 	oneAllRedirectError,
-	oneAllUnreadableAnswerError,
 	oneAllWaitTooLongError,
 	type Where,
 } from './errors';
@@ -134,18 +131,13 @@ async function send(
 	credential: ExecutionCredential,
 ): Promise<IN8nHttpFullResponse> {
 	const deadline = withDeadline(options, timeoutMs);
-	const request = (async () => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			options,
-			credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined,
-		)) as IN8nHttpFullResponse;
-		// The body under the same deadline, and the execution's cancel (n8n put it into options.abortSignal).
-		const body = await readAnswerBody(response, MAX_ANSWER_BYTES, deadline.either);
-		return { ...response, body: body as IN8nHttpFullResponse['body'] };
-	})();
-	return await raceDeadline(request, deadline);
+	const request = context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		options,
+		credential.decrypted ? { credentialsDecrypted: credential.decrypted } : undefined,
+	);
+	return (await raceDeadline(request, deadline)) as IN8nHttpFullResponse;
 }
 
 async function exchange(
@@ -162,8 +154,6 @@ async function exchange(
 		qs: request.query,
 		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
 		json: true,
-		// Read here (answerBody.ts), so that a body larger than any answer is cut off instead of buffered.
-		encoding: 'stream',
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 		// OneAll's API never redirects; following one would carry the keys (and a push body) elsewhere.
@@ -215,14 +205,6 @@ async function exchange(
 					continue;
 				}
 				throw oneAllNetworkError(node(), 'ETIMEDOUT', error.message, where);
-			}
-			if (error instanceof AnswerTooLargeError) {
-				pacer.accepted();
-				throw oneAllAnswerTooLargeError(node(), error.statusCode, error.maxBytes, where);
-			}
-			if (error instanceof AnswerReadError && !droppedMidBody(error)) {
-				pacer.accepted();
-				throw oneAllUnreadableAnswerError(node(), error.statusCode, networkDetail(error), where);
 			}
 			if (!isHttpClientError(error)) {
 				// Raised before sending, e.g. by the credential refusing an invalid subdomain.
