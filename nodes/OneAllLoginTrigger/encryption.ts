@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../OneAll/helpers/validation';
+
 /** The connection's user data came back in a form the node cannot read, with a vault key in the POST. */
 export class EncryptedSiteError extends Error {
 	constructor() {
@@ -11,9 +13,6 @@ export class EncryptedSiteError extends Error {
 		this.name = 'EncryptedSiteError';
 	}
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * With data encryption on (docs/oneall-api.md §8.7), OneAll encrypts the user data of a connection and

@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -7,9 +6,6 @@ import { NodeOperationError } from 'n8n-workflow';
  * the poll goes on past it (poll.ts) and the login callback names it as the reason (callback.ts).
  */
 export class EventAnswerError extends NodeOperationError {}
-
-export const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** How a missing or wrong part is named in an error: "missing", "null", "a list", "the text "x"". */
 export function shapeOf(value: unknown): string {

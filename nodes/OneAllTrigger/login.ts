@@ -3,7 +3,8 @@ import type { IDataObject, IPollFunctions, IWebhookFunctions } from 'n8n-workflo
 import { redactProviderTokens } from '../OneAll/helpers/redact';
 import { apiPath, TOKEN_PATTERN } from '../OneAll/transport/path';
 import { oneAllApiRequest, resultData } from '../OneAll/transport/request';
-import { EventAnswerError, isObject, shapeOf } from './answer';
+import { EventAnswerError, shapeOf } from './answer';
+import { isObject } from '../OneAll/helpers/validation';
 
 const TOKEN = new RegExp(TOKEN_PATTERN);
 

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isNetwork, type Network } from '../OneAll/actions/common/networks';
 import { redactProviderTokens } from '../OneAll/helpers/redact';
-import { asWholeNumber } from '../OneAll/helpers/validation';
+import { asWholeNumber, isObject } from '../OneAll/helpers/validation';
 import { failFor } from '../OneAll/helpers/fail';
 import { fetchListPage, MAX_PAGE_SIZE } from '../OneAll/transport/list';
 import { apiPath, PATH_ID_PATTERN } from '../OneAll/transport/path';
@@ -22,7 +22,7 @@ import {
 } from './cursor';
 import { EVENTS, isEventName, matchesNetwork, missingFields, type EventKind } from './events';
 import { readLogin } from './login';
-import { EventAnswerError, isObject, shapeOf } from './answer';
+import { EventAnswerError, shapeOf } from './answer';
 
 /**
  * Pages read back to the cursor in one poll at most, of MAX_PAGE_SIZE (500) entries: 10,000 entries. A walk

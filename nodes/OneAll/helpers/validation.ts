@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Fail } from './fail';
 import { weightedTweetLength } from './tweetLength';
 
@@ -89,6 +91,10 @@ export function parseJsonObject(value: unknown, label: string, fail: Fail): Reco
 export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
+
+/** A JSON object: not null, not a list. */
+export const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What a value is, for messages: "a list", "object", "boolean", … */
 export function typeName(value: unknown): string {

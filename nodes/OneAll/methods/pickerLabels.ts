@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/validation';
+
 /**
  * How the identity and user pickers name people. Only what OneAll's list answers carry is used: one
  * list request per page, never one read per entry (a page holds 100 entries, and OneAll counts each
@@ -20,8 +22,6 @@ export interface PickerEntry {
 
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The entry's token under `key`, or undefined when it has none: such an entry cannot be picked. */
 export const tokenOf = (entry: IDataObject, key: string): string | undefined => text(entry[key]);

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/validation';
+
 /** OneAll's `{"response":{"request":{…},"result":{…}}}` answer, as far as the node relies on it. */
 export interface OneAllStatus {
 	flag?: string;
@@ -10,10 +12,6 @@ export interface OneAllStatus {
 export interface OneAllResponse {
 	request?: { date?: string; resource?: string; status?: OneAllStatus };
 	result?: { status?: OneAllStatus; data?: IDataObject };
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Parses a body (object or JSON text) into OneAll's `response`, or undefined when it is not one. */

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../helpers/validation';
+
 /**
  * How one answer's list is read (docs/oneall-api.md §2.5 "Lists as the node reads them"). Pure: no
  * requests; transport/list.ts sends them and turns a ListShapeError into a NodeApiError.
@@ -25,10 +27,6 @@ export class ListShapeError extends Error {
 	}
 }
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A count or page number: a whole number ≥ 0, also when it arrives as text ("3"); else undefined. */
 export function toCount(value: unknown): number | undefined {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
@@ -43,7 +41,7 @@ function pageWasFull(length: number, askedSize: number | undefined): boolean {
 }
 
 function morePages(pagination: unknown): boolean | undefined {
-	if (!isPlainObject(pagination)) return undefined;
+	if (!isObject(pagination)) return undefined;
 	const current = toCount(pagination.current_page);
 	const total = toCount(pagination.total_pages);
 	return current === undefined || total === undefined ? undefined : current < total;
@@ -75,7 +73,7 @@ function entriesOf(list: IDataObject, collection: string): unknown[] {
  * throws a ListShapeError: a changed answer must show, never pass as an empty list.
  */
 export function readListAnswer(data: unknown, collection: string, askedSize?: number): ListPage {
-	if (!isPlainObject(data)) {
+	if (!isObject(data)) {
 		throw new ListShapeError(
 			`OneAll's answer has no result.data for the "${collection}" list`,
 			`Expected result.data.${collection}; got ${dataShape(data)}.`,
@@ -97,7 +95,7 @@ export function readListAnswer(data: unknown, collection: string, askedSize?: nu
 		raw = [];
 	} else if (Array.isArray(list)) {
 		raw = list;
-	} else if (isPlainObject(list)) {
+	} else if (isObject(list)) {
 		raw = entriesOf(list, collection);
 		pagination = list.pagination;
 	} else {
@@ -106,7 +104,7 @@ export function readListAnswer(data: unknown, collection: string, askedSize?: nu
 			`Expected result.data.${collection} as {count, entries} or a list, got ${typeof list}.`,
 		);
 	}
-	const index = raw.findIndex((entry) => !isPlainObject(entry));
+	const index = raw.findIndex((entry) => !isObject(entry));
 	if (index >= 0) {
 		throw new ListShapeError(
 			`OneAll's "${collection}" list has an entry that is not an object`,
@@ -129,7 +127,7 @@ function dataShape(data: unknown): string {
  * throws a ListShapeError: a changed answer must not pass as "nothing found".
  */
 export function readDataList(data: unknown, what: string): IDataObject[] {
-	if (!isPlainObject(data)) {
+	if (!isObject(data)) {
 		throw new ListShapeError(`OneAll's answer has no result.data for the ${what}`, `Expected result.data as {count, entries}; got ${dataShape(data)}.`);
 	}
 	const keys = Object.keys(data);

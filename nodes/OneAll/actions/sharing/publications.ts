@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isObject } from '../../helpers/validation';
+
 import { describeFailure } from '../../transport/errors';
 import type { OutputPart, SplitOutput } from '../operation';
 
@@ -20,9 +22,6 @@ export interface Publication {
 	post_id?: string;
 	post_url?: string;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const textOf = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value : undefined;
